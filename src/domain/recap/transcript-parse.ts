@@ -1,0 +1,174 @@
+import { splitSpeakerPrefix } from './speaker-label.js';
+import type { TranscriptFormat, Utterance } from './types.js';
+
+export interface ParsedTranscript {
+  format: TranscriptFormat;
+  utterances: Utterance[];
+  hasSpeakers: boolean;
+  hasTimestamps: boolean;
+  /** Why the text cannot give listening metrics (unknown format, no speaker labels); null when it can. */
+  reason: string | null;
+}
+
+const TIMING_LINE =
+  /^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:\s.*)?$/;
+const PLAIN_TIMESTAMP = /^\s*\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?\s+(.*)$/s;
+
+/** Strips a BOM and normalises Windows / old Mac line endings. */
+export function normaliseText(raw: string): string {
+  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** "01:02:03.450", "02:03,45" -> milliseconds. */
+export function parseTimestamp(value: string): number {
+  const [clock, fraction = '0'] = value.split(/[.,]/);
+  const parts = clock!.split(':').map(Number);
+  const seconds = parts.reduce((total, part) => total * 60 + part, 0);
+  return seconds * 1000 + Math.round(Number(`0.${fraction}`) * 1000);
+}
+
+/**
+ * Format rules: a first line starting with "WEBVTT" -> vtt; otherwise any "start --> end" timing line -> srt;
+ * otherwise at least two lines with a speaker label (see speaker-label.ts) making up at least half of the
+ * non-empty lines -> plain; anything else -> unknown (treated as notes).
+ */
+export function detectTranscriptFormat(raw: string): TranscriptFormat {
+  const lines = normaliseText(raw)
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  if (lines.length === 0) return 'unknown';
+  if (/^WEBVTT(?:\s|$)/.test(lines[0]!)) return 'vtt';
+  if (lines.some((line) => TIMING_LINE.test(line))) return 'srt';
+  const labelled = lines.filter((line) => plainLabelOf(line) !== null).length;
+  return labelled >= 2 && labelled * 2 >= lines.length ? 'plain' : 'unknown';
+}
+
+export function parseTranscript(raw: string): ParsedTranscript {
+  const text = normaliseText(raw);
+  const format = detectTranscriptFormat(text);
+  const utterances = format === 'plain' ? parsePlain(text) : format === 'unknown' ? [] : parseCues(text);
+  const hasSpeakers = utterances.some((utterance) => utterance.speaker !== null);
+  const hasTimestamps = utterances.some((utterance) => utterance.startMs !== null);
+  return {
+    format,
+    utterances,
+    hasSpeakers,
+    hasTimestamps,
+    reason: reasonFor(format, utterances, hasSpeakers),
+  };
+}
+
+function reasonFor(format: TranscriptFormat, utterances: Utterance[], hasSpeakers: boolean): string | null {
+  if (format === 'unknown') {
+    return 'This does not look like a transcript (no WebVTT header, no SRT timings, and fewer than two "Name: text" lines), so it is kept as notes and no listening metrics are computed.';
+  }
+  if (utterances.length === 0) return `The ${label(format)} transcript has no spoken text.`;
+  if (!hasSpeakers) {
+    return `The ${label(format)} transcript has no speaker labels (<v Name> tags or "Name:" prefixes), so listening metrics cannot be computed; it is used as notes.`;
+  }
+  return null;
+}
+
+function label(format: TranscriptFormat): string {
+  return format === 'vtt' ? 'WebVTT' : format === 'srt' ? 'SRT' : 'plain';
+}
+
+/** A speaker label from a `<v Name>` / `<v.class Name>` tag or a "Name:" prefix. */
+function labelOf(line: string): { speaker: string; text: string } | null {
+  const voice = /^\s*<v(?:\.[^\s>]+)*\s+([^>]+)>(.*)$/s.exec(line);
+  if (voice) {
+    const speaker = voice[1]!.trim().replace(/\s+/g, ' ');
+    return speaker === '' ? null : { speaker, text: voice[2]! };
+  }
+  return splitSpeakerPrefix(line);
+}
+
+/** A plain line's label, after an optional leading timestamp ("[00:01:05] Dana: ..."). */
+function plainLabelOf(line: string): { speaker: string; text: string; startMs: number | null } | null {
+  const stamped = PLAIN_TIMESTAMP.exec(line);
+  const stampedLabel = stamped ? labelOf(stamped[2]!) : null;
+  if (stampedLabel) return { ...stampedLabel, startMs: parseTimestamp(stamped![1]!) };
+  const labelled = labelOf(line);
+  return labelled ? { ...labelled, startMs: null } : null;
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lrm;|&rlm;/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function cleanText(text: string): string {
+  return decodeEntities(text.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Voice tags may also open mid-line ("<v Dana>Hi</v> <v Sam>Hello"): each opens a new segment. */
+function splitVoiceSegments(line: string): string[] {
+  return line.split(/(?=<v[\s.])/).filter((segment) => segment.trim() !== '');
+}
+
+/**
+ * WebVTT and SRT share this: blocks separated by blank lines; the line with "-->" is the timing line; lines
+ * before it (cue identifier, SRT index) are skipped; lines after it are the payload. WEBVTT header, NOTE, STYLE
+ * and REGION blocks have no timing line and are skipped. Within a payload, a line with a new label starts a new
+ * utterance (same cue times); a line without one continues the current utterance. Cue order is kept as in the
+ * file, so overlapping cues stay as separate utterances.
+ */
+function parseCues(text: string): Utterance[] {
+  const utterances: Utterance[] = [];
+  for (const block of text.split(/\n\s*\n/)) {
+    const lines = block.split('\n');
+    const timingIndex = lines.findIndex((line) => TIMING_LINE.test(line));
+    if (timingIndex < 0) continue;
+    const timing = TIMING_LINE.exec(lines[timingIndex]!)!;
+    const startMs = parseTimestamp(timing[1]!);
+    const endMs = parseTimestamp(timing[2]!);
+    let current: Utterance | null = null;
+    for (const segment of lines.slice(timingIndex + 1).flatMap(splitVoiceSegments)) {
+      const labelled = labelOf(segment);
+      const body = cleanText(labelled ? labelled.text : segment);
+      if (labelled) {
+        current = { speaker: labelled.speaker, text: body, startMs, endMs };
+        utterances.push(current);
+      } else if (current) {
+        current.text = `${current.text} ${body}`.trim();
+      } else if (body !== '') {
+        current = { speaker: null, text: body, startMs, endMs };
+        utterances.push(current);
+      }
+    }
+  }
+  return utterances.filter((utterance) => utterance.text !== '');
+}
+
+/**
+ * Plain "Name: text" lines. An optional leading timestamp ("[00:01:05] Dana: ...") sets startMs; endMs is the
+ * next timestamped utterance's start (null for the last one). A line without a label continues the previous
+ * speaker; lines before the first label have no speaker.
+ */
+function parsePlain(text: string): Utterance[] {
+  const utterances: Utterance[] = [];
+  for (const rawLine of text.split('\n')) {
+    if (rawLine.trim() === '') continue;
+    const labelled = plainLabelOf(rawLine);
+    if (labelled) {
+      utterances.push({ ...labelled, text: cleanText(labelled.text), endMs: null });
+      continue;
+    }
+    const last = utterances.at(-1);
+    if (last) last.text = `${last.text} ${cleanText(rawLine)}`.trim();
+    else utterances.push({ speaker: null, text: cleanText(rawLine), startMs: null, endMs: null });
+  }
+  for (let i = 0; i < utterances.length - 1; i++) {
+    const next = utterances[i + 1]!;
+    if (utterances[i]!.startMs !== null && next.startMs !== null) utterances[i]!.endMs = next.startMs;
+  }
+  return utterances.filter((utterance) => utterance.text !== '');
+}
