@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { envSchema, type RawEnv } from './schema.js';
+
+export type LogLevel = RawEnv['LOG_LEVEL'];
+
+/** How the app talks to Slack: a real workspace over HTTP or Socket Mode, or the built-in local emulator. */
+export type SlackMode =
+  | { kind: 'http'; botToken: string; signingSecret: string; apiUrl: string | undefined }
+  | {
+      kind: 'socket';
+      botToken: string;
+      appToken: string;
+      signingSecret: string | undefined;
+      apiUrl: string | undefined;
+    }
+  | { kind: 'local' };
+
+export type DatabaseConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+
+export interface OpenAiConfig {
+  apiKey: string;
+  baseURL: string | undefined;
+  model: string;
+  timeoutMs: number;
+}
+
+export interface AppConfig {
+  slack: SlackMode;
+  port: number;
+  database: DatabaseConfig;
+  dataDir: string;
+  /** null = offline drafting (no network). */
+  openai: OpenAiConfig | null;
+  openaiModel: string;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once. Throws ConfigError with one line per problem; never includes values. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`,
+    );
+    throw new ConfigError([...new Set(problems)]);
+  }
+  const raw = parsed.data;
+  const slack = resolveSlackMode(raw);
+  const database: DatabaseConfig = raw.DATABASE_URL
+    ? { engine: 'postgres', url: raw.DATABASE_URL }
+    : { engine: 'sqlite', file: path.resolve(raw.DATA_DIR, 'shared-vision.sqlite') };
+  return {
+    slack,
+    port: raw.PORT,
+    database,
+    dataDir: path.resolve(raw.DATA_DIR),
+    openai: raw.OPENAI_API_KEY
+      ? {
+          apiKey: raw.OPENAI_API_KEY,
+          baseURL: raw.OPENAI_BASE_URL,
+          model: raw.OPENAI_MODEL,
+          timeoutMs: raw.OPENAI_TIMEOUT_MS,
+        }
+      : null,
+    openaiModel: raw.OPENAI_MODEL,
+    logLevel: raw.LOG_LEVEL,
+  };
+}
+
+function resolveSlackMode(raw: RawEnv): SlackMode {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = raw;
+  if (!botToken && !signingSecret && !appToken) return { kind: 'local' };
+  const problems: string[] = [];
+  if (!botToken)
+    problems.push('SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+  if (!appToken && !signingSecret) {
+    problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (problems.length > 0 || !botToken) throw new ConfigError(problems);
+  if (appToken) return { kind: 'socket', botToken, appToken, signingSecret, apiUrl: raw.SLACK_API_URL };
+  return { kind: 'http', botToken, signingSecret: signingSecret as string, apiUrl: raw.SLACK_API_URL };
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+const optionalString = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.string().optional(),
+);
+
+/** Raw environment, as strings. Messages never include the value (it may be a secret). */
+export const envSchema = z.object({
+  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^xoxb-[\w-]+$/.test(v), {
+    message: 'must be a bot token starting with "xoxb-"',
+  }),
+  SLACK_SIGNING_SECRET: optionalString.refine((v) => v === undefined || /^[0-9a-zA-Z]{16,}$/.test(v), {
+    message: 'must be the app\'s signing secret (letters and digits, from "Basic Information")',
+  }),
+  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || /^xapp-[\w-]+$/.test(v), {
+    message: 'must be an app-level token starting with "xapp-" (needed only for Socket Mode)',
+  }),
+  SLACK_API_URL: optionalString.refine((v) => v === undefined || isHttpUrl(v), {
+    message: 'must be an http(s) URL such as https://slack.com/api/',
+  }),
+  PORT: z.preprocess(
+    (v) => (v === undefined || v === '' ? '3000' : v),
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number between 1 and 65535')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 65_535, 'must be a whole number between 1 and 65535'),
+  ),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/.+/.test(v), {
+    message:
+      'must be a PostgreSQL URL (postgres://user:pass@host:5432/db), or unset for the embedded database',
+  }),
+  DATA_DIR: z.preprocess((v) => (v === undefined || v === '' ? './data' : v), z.string()),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || isHttpUrl(v), {
+    message: 'must be an http(s) URL such as http://localhost:11434/v1',
+  }),
+  OPENAI_MODEL: z.preprocess((v) => (v === undefined || v === '' ? 'gpt-4.1-mini' : v), z.string().min(1)),
+  OPENAI_TIMEOUT_MS: z.preprocess(
+    (v) => (v === undefined || v === '' ? '30000' : v),
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a number of milliseconds')
+      .transform(Number)
+      .refine((n) => n >= 1000 && n <= 600_000, 'must be between 1000 and 600000 milliseconds'),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' && v !== '' ? v.toLowerCase() : 'info'),
+    z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }),
+  ),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

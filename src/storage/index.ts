@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import type { DatabaseConfig } from '../config/config.js';
+import { connect } from './connect.js';
+import { migrateToLatest } from './migrate.js';
+import type { Storage } from './ports.js';
+import { dealRepository } from './sql/deals.js';
+import { decisionRepository } from './sql/decisions.js';
+import { entryRepository } from './sql/entries.js';
+import { idempotencyRepository } from './sql/idempotency.js';
+import { stakeholderRepository } from './sql/stakeholders.js';
+import { workspaceRepository } from './sql/workspaces.js';
+
+export interface OpenStorageOptions {
+  clock?: () => Date;
+  /** Run migrations before returning (default true). */
+  migrate?: boolean;
+}
+
+/** Opens the configured engine, brings the schema up to date and returns the repositories. */
+export async function openStorage(
+  config: DatabaseConfig,
+  options: OpenStorageOptions = {},
+): Promise<Storage> {
+  const clock = options.clock ?? (() => new Date());
+  const { db, engine } = connect(config);
+  if (options.migrate ?? true) await migrateToLatest(db, engine);
+  return {
+    engine,
+    repos: {
+      workspaces: workspaceRepository(db, clock),
+      deals: dealRepository(db, clock),
+      stakeholders: stakeholderRepository(db, clock),
+      entries: entryRepository(db, clock),
+      decisions: decisionRepository(db, clock),
+      idempotency: idempotencyRepository(db, clock),
+    },
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

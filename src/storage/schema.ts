@@ -1,0 +1,109 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them. Timestamps are ISO-8601 strings when written; PostgreSQL stores them as
+ * timestamptz and returns Date objects, SQLite as text (see sql/convert.ts). Booleans are 0/1 integers on both.
+ */
+type Timestamp = string | Date;
+
+export interface WorkspacesTable {
+  team_id: string;
+  settings: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DealsTable {
+  id: Generated<number>;
+  team_id: string;
+  channel_id: string;
+  account_name: string;
+  deal_name: string;
+  stage: string;
+  owner_user_id: string;
+  crm_url: string | null;
+  stall_days: number | null;
+  nudges_muted: number;
+  archived: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StakeholdersTable {
+  id: Generated<number>;
+  team_id: string;
+  deal_id: number;
+  name: string;
+  name_key: string;
+  title: string | null;
+  buying_role: string;
+  created_at: Timestamp;
+}
+
+export interface EntriesTable {
+  id: Generated<number>;
+  team_id: string;
+  deal_id: number;
+  kind: string;
+  statement: string;
+  quote: string | null;
+  stakeholder_id: number | null;
+  source_type: string | null;
+  source_ref: string | null;
+  said_on: string | null;
+  priority: string;
+  status: string;
+  constraint_category: string | null;
+  severity: string | null;
+  archived: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface EntryRevisionsTable {
+  id: Generated<number>;
+  team_id: string;
+  entry_id: number;
+  changed_by: string;
+  changed_at: Timestamp;
+  changes: string;
+}
+
+export interface DecisionsTable {
+  id: Generated<number>;
+  team_id: string;
+  deal_id: number;
+  title: string;
+  customer_owner_id: number | null;
+  our_owner_user_id: string | null;
+  due_date: string | null;
+  status: string;
+  outcome: string | null;
+  snoozed_until: Timestamp | null;
+  last_activity_at: Timestamp;
+  related_entry_ids: string;
+  thread_ts: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  team_id: string;
+  key: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** Later features add their tables here (drafts, meetings, nudge runs, event log...). */
+export interface Database {
+  workspaces: WorkspacesTable;
+  deals: DealsTable;
+  stakeholders: StakeholdersTable;
+  entries: EntriesTable;
+  entry_revisions: EntryRevisionsTable;
+  decisions: DecisionsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
