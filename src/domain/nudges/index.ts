@@ -1,0 +1,7 @@
+export * from './labels.js';
+export * from './next-step.js';
+export * from './plan.js';
+export * from './schedule.js';
+export * from './signals.js';
+export * from './stalled.js';
+export * from './zoned-time.js';
