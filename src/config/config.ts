@@ -45,19 +45,17 @@ export class ConfigError extends Error {
 /** Parses the environment once. Throws ConfigError with one line per problem; never includes values. */
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`,
-    );
-    throw new ConfigError([...new Set(problems)]);
-  }
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
+  problems.push(...slackCombinationProblems(env));
+  if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const raw = parsed.data;
-  const slack = resolveSlackMode(raw);
   const database: DatabaseConfig = raw.DATABASE_URL
     ? { engine: 'postgres', url: raw.DATABASE_URL }
     : { engine: 'sqlite', file: path.resolve(raw.DATA_DIR, 'shared-vision.sqlite') };
   return {
-    slack,
+    slack: resolveSlackMode(raw),
     port: raw.PORT,
     database,
     dataDir: path.resolve(raw.DATA_DIR),
@@ -74,16 +72,25 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   };
 }
 
-function resolveSlackMode(raw: RawEnv): SlackMode {
-  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = raw;
-  if (!botToken && !signingSecret && !appToken) return { kind: 'local' };
+const isSet = (value: string | undefined): boolean => value !== undefined && value.trim() !== '';
+
+/** Which Slack variables must come together: bot token + signing secret (HTTP) or bot token + app token. */
+function slackCombinationProblems(env: Record<string, string | undefined>): string[] {
+  const bot = isSet(env.SLACK_BOT_TOKEN);
+  const secret = isSet(env.SLACK_SIGNING_SECRET);
+  const app = isSet(env.SLACK_APP_TOKEN);
+  if (!bot && !secret && !app) return [];
   const problems: string[] = [];
-  if (!botToken)
-    problems.push('SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
-  if (!appToken && !signingSecret) {
+  if (!bot) problems.push('SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+  if (!app && !secret) {
     problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
   }
-  if (problems.length > 0 || !botToken) throw new ConfigError(problems);
+  return problems;
+}
+
+function resolveSlackMode(raw: RawEnv): SlackMode {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = raw;
+  if (!botToken) return { kind: 'local' };
   if (appToken) return { kind: 'socket', botToken, appToken, signingSecret, apiUrl: raw.SLACK_API_URL };
-  return { kind: 'http', botToken, signingSecret: signingSecret as string, apiUrl: raw.SLACK_API_URL };
+  return { kind: 'http', botToken, signingSecret: signingSecret ?? '', apiUrl: raw.SLACK_API_URL };
 }

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { ACTION_IDS } from '../../src/slack/views/ids.js';
+
+const SCHEMA_DIR = path.resolve(
+  import.meta.dirname,
+  '../../../shared/fixtures/slack/manifest/manifest-schema',
+);
+const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
+
+function validator() {
+  const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
+  return ajv.compile(readJson(path.join(SCHEMA_DIR, 'manifest.schema.1.0.0.json')) as object);
+}
+
+interface Manifest {
+  features: { slash_commands: { command: string }[]; shortcuts: { callback_id: string; type: string }[] };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean } };
+}
+
+describe('manifests/manifest.json', () => {
+  const manifest = readJson(path.resolve(import.meta.dirname, '../../manifests/manifest.json')) as Manifest;
+
+  it("is valid against Slack's manifest JSON schema", () => {
+    const validate = validator();
+    const ok = validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it("the validator rejects the schema project's own invalid sample", () => {
+    const validate = validator();
+    expect(validate(readJson(path.join(SCHEMA_DIR, 'manifest.v1.invalid.json')))).toBe(false);
+    expect(validate(readJson(path.join(SCHEMA_DIR, 'manifest.v1.valid.json')))).toBe(true);
+  });
+
+  it('declares what the app listens to, and only that', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/vision']);
+    expect(manifest.features.shortcuts).toContainEqual(
+      expect.objectContaining({ type: 'message', callback_id: ACTION_IDS.logMessageShortcut }),
+    );
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'channel_created',
+      'member_joined_channel',
+      'message.channels',
+      'message.groups',
+    ]);
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining([
+        'commands',
+        'chat:write',
+        'channels:history',
+        'groups:history',
+        'im:write',
+        'files:write',
+      ]),
+    );
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+});
