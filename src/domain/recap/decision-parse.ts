@@ -1,0 +1,81 @@
+import {
+  type CalendarDate,
+  formatYmd,
+  isValidDate,
+  MONTH_PATTERN,
+  MONTHS,
+  nextMonthDay,
+  nextWeekday,
+  parseYmd,
+  WEEKDAY_PATTERN,
+  WEEKDAYS,
+} from './calendar.js';
+import { isNameLike } from './speaker-label.js';
+import type { ProposedDecision } from './types.js';
+
+const DUE_DATE = new RegExp(
+  `\\s*,?\\s*\\bby\\s+(?:(\\d{4}-\\d{2}-\\d{2})|(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_PATTERN})\\.?(?:,?\\s+(\\d{4}))?|(?:next\\s+)?(${WEEKDAY_PATTERN}))\\b`,
+  'i',
+);
+
+function monthDay(
+  from: CalendarDate,
+  monthName: string,
+  day: string,
+  year: string | undefined,
+): string | null {
+  const month = MONTHS[monthName.toLowerCase()]!;
+  if (year !== undefined) {
+    return isValidDate(Number(year), month, Number(day))
+      ? formatYmd({ year: Number(year), month, day: Number(day) })
+      : null;
+  }
+  const next = nextMonthDay(from, month, Number(day));
+  return next ? formatYmd(next) : null;
+}
+
+/**
+ * A due date stated as "by 2026-12-15", "by Dec 15", "by 15 December 2026" or "by Friday", relative to the
+ * meeting date: a month/day without a year is the next one on or after the meeting; a weekday is the next one
+ * after the meeting day (a Friday meeting's "by Friday" is a week later). Numeric "12/15" is not read (US and
+ * European orders clash); the user fills it in.
+ */
+export function findDueDate(text: string, meetingDate: string): { dueDate: string; rest: string } | null {
+  const from = parseYmd(meetingDate);
+  const match = DUE_DATE.exec(text);
+  if (!from || !match) return null;
+  const [, iso, monthA, dayA, yearA, dayB, monthB, yearB, weekday] = match;
+  let dueDate: string | null = null;
+  if (iso) dueDate = parseYmd(iso) ? iso : null;
+  else if (monthA) dueDate = monthDay(from, monthA, dayA!, yearA);
+  else if (monthB) dueDate = monthDay(from, monthB, dayB!, yearB);
+  else if (weekday) dueDate = formatYmd(nextWeekday(from, WEEKDAYS[weekday.toLowerCase()]!, false));
+  if (!dueDate) return null;
+  return { dueDate, rest: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}` };
+}
+
+const SEPARATORS = /^[\s,;:.–—-]+|[\s,;:–—-]+$/g;
+
+/** The owner: "owner: X" anywhere, else a trailing "(X)" or "- X" when X is name-like. */
+export function findOwner(text: string): { ownerName: string; rest: string } | null {
+  const explicit = /[\s,;(–—-]*\bowner\s*:\s*([^,;()]+?)\s*\)?\s*(?=[,;]|$)/i.exec(text);
+  if (explicit && isNameLike(explicit[1]!)) {
+    return {
+      ownerName: explicit[1]!.trim(),
+      rest: text.slice(0, explicit.index) + text.slice(explicit.index + explicit[0].length),
+    };
+  }
+  const trailing = /\s*(?:\(([^()]+)\)|\s[–—-]\s*([^–—-]+))\s*$/.exec(text);
+  const name = trailing ? (trailing[1] ?? trailing[2])!.trim() : null;
+  if (trailing && name && isNameLike(name)) return { ownerName: name, rest: text.slice(0, trailing.index) };
+  return null;
+}
+
+/** "pick a pilot region by Dec 15 (Dana)" -> { title: 'pick a pilot region', ownerName: 'Dana', dueDate }. */
+export function parseDecisionText(text: string, meetingDate: string): ProposedDecision {
+  const owner = findOwner(text.trim());
+  const afterOwner = owner ? owner.rest : text;
+  const due = findDueDate(afterOwner, meetingDate);
+  const title = (due ? due.rest : afterOwner).replace(/\s+/g, ' ').replace(SEPARATORS, '').trim();
+  return { title, ownerName: owner?.ownerName ?? null, dueDate: due?.dueDate ?? null };
+}
