@@ -1,0 +1,20 @@
+export { classifyMessage, PRESCRIBING_THRESHOLD } from './classify.js';
+export { type ClassMetrics, type Evaluation, evaluate, formatEvaluationMarkdown } from './evaluate.js';
+export {
+  LABELLED_SPLITS,
+  type LabelledMessage,
+  type LabelledSet,
+  labelledSetSchema,
+  parseLabelledSet,
+} from './labelled-set.js';
+export { type NormalizedMessage, normalizeSlackText } from './normalize.js';
+export { type CustomerQuote, extractCustomerQuote, type QuoteForm } from './quote.js';
+export { classifyWithRefiner } from './refine.js';
+export { type KindSuggestion, suggestKind } from './rules.js';
+export {
+  type ClassifierRefiner,
+  type ClassifierResult,
+  MESSAGE_LABELS,
+  type MessageLabel,
+  type SuggestedKind,
+} from './types.js';
