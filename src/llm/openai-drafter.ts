@@ -1,0 +1,113 @@
+import type OpenAI from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import type { ParsedChatCompletion } from 'openai/resources/chat/completions';
+import {
+  type CandidateDraft,
+  checkCitations,
+  describeProblem,
+  factCount,
+} from '../domain/drafts/citations.js';
+import { gapQuestions } from '../domain/drafts/gaps.js';
+import { listeningCheck } from '../domain/drafts/listening-check.js';
+import { buildDraftPrompt, PROMPT_TOKEN_BUDGET } from './budget.js';
+import { toDraftProviderError } from './errors.js';
+import { type DraftInput, type DraftProvider, DraftProviderError, type DraftResult } from './provider.js';
+import { type LlmDraft, llmDraftSchema } from './schemas/draft.js';
+import { readUsage } from './usage.js';
+
+export interface OpenAIDrafterOptions {
+  client: OpenAI;
+  model: string;
+  maxCompletionTokens?: number | null;
+  promptBudget?: number;
+  /** Clock for latency; injectable for tests. */
+  now?: () => number;
+}
+
+const statements = (items: LlmDraft['today']) =>
+  items.map((s) => ({ text: s.text, entryIds: s.entry_ids, quote: s.quote }));
+
+export function candidateFromLlm(reply: LlmDraft): CandidateDraft {
+  return {
+    today: statements(reply.today),
+    drivers: statements(reply.drivers),
+    successFactors: statements(reply.success_factors),
+    constraints: statements(reply.constraints),
+    vision: statements(reply.vision),
+    questions: reply.questions.map((q) => ({ text: q.text, spin: q.spin, entryIds: q.entry_ids })),
+  };
+}
+
+/**
+ * Drafts with Chat Completions structured output. Throws DraftProviderError on any failure (HTTP error after
+ * the SDK's retries, timeout, refusal, length, a reply that fails the schema, or nothing left after the
+ * citation check); the fallback wrapper turns that into an offline draft.
+ */
+export function createOpenAIDrafter(options: OpenAIDrafterOptions): DraftProvider {
+  const now = options.now ?? (() => performance.now());
+  const responseFormat = zodResponseFormat(llmDraftSchema, 'shared_vision_draft');
+  return {
+    name: 'openai',
+    async draft(input: DraftInput, signal?: AbortSignal): Promise<DraftResult> {
+      const prompt = buildDraftPrompt(input, options.promptBudget ?? PROMPT_TOKEN_BUDGET);
+      const started = now();
+      let completion: ParsedChatCompletion<LlmDraft>;
+      try {
+        completion = await options.client.chat.completions.parse(
+          {
+            model: options.model,
+            messages: [
+              { role: 'system', content: prompt.system },
+              { role: 'user', content: prompt.user },
+            ],
+            response_format: responseFormat,
+            ...(options.maxCompletionTokens ? { max_completion_tokens: options.maxCompletionTokens } : {}),
+          },
+          signal ? { signal } : undefined,
+        );
+      } catch (err) {
+        throw toDraftProviderError(err);
+      }
+      const latencyMs = Math.round(now() - started);
+      const choice = completion.choices[0];
+      if (!choice) throw new DraftProviderError('invalid_output', 'the reply had no choices');
+      if (choice.message.refusal) throw new DraftProviderError('refusal', 'the model refused to draft');
+      if (choice.finish_reason === 'length') throw new DraftProviderError('length', 'the reply was cut off');
+      const parsed = choice.message.parsed;
+      if (!parsed) throw new DraftProviderError('invalid_output', 'the reply had no structured content');
+
+      const candidate = candidateFromLlm(parsed);
+      if (candidate.questions.length === 0)
+        candidate.questions = gapQuestions(input.entries, input.stakeholders);
+      const checked = checkCitations(
+        candidate,
+        input.entries,
+        input.stakeholders,
+        listeningCheck(input.entries, input.stakeholders),
+      );
+      const hasCustomerEntries = input.entries.some((e) => !e.archived && e.kind !== 'proposal');
+      if (hasCustomerEntries && factCount(checked.content) === 0) {
+        throw new DraftProviderError(
+          'no_verified_statements',
+          'no statement of the reply cited a known entry',
+        );
+      }
+      const usage = readUsage(completion.usage, prompt.promptTokens, choice.message.content);
+      return {
+        content: checked.content,
+        unverified: checked.unverified,
+        meta: {
+          provider: 'openai',
+          model: completion.model || options.model,
+          promptTokens: usage.promptTokens,
+          completionTokens: usage.completionTokens,
+          usageEstimated: usage.estimated,
+          latencyMs,
+          leftOut: prompt.leftOut,
+          fallbackReason: null,
+          citationProblems: checked.problems.map(describeProblem),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { SPIN_KINDS } from '../../domain/drafts/draft.js';
+
+/**
+ * Structured-output schema sent to the model (zodResponseFormat). Kept flat and strict-mode friendly:
+ * every field required, `.nullable()` instead of `.optional()`, no unions or recursion.
+ * Attribution (speaker, "our words") is deliberately absent: the app derives it from the cited entries.
+ */
+const statement = z.object({
+  text: z.string().describe('One short sentence, in plain words.'),
+  entry_ids: z.array(z.number().int()).describe('Ids of the entries this statement rests on. Never empty.'),
+  quote: z
+    .string()
+    .nullable()
+    .describe("The customer's verbatim words copied exactly from a cited entry's quote, or null."),
+});
+
+const question = z.object({
+  text: z.string(),
+  spin: z.enum(SPIN_KINDS),
+  entry_ids: z.array(z.number().int()),
+});
+
+export const llmDraftSchema = z.object({
+  today: z.array(statement),
+  drivers: z.array(statement),
+  success_factors: z.array(statement),
+  constraints: z.array(statement),
+  vision: z.array(statement),
+  questions: z.array(question),
+});
+export type LlmDraft = z.infer<typeof llmDraftSchema>;
