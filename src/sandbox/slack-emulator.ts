@@ -53,6 +53,8 @@ export interface SlackEmulator {
   calls(method?: string): CallLogEntry[];
   /** Registers another token (e.g. a user token) for a user. */
   addToken(token: string, userId: string): void;
+  /** A fresh trigger_id for a user, as an interaction would carry (the driver does this itself). */
+  issueTriggerId(userId: string): string;
 }
 
 export function createSlackEmulator(options: SlackEmulatorOptions): SlackEmulator {
@@ -114,6 +116,7 @@ export function createSlackEmulator(options: SlackEmulatorOptions): SlackEmulato
     },
     failNext: (method, fault, times = 1) => faults.failNext(method, fault, times),
     calls: (method) => state.calls(method),
+    issueTriggerId: (userId) => triggers.issue(userId),
     addToken(token, userId) {
       tokens.set(token, { token, userId, isBot: state.users.get(userId)?.isBot ?? false });
     },

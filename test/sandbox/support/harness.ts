@@ -1,16 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import bolt from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import webApi from '@slack/web-api';
 import { createSlackEmulator, type SlackEmulator } from '../../../src/sandbox/index.js';
 
-const { App, HTTPReceiver, LogLevel } = bolt;
 const { WebClient } = webApi;
 
 export const SECRET = 'test-signing-secret';
 export const TOKEN = 'xoxb-test-token';
 
-export type BoltApp = InstanceType<typeof App>;
+export type BoltApp = App;
 
 /** A fake clock the tests move by hand (milliseconds). */
 export function manualClock(start = Date.UTC(2025, 0, 15, 12, 0, 0)) {
