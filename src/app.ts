@@ -1,0 +1,108 @@
+import type { App } from '@slack/bolt';
+import type { AppConfig } from './config/config.js';
+import {
+  type AppServer,
+  healthRoute,
+  type RouteHandler,
+  slackEventsRoute,
+  startServer,
+} from './http/server.js';
+import { type AppLogger, createLogger } from './logger.js';
+import { createLocalSlack, type LocalSlack } from './sandbox/local-slack.js';
+import { type BoltConnection, createBoltApp } from './slack/bolt.js';
+import type { AppDeps } from './slack/deps.js';
+import { openStorage } from './storage/index.js';
+import type { Storage } from './storage/ports.js';
+
+export interface RunningApp {
+  config: AppConfig;
+  storage: Storage;
+  bolt: App;
+  deps: AppDeps;
+  /** Base URL of the HTTP server (health, /slack/events and, in local mode, the emulator and sandbox). */
+  url: string;
+  /** Local mode only: the built-in Slack emulator the app talks to. */
+  localSlack: LocalSlack | null;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: AppLogger;
+  clock?: () => Date;
+  /** Host to bind; tests use 127.0.0.1. */
+  host?: string;
+}
+
+/** Composition root: config -> storage -> services -> Bolt -> HTTP server. Nothing else wires dependencies. */
+export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? (() => new Date());
+  const storage = await openStorage(config.database, { clock });
+  const deps: AppDeps = { repos: storage.repos, logger, clock };
+
+  // Local mode: the app talks to the built-in emulator, mounted on the same server, with a per-run secret.
+  const localSlack = config.slack.kind === 'local' ? await createLocalSlack({ clock }) : null;
+  const connection: BoltConnection =
+    config.slack.kind === 'local'
+      ? {
+          kind: 'http',
+          botToken: localSlack!.botToken,
+          signingSecret: localSlack!.signingSecret,
+          apiUrl: `http://127.0.0.1:${config.port}/api/`,
+        }
+      : config.slack.kind === 'http'
+        ? config.slack
+        : {
+            kind: 'socket',
+            botToken: config.slack.botToken,
+            appToken: config.slack.appToken,
+            apiUrl: config.slack.apiUrl,
+          };
+
+  const routes: RouteHandler[] = [healthRoute(storage.ping, storage.engine)];
+  if (localSlack) routes.push(localSlack.handle);
+  let server: AppServer | null = null;
+  let bolt: ReturnType<typeof createBoltApp> | null = null;
+  try {
+    // The emulator's URL depends on the port actually bound, so the server starts before Bolt is built.
+    let boltListener: RouteHandler = () => false;
+    routes.push((req, res) => boltListener(req, res));
+    server = await startServer(config.port, routes, logger, options.host ?? '0.0.0.0');
+    const boundPort = Number(new URL(server.url).port);
+    const finalConnection =
+      localSlack && connection.kind === 'http'
+        ? { ...connection, apiUrl: `http://127.0.0.1:${boundPort}/api/` }
+        : connection;
+    bolt = createBoltApp(finalConnection, deps, logger);
+    if (bolt.receiver) boltListener = slackEventsRoute(bolt.receiver.requestListener);
+    else await bolt.app.start();
+    localSlack?.connect(`${server.url}/slack/events`);
+  } catch (error) {
+    await server?.close();
+    await storage.close();
+    throw error;
+  }
+
+  const setup = bolt;
+  const httpServer = server;
+  let stopped = false;
+  return {
+    config,
+    storage,
+    bolt: setup.app,
+    deps,
+    url: httpServer.url,
+    localSlack,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      logger.info('shutting down: no new requests, finishing in-flight work');
+      const closing = httpServer.close();
+      if (!setup.receiver) await setup.app.stop();
+      await setup.inFlight.drain(10_000);
+      await closing;
+      await storage.close();
+      logger.info('stopped');
+    },
+  };
+}

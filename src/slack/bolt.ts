@@ -1,0 +1,69 @@
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { RetryOptions } from '@slack/web-api';
+import type { AppLogger } from '../logger.js';
+import type { AppDeps } from './deps.js';
+import { registerListeners } from './listeners/index.js';
+import { ensureAck, InFlightCounter } from './middleware/ensure-ack.js';
+
+/** Enough to ride out a 429 or a short Slack outage without holding a listener for half an hour. */
+export const WEB_API_RETRY: RetryOptions = {
+  retries: 5,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 10_000,
+  randomize: true,
+};
+
+export type BoltConnection =
+  | { kind: 'http'; botToken: string; signingSecret: string; apiUrl: string | undefined }
+  | { kind: 'socket'; botToken: string; appToken: string; apiUrl: string | undefined };
+
+export interface BoltSetup {
+  app: App;
+  /** HTTP mode only: mount `receiver.requestListener` on the app's HTTP server at /slack/events. */
+  receiver: HTTPReceiver | null;
+  inFlight: InFlightCounter;
+}
+
+export function createBoltApp(connection: BoltConnection, deps: AppDeps, logger: AppLogger): BoltSetup {
+  const boltLogger = logger.child('bolt');
+  const clientOptions = {
+    ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}),
+    retryConfig: WEB_API_RETRY,
+    logger: logger.child('web-api'),
+  };
+  const inFlight = new InFlightCounter();
+  let app: App;
+  let receiver: HTTPReceiver | null = null;
+  if (connection.kind === 'http') {
+    receiver = new HTTPReceiver({
+      signingSecret: connection.signingSecret,
+      endpoints: '/slack/events',
+      logger: boltLogger,
+      processBeforeResponse: false,
+      unhandledRequestTimeoutMillis: 2_900,
+    });
+    app = new App({
+      token: connection.botToken,
+      receiver,
+      logger: boltLogger,
+      logLevel: LogLevel.DEBUG,
+      clientOptions,
+    });
+  } else {
+    app = new App({
+      token: connection.botToken,
+      appToken: connection.appToken,
+      socketMode: true,
+      logger: boltLogger,
+      logLevel: LogLevel.DEBUG,
+      clientOptions,
+    });
+  }
+  app.use(ensureAck(logger.child('listeners'), inFlight));
+  app.error(async (error) => {
+    logger.error('unhandled Bolt error', error);
+  });
+  registerListeners(app, deps);
+  return { app, receiver, inFlight };
+}

@@ -1,0 +1,36 @@
+import type { RespondFn, SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../../../deps.js';
+
+export interface SubcommandContext {
+  /** The text after the subcommand name, trimmed. */
+  args: string;
+  command: SlashCommand;
+  teamId: string;
+  userId: string;
+  channelId: string;
+  triggerId: string;
+  client: WebClient;
+  respond: RespondFn;
+  deps: AppDeps;
+}
+
+export type HelpGroup =
+  | 'Set up'
+  | 'Capture'
+  | 'Review'
+  | 'Shared vision'
+  | 'Meetings'
+  | 'Decisions'
+  | 'Settings';
+
+export interface Subcommand {
+  name: string;
+  aliases?: string[];
+  /** e.g. "driver [text]" */
+  usage: string;
+  summary: string;
+  group: HelpGroup;
+  /** Runs after the command was acknowledged, so it may open modals (trigger_id) or do slow work. */
+  run(ctx: SubcommandContext): Promise<void>;
+}

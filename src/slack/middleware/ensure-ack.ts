@@ -1,0 +1,58 @@
+import { type AnyMiddlewareArgs, type Middleware, ReceiverMultipleAckError } from '@slack/bolt';
+import type { AppLogger } from '../../logger.js';
+
+/**
+ * Global middleware: after every listener has run (or thrown), acknowledge the request if nobody did, so Slack
+ * never sees a 404 after 3 s or a 500 for a payload we do not handle (e.g. a button of an old message).
+ * It also counts requests in flight so shutdown can wait for them.
+ */
+export function ensureAck(logger: AppLogger, inFlight: InFlightCounter): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    inFlight.enter();
+    try {
+      await args.next();
+    } catch (error) {
+      logger.error('listener failed', error);
+    } finally {
+      inFlight.leave();
+      if ('ack' in args && typeof args.ack === 'function') {
+        try {
+          await (args.ack as () => Promise<void>)();
+        } catch (error) {
+          if (!(error instanceof ReceiverMultipleAckError)) logger.warn('late ack failed', error);
+        }
+      }
+    }
+  };
+}
+
+export class InFlightCounter {
+  private count = 0;
+  private waiters: (() => void)[] = [];
+
+  enter(): void {
+    this.count++;
+  }
+
+  leave(): void {
+    this.count = Math.max(0, this.count - 1);
+    if (this.count === 0) for (const resolve of this.waiters.splice(0)) resolve();
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Resolves when nothing is in flight, or after `timeoutMs`. */
+  drain(timeoutMs: number): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      timer.unref();
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import type { KnownBlock } from '@slack/types';
+import type { HelpGroup, Subcommand } from '../listeners/commands/subcommands/types.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
+
+const GROUP_ORDER: HelpGroup[] = [
+  'Set up',
+  'Capture',
+  'Review',
+  'Shared vision',
+  'Meetings',
+  'Decisions',
+  'Settings',
+];
+
+export interface BlockMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+function commandList(subcommands: readonly Subcommand[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  for (const group of GROUP_ORDER) {
+    const inGroup = subcommands.filter((s) => s.group === group);
+    if (inGroup.length === 0) continue;
+    const lines = inGroup.map((s) => `\`/vision ${s.usage}\`  ${s.summary}`);
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${group}*\n${lines.join('\n')}` } });
+  }
+  return blocks;
+}
+
+export function helpBlocks(subcommands: readonly Subcommand[]): BlockMessage {
+  return {
+    text: 'shared-vision commands',
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: '*shared-vision* helps you build a vision *with* your customer, in their words. Listen first, then prescribe.',
+        },
+      },
+      ...commandList(subcommands),
+    ],
+  };
+}
+
+export function unknownSubcommandBlocks(
+  typed: string,
+  suggestion: string | null,
+  subcommands: readonly Subcommand[],
+): BlockMessage {
+  const hint = suggestion ? ` Did you mean \`/vision ${suggestion}\`?` : '';
+  const text = `I don't know \`/vision ${escapeMrkdwn(typed)}\`.${hint}`;
+  return {
+    text,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, ...commandList(subcommands)],
+  };
+}

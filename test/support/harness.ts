@@ -1,0 +1,84 @@
+import { type RunningApp, startApp } from '../../src/app.js';
+import type { AppConfig, OpenAiConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/logger.js';
+import type { RunningServer } from '../../src/sandbox/emulator/server.js';
+import { DEMO_IDS } from '../../src/sandbox/seed.js';
+import {
+  createSlackEmulator,
+  randomCredentials,
+  type SlackEmulator,
+} from '../../src/sandbox/slack-emulator.js';
+import { sqliteOnly, type TestEngine } from './databases.js';
+
+export interface TestApp {
+  app: RunningApp;
+  emulator: SlackEmulator;
+  driver: SlackEmulator['driver'];
+  repos: RunningApp['storage']['repos'];
+  /** Log lines the app wrote (secrets already redacted), for assertions. */
+  logs: string[];
+  ids: typeof DEMO_IDS;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  engine?: TestEngine;
+  clock?: () => Date;
+  openai?: Pick<OpenAiConfig, 'baseURL'> & Partial<OpenAiConfig>;
+}
+
+/**
+ * The real app (real Bolt HTTP receiver, real WebClient, real storage) against a local Slack emulator on its own
+ * port, as in production with SLACK_API_URL pointing at it. Every request is signed by the emulator's driver.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const { botToken, signingSecret } = randomCredentials();
+  const emulator = createSlackEmulator({ botToken, signingSecret });
+  const emulatorServer: RunningServer = await emulator.listen(0);
+  const database = await (options.engine ?? sqliteOnly).create();
+  const logs: string[] = [];
+  const config: AppConfig = {
+    slack: { kind: 'http', botToken, signingSecret, apiUrl: emulator.apiUrl },
+    port: 0,
+    database: database.config,
+    dataDir: '/nonexistent',
+    openai: options.openai
+      ? {
+          apiKey: 'sk-test-local',
+          model: 'gpt-test',
+          timeoutMs: 5_000,
+          ...options.openai,
+          baseURL: options.openai.baseURL,
+        }
+      : null,
+    openaiModel: 'gpt-test',
+    logLevel: 'warn',
+  };
+  const logger = createLogger(
+    process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'warn',
+    'test-app',
+    (line) => {
+      logs.push(line);
+      if (process.env.TEST_LOG_LEVEL) process.stderr.write(`${line}\n`);
+    },
+  );
+  const app = await startApp(config, {
+    logger,
+    host: '127.0.0.1',
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  emulator.setAppUrl(`${app.url}/slack/events`);
+  return {
+    app,
+    emulator,
+    driver: emulator.driver,
+    repos: app.storage.repos,
+    logs,
+    ids: DEMO_IDS,
+    async close() {
+      await app.stop();
+      await emulatorServer.close();
+      await database.drop();
+    },
+  };
+}
