@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/sandbox/index.js';
 import { startEmulator, TOKEN } from './support/harness.js';
 
-const { WebClient } = webApi;
+const { WebClient, WebClientEvent } = webApi;
 
 let env: Awaited<ReturnType<typeof startEmulator>>;
 beforeEach(async () => {
@@ -46,7 +46,7 @@ describe('failNext', () => {
     env.emulator.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     const rateLimited: number[] = [];
     const client = new WebClient(TOKEN, { slackApiUrl: env.emulator.apiUrl });
-    client.on('rate_limited', (seconds: number) => rateLimited.push(seconds));
+    client.on(WebClientEvent.RATE_LIMITED, (seconds: number) => rateLimited.push(seconds));
     const started = Date.now();
     const res = await client.chat.postMessage({ channel: DEMO_IDS.dealAcme, text: 'retry me' });
     expect(res.ok).toBe(true);
