@@ -26,7 +26,7 @@ export function checkRecapSize(text: string, kind: 'transcript' | 'notes'): Size
   const max = kind === 'transcript' ? RECAP_LIMITS.maxTranscriptChars : RECAP_LIMITS.maxNotesChars;
   const chars = text.length;
   if (chars <= max) return { ok: true, chars };
-  const message = `The ${kind} has ${chars.toLocaleString('en-US')} characters; the limit is ${max.toLocaleString('en-US')}. Please trim it or split it across meetings.`;
+  const message = `The ${kind === 'notes' ? 'notes have' : 'transcript has'} ${chars.toLocaleString('en-US')} characters; the limit is ${max.toLocaleString('en-US')}. Please trim it or split it across meetings.`;
   return { ok: false, chars, max, message };
 }
 
