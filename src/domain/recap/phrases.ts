@@ -102,13 +102,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const patterns = new Map<string, RegExp>();
+
+function patternFor(phrase: string): RegExp {
+  let pattern = patterns.get(phrase);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}'])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'iu');
+    patterns.set(phrase, pattern);
+  }
+  return pattern;
+}
+
 /** The phrase that occurs first in the text (the longer one on a tie), or null. */
 export function findPhrase(text: string, phrases: readonly string[]): string | null {
   const haystack = text.replace(/[’‘]/g, "'");
   let best: { phrase: string; at: number } | null = null;
   for (const phrase of phrases) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}'])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'iu');
-    const at = haystack.search(pattern);
+    const at = haystack.search(patternFor(phrase));
     if (at < 0) continue;
     if (!best || at < best.at || (at === best.at && phrase.length > best.phrase.length))
       best = { phrase, at };

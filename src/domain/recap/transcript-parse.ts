@@ -74,13 +74,13 @@ function label(format: TranscriptFormat): string {
 }
 
 /** A speaker label from a `<v Name>` / `<v.class Name>` tag or a "Name:" prefix. */
-function labelOf(line: string): { speaker: string; text: string } | null {
+function labelOf(line: string, allowPrefix = true): { speaker: string; text: string } | null {
   const voice = /^\s*<v(?:\.[^\s>]+)*\s+([^>]+)>(.*)$/s.exec(line);
   if (voice) {
     const speaker = voice[1]!.trim().replace(/\s+/g, ' ');
     return speaker === '' ? null : { speaker, text: voice[2]! };
   }
-  return splitSpeakerPrefix(line);
+  return allowPrefix ? splitSpeakerPrefix(line) : null;
 }
 
 /** A plain line's label, after an optional leading timestamp ("[00:01:05] Dana: ..."). */
@@ -116,10 +116,11 @@ function splitVoiceSegments(line: string): string[] {
 
 /**
  * WebVTT and SRT share this: blocks separated by blank lines; the line with "-->" is the timing line; lines
- * before it (cue identifier, SRT index) are skipped; lines after it are the payload. WEBVTT header, NOTE, STYLE
- * and REGION blocks have no timing line and are skipped. Within a payload, a line with a new label starts a new
- * utterance (same cue times); a line without one continues the current utterance. Cue order is kept as in the
- * file, so overlapping cues stay as separate utterances.
+ * before it (cue identifier, SRT index) are skipped; lines after it are the payload. WEBVTT header, NOTE,
+ * STYLE and REGION blocks have no timing line and are skipped. A cue with `<v>` tags takes speakers only from
+ * them ("Phase One: scope" inside it stays text); other cues use "Name:" prefixes. Within a payload, a line
+ * with a new label starts a new utterance (same cue times); a line without one continues the current one.
+ * Cue order is kept as in the file, so overlapping cues stay as separate utterances.
  */
 function parseCues(text: string): Utterance[] {
   const utterances: Utterance[] = [];
@@ -131,8 +132,10 @@ function parseCues(text: string): Utterance[] {
     const startMs = parseTimestamp(timing[1]!);
     const endMs = parseTimestamp(timing[2]!);
     let current: Utterance | null = null;
-    for (const segment of lines.slice(timingIndex + 1).flatMap(splitVoiceSegments)) {
-      const labelled = labelOf(segment);
+    const payload = lines.slice(timingIndex + 1);
+    const usesVoiceTags = payload.some((line) => /<v[\s.]/.test(line));
+    for (const segment of payload.flatMap(splitVoiceSegments)) {
+      const labelled = labelOf(segment, !usesVoiceTags);
       const body = cleanText(labelled ? labelled.text : segment);
       if (labelled) {
         current = { speaker: labelled.speaker, text: body, startMs, endMs };

@@ -95,6 +95,13 @@ describe('parseTranscript: WebVTT', () => {
     ]);
   });
 
+  it('takes speakers only from voice tags in files that use them', () => {
+    const vtt = 'WEBVTT\n\n00:00.000 --> 00:04.000\n<v Dana>Here is the plan:\nPhase One: scope it.\n';
+    expect(parseTranscript(vtt).utterances).toEqual([
+      { speaker: 'Dana', text: 'Here is the plan: Phase One: scope it.', startMs: 0, endMs: 4000 },
+    ]);
+  });
+
   it('says why when there are no speakers', () => {
     const parsed = parseTranscript('WEBVTT\n\n00:00.000 --> 00:02.000\nHello there\n');
     expect(parsed.format).toBe('vtt');
