@@ -1,8 +1,14 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../deps.js';
+import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
+import { registerEvents } from './events/index.js';
+import { registerViews } from './views/index.js';
 
 /** Registers every listener, by kind. Each kind's index.ts wires its own files. */
 export function registerListeners(app: App, deps: AppDeps): void {
   registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  registerEvents(app, deps);
 }
