@@ -7,6 +7,7 @@ import { dealRepository } from './sql/deals.js';
 import { decisionRepository } from './sql/decisions.js';
 import { entryRepository } from './sql/entries.js';
 import { idempotencyRepository } from './sql/idempotency.js';
+import { listeningRepository } from './sql/listening.js';
 import { stakeholderRepository } from './sql/stakeholders.js';
 import { workspaceRepository } from './sql/workspaces.js';
 
@@ -33,6 +34,7 @@ export async function openStorage(
       entries: entryRepository(db, clock),
       decisions: decisionRepository(db, clock),
       idempotency: idempotencyRepository(db, clock),
+      listening: listeningRepository(db, clock),
     },
     async ping() {
       try {

@@ -78,6 +78,40 @@ export interface IdempotencyRepository {
   release(teamId: string, key: string): Promise<void>;
 }
 
+export type ListenNudgeKind = 'prescribing' | 'capture_offer';
+
+/** One private nudge: ids and times only, never message text. */
+export interface ListenNudge {
+  teamId: string;
+  dealId: number;
+  userId: string;
+  kind: ListenNudgeKind;
+  /** What "once" means for this kind: a local date (once a day) or a message ts (once per message). */
+  periodKey: string;
+  sentAt: Date;
+}
+
+/** Listening in deal channels: event dedupe, the nudge log and who asked for quiet. */
+export interface ListeningRepository {
+  /** True the first time (team, key) is seen within a day; false for a retry. Prunes keys older than a day. */
+  claimEvent(teamId: string, eventKey: string, now?: Date): Promise<boolean>;
+  /** Lets a failed event be handled again when Slack retries it. */
+  releaseEvent(teamId: string, eventKey: string): Promise<void>;
+  /** Records a nudge unless one with the same (deal, user, kind, periodKey) exists; true when recorded. */
+  claimNudge(nudge: ListenNudge): Promise<boolean>;
+  /** Forgets a nudge that could not be delivered. */
+  releaseNudge(nudge: Omit<ListenNudge, 'sentAt'>): Promise<void>;
+  countNudgesSince(
+    teamId: string,
+    dealId: number,
+    userId: string,
+    kind: ListenNudgeKind,
+    since: Date,
+  ): Promise<number>;
+  isQuiet(teamId: string, userId: string): Promise<boolean>;
+  setQuiet(teamId: string, userId: string, quiet: boolean, now?: Date): Promise<void>;
+}
+
 export interface Repositories {
   workspaces: WorkspaceRepository;
   deals: DealRepository;
@@ -85,6 +119,7 @@ export interface Repositories {
   entries: EntryRepository;
   decisions: DecisionRepository;
   idempotency: IdempotencyRepository;
+  listening: ListeningRepository;
 }
 
 export interface Storage {

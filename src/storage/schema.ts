@@ -97,6 +97,28 @@ export interface IdempotencyKeysTable {
   expires_at: Timestamp;
 }
 
+export interface ProcessedEventsTable {
+  team_id: string;
+  event_id: string;
+  received_at: Timestamp;
+}
+
+export interface ListenNudgesTable {
+  id: Generated<number>;
+  team_id: string;
+  deal_id: number;
+  user_id: string;
+  kind: string;
+  period_key: string;
+  sent_at: Timestamp;
+}
+
+export interface ListenQuietUsersTable {
+  team_id: string;
+  user_id: string;
+  quiet_since: Timestamp;
+}
+
 /** Later features add their tables here (drafts, meetings, nudge runs, event log...). */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -106,4 +128,7 @@ export interface Database {
   entry_revisions: EntryRevisionsTable;
   decisions: DecisionsTable;
   idempotency_keys: IdempotencyKeysTable;
+  processed_events: ProcessedEventsTable;
+  listen_nudges: ListenNudgesTable;
+  listen_quiet_users: ListenQuietUsersTable;
 }
