@@ -13,7 +13,7 @@ import { ViewStore } from './views-store.js';
 
 export type StateChange =
   | { kind: 'message.posted' | 'message.updated' | 'message.deleted'; message: SlackMessage }
-  | { kind: 'ephemeral.posted'; message: EphemeralMessage }
+  | { kind: 'ephemeral.posted' | 'ephemeral.updated' | 'ephemeral.deleted'; message: EphemeralMessage }
   | {
       kind: 'view.opened' | 'view.updated' | 'view.closed' | 'home.published';
       viewId: string;
@@ -60,6 +60,28 @@ export class WorkspaceState {
   onChange(listener: (change: StateChange) => void): () => void {
     this.emitter.on('change', listener);
     return () => this.emitter.off('change', listener);
+  }
+
+  /**
+   * Resolves with the predicate's first truthy result, checked now and after every change. For apps that ack
+   * first and call the Web API afterwards (Bolt's processBeforeResponse: false).
+   */
+  waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 2_000): Promise<T> {
+    const first = predicate();
+    if (first) return Promise.resolve(first);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`emulator: condition not met within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const stop = this.onChange(() => {
+        const result = predicate();
+        if (!result) return;
+        clearTimeout(timer);
+        stop();
+        resolve(result);
+      });
+    });
   }
 
   emit(change: StateChange): void {
@@ -210,7 +232,15 @@ export class WorkspaceState {
 
   removeEphemeral(message: EphemeralMessage): void {
     const index = this.ephemerals.indexOf(message);
-    if (index >= 0) this.ephemerals.splice(index, 1);
+    if (index < 0) return;
+    this.ephemerals.splice(index, 1);
+    this.emit({ kind: 'ephemeral.deleted', message });
+  }
+
+  updateEphemeral(message: EphemeralMessage, changes: Partial<EphemeralMessage>): EphemeralMessage {
+    Object.assign(message, changes);
+    this.emit({ kind: 'ephemeral.updated', message });
+    return message;
   }
 
   ephemeralsFor(userId: string, channelId?: string): EphemeralMessage[] {
