@@ -8,6 +8,7 @@ import { decisionRepository } from './sql/decisions.js';
 import { entryRepository } from './sql/entries.js';
 import { idempotencyRepository } from './sql/idempotency.js';
 import { listeningRepository } from './sql/listening.js';
+import { nudgeRepository } from './sql/nudges.js';
 import { stakeholderRepository } from './sql/stakeholders.js';
 import { workspaceRepository } from './sql/workspaces.js';
 
@@ -34,6 +35,7 @@ export async function openStorage(
       entries: entryRepository(db, clock),
       decisions: decisionRepository(db, clock),
       idempotency: idempotencyRepository(db, clock),
+      nudges: nudgeRepository(db, engine),
       listening: listeningRepository(db, clock),
     },
     async ping() {

@@ -119,6 +119,36 @@ export interface ListenQuietUsersTable {
   quiet_since: Timestamp;
 }
 
+export interface NudgeRunsTable {
+  team_id: string;
+  run_key: string;
+  scheduled_for: Timestamp;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  status: string;
+  attempts: number;
+  sent_count: number;
+  failed_count: number;
+  last_error: string | null;
+}
+
+export interface NudgeSendsTable {
+  id: Generated<number>;
+  team_id: string;
+  send_key: string;
+  run_key: string;
+  kind: string;
+  decision_ids: string;
+  deal_id: number | null;
+  user_id: string | null;
+  channel_id: string;
+  message_ts: string | null;
+  status: string;
+  error: string | null;
+  claimed_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
 /** Later features add their tables here (drafts, meetings, nudge runs, event log...). */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -128,6 +158,8 @@ export interface Database {
   entry_revisions: EntryRevisionsTable;
   decisions: DecisionsTable;
   idempotency_keys: IdempotencyKeysTable;
+  nudge_runs: NudgeRunsTable;
+  nudge_sends: NudgeSendsTable;
   processed_events: ProcessedEventsTable;
   listen_nudges: ListenNudgesTable;
   listen_quiet_users: ListenQuietUsersTable;

@@ -1,11 +1,13 @@
 import { foundation } from './0001_foundation.js';
 import { capture } from './0002_capture.js';
 import { listening } from './0006_listening.js';
+import { nudges } from './0005_nudges.js';
 import type { VersionedMigration } from './columns.js';
 
 /** Applied in key order; never rename or edit a migration that has shipped, add a new one. */
 export const MIGRATIONS: Record<string, VersionedMigration> = {
   '0001_foundation': foundation,
   '0002_capture': capture,
+  '0005_nudges': nudges,
   '0006_listening': listening,
 };
