@@ -43,7 +43,7 @@ export function deliverResponse(
   if (flag(payload.replace_original) && original) {
     const ts = original.message.ts;
     const blocks = normalizeBlocks(payload.blocks, `${ts}:${state.nextTs()}`);
-    if (original.ephemeral) Object.assign(original.message, { text: payload.text ?? '', blocks });
+    if (original.ephemeral) state.updateEphemeral(original.message, { text: payload.text ?? '', blocks });
     else state.updateMessage(original.message, { text: payload.text ?? '', blocks });
     return { kind: 'replaced', ts };
   }
