@@ -1,6 +1,7 @@
 import type { Decision } from '../decisions.js';
 import type { Entry } from '../entries.js';
 import type { Stakeholder } from '../stakeholders.js';
+import { localDateString } from '../time/zoned-time.js';
 import { shortDate } from './labels.js';
 import {
   indecisionText,
@@ -11,7 +12,6 @@ import {
 } from './next-step-templates.js';
 import { decisionSignals } from './signals.js';
 import type { StallStatus } from './stalled.js';
-import { localDateString } from './zoned-time.js';
 
 export type NextStepPattern = 'status_quo' | 'indecision' | 'unclear' | 'overdue';
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { WorkspaceSettings } from '../workspaces.js';
 import {
   addCalendarDays,
   isValidTimeZone,
@@ -7,7 +6,8 @@ import {
   localDateTime,
   MS_PER_DAY,
   zonedTimeToInstant,
-} from './zoned-time.js';
+} from '../time/zoned-time.js';
+import type { WorkspaceSettings } from '../workspaces.js';
 
 export interface NudgeSchedule {
   /** 0 = Sunday ... 6 = Saturday */

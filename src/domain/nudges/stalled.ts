@@ -1,8 +1,8 @@
 import type { Deal } from '../deals.js';
 import { isClosedStage } from '../deals.js';
 import type { Decision } from '../decisions.js';
+import { calendarDaysBetween, localDateTime, MS_PER_DAY, parseLocalDate } from '../time/zoned-time.js';
 import type { WorkspaceSettings } from '../workspaces.js';
-import { calendarDaysBetween, localDateTime, MS_PER_DAY, parseLocalDate } from './zoned-time.js';
 
 export type StallReason = 'overdue' | 'idle';
 

@@ -13,4 +13,3 @@ export * from './speaker-label.js';
 export * from './transcript-parse.js';
 export * from './turns.js';
 export * from './types.js';
-export * from './zoned-time.js';

@@ -1,3 +1,4 @@
+import { isValidTimeZone, localDateTime, zonedTimeToInstant } from '../time/zoned-time.js';
 import {
   addDays,
   type CalendarDate,
@@ -12,7 +13,6 @@ import {
   WEEKDAYS,
 } from './calendar.js';
 import { RECAP_LIMITS } from './limits.js';
-import { isValidTimeZone, wallClockToUtc, zonedParts } from './zoned-time.js';
 
 export interface MeetingTimeOptions {
   now: Date;
@@ -123,14 +123,14 @@ export function parseMeetingCommand(text: string, options: MeetingTimeOptions): 
     titleText = rest.slice(0, relative.index);
   } else if (when) {
     const clock = clockTime(when[2]!, when[3], when[4]);
-    const local = zonedParts(now.getTime(), timeZone);
+    const local = localDateTime(now, timeZone);
     const resolved = resolveDate(when[1], { year: local.year, month: local.month, day: local.day });
     if (!clock || !resolved) return { ok: false, error: `I could not read that date or time. ${help}` };
     let date = resolved.date;
-    startsAt = wallClockToUtc(date, clock.hour, clock.minute, timeZone);
+    startsAt = zonedTimeToInstant(date, clock.hour, clock.minute, timeZone);
     if (startsAt < now && resolved.rollOver) {
       date = addDays(date, resolved.rollOver === 'day' ? 1 : 7);
-      startsAt = wallClockToUtc(date, clock.hour, clock.minute, timeZone);
+      startsAt = zonedTimeToInstant(date, clock.hour, clock.minute, timeZone);
     }
     if (startsAt < now) {
       return { ok: false, error: `"${when[0].trim()}" (${formatYmd(date)}) has already passed. ${help}` };

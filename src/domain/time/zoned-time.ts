@@ -103,7 +103,7 @@ export function addCalendarDays(date: LocalDate, days: number): LocalDate {
 }
 
 /** Local minus UTC, in ms, at `instant` (e.g. +3_600_000 for Berlin in winter). */
-function offsetAt(instant: number, timeZone: string): number {
+export function offsetMs(instant: number, timeZone: string): number {
   const local = localDateTime(new Date(instant), timeZone);
   const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
   return asUtc - Math.floor(instant / 1000) * 1000;
@@ -116,10 +116,10 @@ function offsetAt(instant: number, timeZone: string): number {
  */
 export function zonedTimeToInstant(date: LocalDate, hour: number, minute: number, timeZone: string): Date {
   const wall = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
-  const offsetBefore = offsetAt(wall - MS_PER_DAY / 2, timeZone);
-  const offsetAfter = offsetAt(wall + MS_PER_DAY / 2, timeZone);
+  const offsetBefore = offsetMs(wall - MS_PER_DAY / 2, timeZone);
+  const offsetAfter = offsetMs(wall + MS_PER_DAY / 2, timeZone);
   const matches = [wall - offsetBefore, wall - offsetAfter].filter(
-    (candidate) => candidate + offsetAt(candidate, timeZone) === wall,
+    (candidate) => candidate + offsetMs(candidate, timeZone) === wall,
   );
   if (matches.length === 0) return new Date(wall - offsetBefore);
   return new Date(Math.min(...matches));

@@ -8,7 +8,7 @@ import {
   runKey,
   weekKey,
 } from '../../../src/domain/nudges/schedule.js';
-import { zonedTimeToInstant } from '../../../src/domain/nudges/zoned-time.js';
+import { zonedTimeToInstant } from '../../../src/domain/time/zoned-time.js';
 import { DEFAULT_WORKSPACE_SETTINGS } from '../../../src/domain/workspaces.js';
 
 const berlinMonday = { day: 1, time: '09:00', timeZone: 'Europe/Berlin' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMeetingCommand } from '../../../src/domain/recap/meeting-time.js';
-import { offsetMs, wallClockToUtc } from '../../../src/domain/recap/zoned-time.js';
+import { offsetMs, zonedTimeToInstant } from '../../../src/domain/time/zoned-time.js';
 
 // Thursday 2026-11-26 18:46 UTC = 19:46 in Berlin (CET, +01:00).
 const NOW = new Date('2026-11-26T18:46:00Z');
@@ -103,7 +103,7 @@ describe('zoned time', () => {
   it('computes offsets with Intl', () => {
     expect(offsetMs(Date.parse('2026-07-01T00:00:00Z'), BERLIN)).toBe(2 * 3_600_000);
     expect(offsetMs(Date.parse('2026-12-01T00:00:00Z'), 'America/New_York')).toBe(-5 * 3_600_000);
-    expect(wallClockToUtc({ year: 2026, month: 7, day: 1 }, 12, 0, 'Asia/Kathmandu').toISOString()).toBe(
+    expect(zonedTimeToInstant({ year: 2026, month: 7, day: 1 }, 12, 0, 'Asia/Kathmandu').toISOString()).toBe(
       '2026-07-01T06:15:00.000Z',
     );
   });
