@@ -5,6 +5,7 @@ import { migrateToLatest } from './migrate.js';
 import type { Storage } from './ports.js';
 import { dealRepository } from './sql/deals.js';
 import { decisionRepository } from './sql/decisions.js';
+import { draftRepository } from './sql/drafts.js';
 import { entryRepository } from './sql/entries.js';
 import { idempotencyRepository } from './sql/idempotency.js';
 import { listeningRepository } from './sql/listening.js';
@@ -37,6 +38,7 @@ export async function openStorage(
       idempotency: idempotencyRepository(db, clock),
       nudges: nudgeRepository(db, engine),
       listening: listeningRepository(db, clock),
+      drafts: draftRepository(db, clock),
     },
     async ping() {
       try {

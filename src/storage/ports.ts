@@ -1,5 +1,6 @@
 import type { Deal, NewDeal } from '../domain/deals.js';
 import type { Decision, DecisionStatus, DecisionUpdate, NewDecision } from '../domain/decisions.js';
+import type { DraftStore } from '../domain/drafts/version.js';
 import type { Entry, EntryFields, EntryKind, EntryRevision, NewEntry } from '../domain/entries.js';
 import type { NewStakeholder, Stakeholder } from '../domain/stakeholders.js';
 import type { Workspace, WorkspaceSettings } from '../domain/workspaces.js';
@@ -215,6 +216,7 @@ export interface Repositories {
   idempotency: IdempotencyRepository;
   nudges: NudgeRepository;
   listening: ListeningRepository;
+  drafts: DraftStore;
 }
 
 export interface Storage {

@@ -149,6 +149,36 @@ export interface NudgeSendsTable {
   sent_at: Timestamp | null;
 }
 
+export interface DraftVersionsTable {
+  id: Generated<number>;
+  team_id: string;
+  deal_id: number;
+  version: number;
+  content: string;
+  unverified: string;
+  rendered_text: string;
+  provider: string;
+  model: string;
+  prompt_tokens: number;
+  completion_tokens: number;
+  usage_estimated: number;
+  latency_ms: number;
+  left_out: number;
+  fallback_reason: string | null;
+  citation_problems: string;
+  citations: string;
+  status: string;
+  created_by: string;
+  created_at: Timestamp;
+  channel_id: string | null;
+  message_ts: string | null;
+  thread_ts: string | null;
+  reply_ts: string;
+  status_changed_by: string | null;
+  status_changed_at: Timestamp | null;
+  status_note: string | null;
+}
+
 /** Later features add their tables here (drafts, meetings, nudge runs, event log...). */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -163,4 +193,5 @@ export interface Database {
   processed_events: ProcessedEventsTable;
   listen_nudges: ListenNudgesTable;
   listen_quiet_users: ListenQuietUsersTable;
+  draft_versions: DraftVersionsTable;
 }

@@ -4,7 +4,15 @@ import type { Stakeholder } from '../stakeholders.js';
 import type { DraftResult } from './draft.js';
 import type { DraftInput } from './input.js';
 import { renderMarkdown } from './render-markdown.js';
-import { type DraftVersion, type DraftVersionRepository, toNewDraftVersion } from './version.js';
+import {
+  type DraftVersion,
+  DraftVersionConflictError,
+  type DraftVersionRepository,
+  toNewDraftVersion,
+} from './version.js';
+
+/** How many times a draft is re-numbered when another version of the deal was stored meanwhile. */
+const NUMBERING_ATTEMPTS = 3;
 
 /** What /vision draft and /vision export need; the Slack layer passes repositories and a provider in. */
 export interface DraftVisionDeps {
@@ -29,18 +37,25 @@ export async function draftVision(
     deps.listStakeholders(deal.teamId, deal.id),
     deps.drafts.latest(deal.teamId, deal.id),
   ]);
-  const number = (latest?.version ?? 0) + 1;
+  let number = (latest?.version ?? 0) + 1;
   const input: DraftInput = { deal, entries, stakeholders, version: number };
   const result = await deps.drafter.draft(input, signal);
-  const markdown = renderMarkdown({ deal, version: number, draft: result, entries, stakeholders });
-  const version = await deps.drafts.create(
-    toNewDraftVersion(
-      { teamId: deal.teamId, dealId: deal.id, createdBy: userId, version: number },
-      result,
-      markdown,
-    ),
-  );
-  return { version, result };
+  for (let attempt = 1; ; attempt++) {
+    const markdown = renderMarkdown({ deal, version: number, draft: result, entries, stakeholders });
+    try {
+      const version = await deps.drafts.create(
+        toNewDraftVersion(
+          { teamId: deal.teamId, dealId: deal.id, createdBy: userId, version: number },
+          result,
+          markdown,
+        ),
+      );
+      return { version, result };
+    } catch (error) {
+      if (!(error instanceof DraftVersionConflictError) || attempt >= NUMBERING_ATTEMPTS) throw error;
+      number = ((await deps.drafts.latest(deal.teamId, deal.id))?.version ?? number) + 1;
+    }
+  }
 }
 
 /** The customer-readable Markdown of the latest draft, or null when the deal has none. */

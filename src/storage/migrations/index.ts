@@ -1,5 +1,6 @@
 import { foundation } from './0001_foundation.js';
 import { capture } from './0002_capture.js';
+import { drafts } from './0003_drafts.js';
 import { listening } from './0006_listening.js';
 import { nudges } from './0005_nudges.js';
 import type { VersionedMigration } from './columns.js';
@@ -8,6 +9,7 @@ import type { VersionedMigration } from './columns.js';
 export const MIGRATIONS: Record<string, VersionedMigration> = {
   '0001_foundation': foundation,
   '0002_capture': capture,
+  '0003_drafts': drafts,
   '0005_nudges': nudges,
   '0006_listening': listening,
 };
