@@ -104,3 +104,25 @@ export async function updateEntry(
     ctx.userId,
   );
 }
+
+/** The entry when it belongs to this team and this deal (ownership check for every list action). */
+export async function entryOfDeal(ctx: CaptureContext, entryId: number): Promise<Entry | null> {
+  const entry = await ctx.repos.entries.getById(ctx.teamId, entryId);
+  return entry && entry.teamId === ctx.teamId && entry.dealId === ctx.dealId ? entry : null;
+}
+
+/** Soft archive (or undo it); recorded in the entry's history. Null when the entry is not this deal's. */
+export async function setEntryArchived(
+  ctx: CaptureContext,
+  entryId: number,
+  archived: boolean,
+): Promise<Entry | null> {
+  if (!(await entryOfDeal(ctx, entryId))) return null;
+  return ctx.repos.entries.setArchived(ctx.teamId, entryId, archived, ctx.userId);
+}
+
+/** The customer confirmed it ("yes, that's what we said"); recorded in the history. */
+export async function markEntryConfirmed(ctx: CaptureContext, entryId: number): Promise<Entry | null> {
+  if (!(await entryOfDeal(ctx, entryId))) return null;
+  return ctx.repos.entries.update(ctx.teamId, entryId, { status: 'confirmed' }, ctx.userId);
+}

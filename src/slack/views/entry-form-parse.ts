@@ -1,6 +1,7 @@
-import type { z } from 'zod';
-import type { EntryKind } from '../../domain/entries.js';
-import { type EntryInput, entryInputSchema } from '../../domain/entry-input.js';
+import { z } from 'zod';
+import { ENTRY_KINDS, type EntryKind } from '../../domain/entries.js';
+import { ENTRY_INPUT_LIMITS, type EntryInput, entryInputSchema } from '../../domain/entry-input.js';
+import type { EntryFormMetadata } from './entry-form.js';
 import { ENTRY_FORM as F } from './ids.js';
 import type { FieldErrors, ViewState } from './view-state.js';
 
@@ -63,4 +64,26 @@ export function parseEntryForm(
   if (!parsed.success)
     return { ok: false, errors: issuesToFieldErrors(parsed.error.issues, FIELD_TO_BLOCK, F.statement) };
   return { ok: true, input: parsed.data };
+}
+
+const metadataSchema = z.object({
+  dealId: z.number().int().positive(),
+  entryId: z.number().int().positive().optional(),
+  sourceType: z.enum(['meeting', 'message']).optional(),
+  sourceRef: z.string().max(ENTRY_INPUT_LIMITS.source).optional(),
+  channelId: z.string().max(40).optional(),
+  kind: z.enum(ENTRY_KINDS).optional(),
+});
+
+/**
+ * The entry modal's private_metadata, validated. It comes back from the client, so it is untrusted: callers
+ * must still check that the deal (and entry) belong to the submitting user's team.
+ */
+export function parseEntryFormMetadata(raw: string | undefined): EntryFormMetadata | null {
+  try {
+    const parsed = metadataSchema.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

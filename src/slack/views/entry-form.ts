@@ -22,6 +22,8 @@ export interface EntryFormMetadata {
   sourceType?: 'meeting' | 'message';
   sourceRef?: string;
   channelId?: string;
+  /** The kind of a single-kind modal (no selector shown). */
+  kind?: EntryKind;
 }
 
 export interface EntryFormPrefill {
@@ -32,6 +34,7 @@ export interface EntryFormPrefill {
   quote?: string;
   stakeholderId?: number | null;
   stakeholderName?: string;
+  stakeholderTitle?: string;
   source?: string;
   saidOn?: string;
   priority?: Entry['priority'];
@@ -154,6 +157,7 @@ export function entryFormBlocks(
       hint: 'Required when you give a quote.',
     }),
     textInput(F.stakeholderTitle, 'Their title or role', {
+      initial: prefill.stakeholderTitle,
       maxLength: ENTRY_LIMITS.stakeholderTitle,
       optional: true,
     }),

@@ -14,6 +14,9 @@ export const VIEW_IDS = {
   logEntry: 'log_entry_modal',
   editEntry: 'edit_entry_modal',
   logDecision: 'log_decision_modal',
+  editDecision: 'edit_decision_modal',
+  decisionOutcome: 'decision_outcome_modal',
+  dealEntries: 'deal_entries_modal',
 } as const;
 
 /** Block ids of the entry form; each input's action_id is the same string. */
@@ -40,4 +43,71 @@ export const DECISION_FORM = {
   ourOwner: 'decision_our_owner',
   dueDate: 'decision_due_date',
   relatedEntries: 'decision_related_entries',
+} as const;
+
+/** The `/vision list` message: one overflow per entry, the Undo button after an archive, paging buttons. */
+export const ENTRY_LIST = {
+  overflow: 'entry_list_overflow',
+  undoArchive: 'entry_list_undo_archive',
+  page: 'entry_list_page',
+  pageBack: 'entry_list_page_back',
+} as const;
+
+/** Block ids of the deal setup form; each input's action_id is the same string. */
+export const SETUP_FORM = {
+  accountName: 'deal_account_name',
+  dealName: 'deal_name',
+  stage: 'deal_stage',
+  owner: 'deal_owner',
+  crmUrl: 'deal_crm_url',
+} as const;
+
+/** The outcome modal of "Mark decided". */
+export const DECISION_OUTCOME_FORM = {
+  outcome: 'decision_outcome',
+} as const;
+
+/** Buttons and menus of the decision list (`/vision decisions`). */
+export const DECISION_ACTIONS = {
+  /** Overflow menu on each open decision; option values are `<verb>:<decision id>`. */
+  menu: 'decision_menu',
+} as const;
+
+/** Buttons on the App Home tab; values are deal ids (ownership re-checked on click). */
+export const HOME_ACTIONS = {
+  logEntry: 'home_log_entry',
+  viewEntries: 'home_view_entries',
+} as const;
+
+/** Weekly nudges: buttons on each stalled decision (value = decision id), their modals, the settings modal. */
+export const NUDGE_IDS = {
+  markDecided: 'nudge_mark_decided',
+  snooze: 'nudge_snooze',
+  newDate: 'nudge_new_date',
+  dropped: 'nudge_dropped',
+  /** Block id prefixes; the decision id follows, e.g. `nudge_item:42`. */
+  itemBlock: 'nudge_item:',
+  actionsBlock: 'nudge_actions:',
+  decidedModal: 'nudge_decided_modal',
+  newDateModal: 'nudge_new_date_modal',
+  settingsModal: 'nudge_settings_modal',
+  outcome: 'nudge_outcome',
+  date: 'nudge_date',
+  day: 'nudge_day',
+  time: 'nudge_time',
+  timeZone: 'nudge_time_zone',
+  stallDays: 'nudge_stall_days',
+  enabled: 'nudge_enabled',
+} as const;
+
+/** Listening in deal channels: private nudges, capture offers and their buttons. */
+export const LISTEN_IDS = {
+  /** Nudge button: open the entry modal to log what the customer said. */
+  logWhatTheySaid: 'listen_log_what_they_said',
+  /** Capture offer buttons, one per kind; the value carries ids and the message ts only. */
+  logAsDriver: 'listen_log_as_driver',
+  logAsConstraint: 'listen_log_as_constraint',
+  logAsSuccessFactor: 'listen_log_as_success_factor',
+  /** Turns listening tips off for the person who clicks (same as `/vision quiet`). */
+  quiet: 'listen_quiet',
 } as const;

@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
+import { VIEW_IDS } from '../../views/ids.js';
+import { setupSubmit } from './setup-submit.js';
 
 /** Registers every view listener; each feature adds its line here. */
 export function registerViews(app: App, deps: AppDeps): void {
-  void app;
-  void deps;
+  app.view(VIEW_IDS.setupDeal, setupSubmit(deps));
 }

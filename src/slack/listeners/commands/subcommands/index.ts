@@ -1,4 +1,5 @@
 import { helpSubcommand } from './help.js';
+import { setupSubcommand } from './setup.js';
 import type { Subcommand } from './types.js';
 
 /**
@@ -7,5 +8,6 @@ import type { Subcommand } from './types.js';
 export function buildSubcommands(): Subcommand[] {
   const list: Subcommand[] = [];
   list.push(helpSubcommand(() => list));
+  list.push(setupSubcommand());
   return list;
 }

@@ -1,0 +1,85 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { dealInputSchema, stageChoices } from '../../../domain/deal-input.js';
+import { saveDealSetup } from '../../../services/deals.js';
+import type { AppDeps } from '../../deps.js';
+import { publishHomes } from '../../home-publish.js';
+import { issuesToFieldErrors } from '../../views/entry-form-parse.js';
+import { SETUP_FORM as F } from '../../views/ids.js';
+import { dealLinkedMessage, SETUP_FIELD_TO_BLOCK } from '../../views/setup.js';
+import { ViewState } from '../../views/view-state.js';
+import { postJoiningIfNeeded } from './setup-confirm.js';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const metadataSchema = z.object({ channelId: z.string().regex(/^[CG][A-Z0-9]+$/) });
+
+function parseMetadata(raw: string): z.infer<typeof metadataSchema> | null {
+  try {
+    const parsed = metadataSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Submit of the setup modal: validates inline, saves the link once per view id, then (after the ack) posts a
+ * one-line confirmation in the channel and refreshes the App Home of the people concerned.
+ */
+export function setupSubmit(deps: AppDeps) {
+  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+    const teamId = body.team?.id ?? body.user.team_id ?? view.team_id;
+    const meta = parseMetadata(view.private_metadata);
+    if (!teamId || !meta) {
+      await ack({
+        response_action: 'errors',
+        errors: { [F.accountName]: 'This form is out of date. Close it and run /vision setup again.' },
+      });
+      return;
+    }
+    const [workspace, existing] = await Promise.all([
+      deps.repos.workspaces.get(teamId),
+      deps.repos.deals.getByChannel(teamId, meta.channelId),
+    ]);
+    const state = ViewState.parse(view.state.values);
+    const parsed = dealInputSchema(stageChoices(workspace.settings.stages, existing?.stage)).safeParse({
+      accountName: state.text(F.accountName) ?? '',
+      dealName: state.text(F.dealName) ?? '',
+      stage: state.selected(F.stage) ?? '',
+      ownerUserId: state.user(F.owner) ?? '',
+      crmUrl: state.text(F.crmUrl),
+    });
+    if (!parsed.success) {
+      await ack({
+        response_action: 'errors',
+        errors: issuesToFieldErrors(parsed.error.issues, SETUP_FIELD_TO_BLOCK, F.accountName),
+      });
+      return;
+    }
+    let result: Awaited<ReturnType<typeof saveDealSetup>>;
+    try {
+      result = await saveDealSetup(deps.repos, {
+        teamId,
+        channelId: meta.channelId,
+        input: parsed.data,
+        idempotencyKey: `setup:${view.id}`,
+      });
+    } catch (error) {
+      deps.logger.error('saving the deal setup failed', error);
+      await ack({
+        response_action: 'errors',
+        errors: { [F.accountName]: 'Saving failed on our side. Please press Save again.' },
+      });
+      return;
+    }
+    await ack();
+    if (result.status === 'duplicate') return;
+    const { deal, previous } = result;
+    await postJoiningIfNeeded(client, deps.logger, {
+      channel: deal.channelId,
+      ...dealLinkedMessage(deal, result.status, body.user.id),
+    });
+    await publishHomes(deps, client, teamId, [deal.ownerUserId, previous?.ownerUserId, body.user.id]);
+  };
+}

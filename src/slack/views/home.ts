@@ -1,0 +1,91 @@
+import type { HomeView, KnownBlock } from '@slack/types';
+import { dealTitle } from '../../domain/deal-input.js';
+import type { HomeData, HomeDealSummary } from '../../services/home.js';
+import { escapeMrkdwn, mentionChannel } from '../mrkdwn.js';
+import { mrkdwn, plain } from './blocks.js';
+import { HOME_ACTIONS } from './ids.js';
+import { LIMITS } from './limits.js';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "3 drivers · 1 success factor · 2 constraints · 2 open decisions (1 overdue)" */
+export function countsLine(s: HomeDealSummary): string {
+  const decisions =
+    s.overdueDecisions > 0
+      ? `${plural(s.openDecisions, 'open decision')} (:warning: ${s.overdueDecisions} overdue)`
+      : plural(s.openDecisions, 'open decision');
+  return [
+    plural(s.drivers, 'driver'),
+    plural(s.successFactors, 'success factor'),
+    plural(s.constraints, 'constraint'),
+    decisions,
+  ].join(' · ');
+}
+
+function dealBlocks(s: HomeDealSummary): KnownBlock[] {
+  const { deal } = s;
+  const activity = s.lastActivity.toISOString().slice(0, 10);
+  const value = String(deal.id);
+  return [
+    {
+      type: 'section',
+      text: mrkdwn(
+        `*${escapeMrkdwn(dealTitle(deal))}*  ·  ${escapeMrkdwn(deal.stage)}  ·  ${mentionChannel(deal.channelId)}\n` +
+          `${countsLine(s)}\nLast activity: ${activity}`,
+      ),
+    },
+    {
+      type: 'actions',
+      block_id: `home_deal_${deal.id}`,
+      elements: [
+        {
+          type: 'button',
+          action_id: HOME_ACTIONS.logEntry,
+          text: plain('Log an entry', LIMITS.buttonText),
+          value,
+          style: 'primary',
+        },
+        {
+          type: 'button',
+          action_id: HOME_ACTIONS.viewEntries,
+          text: plain('Open the list', LIMITS.buttonText),
+          value,
+        },
+      ],
+    },
+    { type: 'divider' },
+  ];
+}
+
+/** The App Home tab: the user's deals with counts and quick actions (at most 100 blocks). */
+export function homeView(data: HomeData): HomeView {
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain('Your deals', LIMITS.headerText) }];
+  if (data.deals.length === 0) {
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(
+        'You do not own a deal yet. In a deal channel, type `/vision setup` to link it, then log what the customer tells you.',
+      ),
+    });
+  } else {
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwn('What each customer told you, counted. Listen first: drivers before proposals.')],
+    });
+  }
+  let shown = 0;
+  for (const summary of data.deals) {
+    // Keep one block free for the "more deals" line.
+    if (blocks.length + 3 > LIMITS.blocksPerHomeTab - 1) break;
+    blocks.push(...dealBlocks(summary));
+    shown++;
+  }
+  const notShown = data.hidden + data.deals.length - shown;
+  if (notShown > 0) {
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwn(`…and ${plural(notShown, 'more deal')}. Open their channels to see them.`)],
+    });
+  }
+  return { type: 'home', blocks };
+}

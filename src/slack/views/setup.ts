@@ -1,0 +1,154 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { DEAL_INPUT_LIMITS, type DealInput, dealTitle, stageChoices } from '../../domain/deal-input.js';
+import type { Deal } from '../../domain/deals.js';
+import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
+import { findOption, metadata, option, plain } from './blocks.js';
+import { ACTION_IDS, SETUP_FORM as F, VIEW_IDS } from './ids.js';
+import { LIMITS } from './limits.js';
+
+/** What the setup modal carries between open and submit; the channel is re-read, never trusted for a deal id. */
+export interface SetupMetadata {
+  channelId: string;
+}
+
+function textInput(
+  blockId: string,
+  label: string,
+  maxLength: number,
+  initial?: string | null,
+  placeholder?: string,
+) {
+  return {
+    type: 'input' as const,
+    block_id: blockId,
+    label: plain(label),
+    element: {
+      type: 'plain_text_input' as const,
+      action_id: blockId,
+      max_length: maxLength,
+      ...(initial ? { initial_value: initial.slice(0, maxLength) } : {}),
+      ...(placeholder ? { placeholder: plain(placeholder, LIMITS.placeholder) } : {}),
+    },
+  };
+}
+
+/** The "link this channel to a deal" modal; prefilled from the deal when the channel is already linked. */
+export function setupModal(args: {
+  channelId: string;
+  stages: readonly string[];
+  deal: Deal | null;
+  defaultOwner: string;
+}): ModalView {
+  const { deal } = args;
+  const stageOptions = stageChoices(args.stages, deal?.stage)
+    .slice(0, LIMITS.staticSelectOptions)
+    .map((s) => option(s, s));
+  const initialStage = findOption(stageOptions, deal?.stage) ?? stageOptions[0];
+  const crm = textInput(
+    F.crmUrl,
+    'CRM link',
+    DEAL_INPUT_LIMITS.crmUrl,
+    deal?.crmUrl,
+    'https://crm.example.com/deals/123',
+  );
+  const blocks: KnownBlock[] = [
+    textInput(
+      F.accountName,
+      'Customer / account',
+      DEAL_INPUT_LIMITS.accountName,
+      deal?.accountName,
+      'e.g. Acme Corp',
+    ),
+    textInput(F.dealName, 'Deal name', DEAL_INPUT_LIMITS.dealName, deal?.dealName, 'e.g. Routing 2027'),
+    {
+      type: 'input',
+      block_id: F.stage,
+      label: plain('Stage'),
+      element: {
+        type: 'static_select',
+        action_id: F.stage,
+        options: stageOptions,
+        ...(initialStage ? { initial_option: initialStage } : {}),
+      },
+    },
+    {
+      type: 'input',
+      block_id: F.owner,
+      label: plain('Deal owner'),
+      element: {
+        type: 'users_select',
+        action_id: F.owner,
+        initial_user: deal?.ownerUserId ?? args.defaultOwner,
+      },
+    },
+    { ...crm, optional: true, hint: plain('Optional. The deal in your CRM.') },
+  ];
+  return {
+    type: 'modal',
+    callback_id: VIEW_IDS.setupDeal,
+    private_metadata: metadata({ channelId: args.channelId } satisfies SetupMetadata),
+    title: plain(deal ? 'Edit deal' : 'Set up this deal', LIMITS.modalTitle),
+    submit: plain('Save', LIMITS.modalSubmit),
+    close: plain('Cancel', LIMITS.modalClose),
+    blocks,
+  };
+}
+
+export const SETUP_FIELD_TO_BLOCK: Record<keyof DealInput, string> = {
+  accountName: F.accountName,
+  dealName: F.dealName,
+  stage: F.stage,
+  ownerUserId: F.owner,
+  crmUrl: F.crmUrl,
+};
+
+/** One line for the channel: "Deal linked: Acme - Routing 2027 (discovery), owner @rep". */
+export function dealLinkedMessage(deal: Deal, status: 'created' | 'updated', byUserId: string) {
+  const verb = status === 'created' ? 'Deal linked' : 'Deal updated';
+  const title = escapeMrkdwn(dealTitle(deal));
+  const stage = escapeMrkdwn(deal.stage);
+  const crm = deal.crmUrl ? ` · <${deal.crmUrl.replace(/[<>|]/g, '')}|CRM>` : '';
+  const text = `${verb}: ${title} (${stage}), owner ${mentionUser(deal.ownerUserId)}`;
+  return {
+    text,
+    blocks: [
+      {
+        type: 'context' as const,
+        elements: [
+          { type: 'mrkdwn' as const, text: `${text}${crm} · by ${mentionUser(byUserId)} · \`/vision help\`` },
+        ],
+      },
+    ],
+  };
+}
+
+const setupButton = (label: string) => ({
+  type: 'actions' as const,
+  elements: [
+    {
+      type: 'button' as const,
+      action_id: ACTION_IDS.setupDeal,
+      style: 'primary' as const,
+      text: plain(label, LIMITS.buttonText),
+      value: 'setup',
+    },
+  ],
+});
+
+/** Posted once when the app arrives in a channel that is not linked yet. */
+export function introMessage(): { text: string; blocks: KnownBlock[] } {
+  const text =
+    "Hi, I'm Vision. I keep this deal's shared vision: what the customer tells you, in their own words. " +
+    'Link the channel to a deal to start.';
+  return {
+    text,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, setupButton('Set up this deal')],
+  };
+}
+
+/** When the app is added to a channel that is already linked: one line, no button. */
+export function alreadyLinkedIntro(deal: Deal): { text: string } {
+  return {
+    text: `Hi again. This channel is linked to ${escapeMrkdwn(dealTitle(deal))}. Type \`/vision help\` to see what I can do.`,
+  };
+}
