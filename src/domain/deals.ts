@@ -28,7 +28,10 @@ export interface Deal {
   updatedAt: Date;
 }
 
-export type NewDeal = Pick<Deal, 'teamId' | 'channelId' | 'accountName' | 'dealName' | 'stage' | 'ownerUserId'> & {
+export type NewDeal = Pick<
+  Deal,
+  'teamId' | 'channelId' | 'accountName' | 'dealName' | 'stage' | 'ownerUserId'
+> & {
   crmUrl?: string | null;
 };
 

@@ -1,4 +1,11 @@
-export const ENTRY_KINDS = ['driver', 'initiative', 'success_factor', 'constraint', 'risk', 'proposal'] as const;
+export const ENTRY_KINDS = [
+  'driver',
+  'initiative',
+  'success_factor',
+  'constraint',
+  'risk',
+  'proposal',
+] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /** Kinds that hold the customer's view; `proposal` is ours and is kept apart. */

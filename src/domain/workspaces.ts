@@ -18,15 +18,7 @@ export interface WorkspaceSettings {
 }
 
 export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
-  stages: [
-    'discovery',
-    'qualification',
-    'solution',
-    'proposal',
-    'negotiation',
-    'closed won',
-    'closed lost',
-  ],
+  stages: ['discovery', 'qualification', 'solution', 'proposal', 'negotiation', 'closed won', 'closed lost'],
   dealChannelPrefix: 'deal-',
   stallDays: 7,
   nudgeDay: 1,
@@ -44,6 +36,8 @@ export interface Workspace {
 }
 
 /** Stored settings may predate newer fields: fill the gaps from the defaults. */
-export function withDefaultSettings(partial: Partial<WorkspaceSettings> | null | undefined): WorkspaceSettings {
+export function withDefaultSettings(
+  partial: Partial<WorkspaceSettings> | null | undefined,
+): WorkspaceSettings {
   return { ...DEFAULT_WORKSPACE_SETTINGS, ...(partial ?? {}) };
 }
