@@ -9,6 +9,7 @@ import { draftRepository } from './sql/drafts.js';
 import { entryRepository } from './sql/entries.js';
 import { idempotencyRepository } from './sql/idempotency.js';
 import { listeningRepository } from './sql/listening.js';
+import { meetingRepository } from './sql/meetings.js';
 import { nudgeRepository } from './sql/nudges.js';
 import { stakeholderRepository } from './sql/stakeholders.js';
 import { workspaceRepository } from './sql/workspaces.js';
@@ -38,6 +39,7 @@ export async function openStorage(
       idempotency: idempotencyRepository(db, clock),
       nudges: nudgeRepository(db, engine),
       listening: listeningRepository(db, clock),
+      meetings: meetingRepository(db, clock),
       drafts: draftRepository(db, clock),
     },
     async ping() {

@@ -2,6 +2,7 @@ import type { Deal, NewDeal } from '../domain/deals.js';
 import type { Decision, DecisionStatus, DecisionUpdate, NewDecision } from '../domain/decisions.js';
 import type { DraftStore } from '../domain/drafts/version.js';
 import type { Entry, EntryFields, EntryKind, EntryRevision, NewEntry } from '../domain/entries.js';
+import type { MeetingRepository } from '../domain/recap/meeting.js';
 import type { NewStakeholder, Stakeholder } from '../domain/stakeholders.js';
 import type { Workspace, WorkspaceSettings } from '../domain/workspaces.js';
 
@@ -216,6 +217,7 @@ export interface Repositories {
   idempotency: IdempotencyRepository;
   nudges: NudgeRepository;
   listening: ListeningRepository;
+  meetings: MeetingRepository;
   drafts: DraftStore;
 }
 

@@ -179,6 +179,46 @@ export interface DraftVersionsTable {
   status_note: string | null;
 }
 
+export interface MeetingsTable {
+  id: Generated<number>;
+  team_id: string;
+  deal_id: number;
+  channel_id: string;
+  title: string;
+  meeting_date: string;
+  starts_at: Timestamp | null;
+  ends_at: Timestamp | null;
+  status: string;
+  our_user_ids: string;
+  customer_stakeholder_ids: string;
+  customer_new: string;
+  notes: string | null;
+  transcript: string | null;
+  proposed_by_us: string | null;
+  recap_ts: string | null;
+  prompt_ts: string | null;
+  prompt_posted_at: Timestamp | null;
+  analysis: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RecapProposalsTable {
+  id: Generated<number>;
+  team_id: string;
+  meeting_id: number;
+  kind: string;
+  payload: string;
+  status: string;
+  entry_id: number | null;
+  decision_id: number | null;
+  message_ts: string | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 /** Later features add their tables here (drafts, meetings, nudge runs, event log...). */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -193,5 +233,7 @@ export interface Database {
   processed_events: ProcessedEventsTable;
   listen_nudges: ListenNudgesTable;
   listen_quiet_users: ListenQuietUsersTable;
+  meetings: MeetingsTable;
+  recap_proposals: RecapProposalsTable;
   draft_versions: DraftVersionsTable;
 }

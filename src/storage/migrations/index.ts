@@ -2,6 +2,7 @@ import { foundation } from './0001_foundation.js';
 import { capture } from './0002_capture.js';
 import { drafts } from './0003_drafts.js';
 import { listening } from './0006_listening.js';
+import { meetings } from './0004_meetings.js';
 import { nudges } from './0005_nudges.js';
 import type { VersionedMigration } from './columns.js';
 
@@ -10,6 +11,7 @@ export const MIGRATIONS: Record<string, VersionedMigration> = {
   '0001_foundation': foundation,
   '0002_capture': capture,
   '0003_drafts': drafts,
+  '0004_meetings': meetings,
   '0005_nudges': nudges,
   '0006_listening': listening,
 };
