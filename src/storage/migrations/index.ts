@@ -1,9 +1,9 @@
 import { foundation } from './0001_foundation.js';
 import { capture } from './0002_capture.js';
 import { drafts } from './0003_drafts.js';
-import { listening } from './0006_listening.js';
 import { meetings } from './0004_meetings.js';
 import { nudges } from './0005_nudges.js';
+import { listening } from './0006_listening.js';
 import type { VersionedMigration } from './columns.js';
 
 /** Applied in key order; never rename or edit a migration that has shipped, add a new one. */
