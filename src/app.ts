@@ -9,6 +9,7 @@ import {
 } from './http/server.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { createLocalSlack, type LocalSlack } from './sandbox/local-slack.js';
+import { draftingFromConfig } from './services/drafts-provider.js';
 import { type BoltConnection, createBoltApp } from './slack/bolt.js';
 import type { AppDeps } from './slack/deps.js';
 import { openStorage } from './storage/index.js';
@@ -38,7 +39,12 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? (() => new Date());
   const storage = await openStorage(config.database, { clock });
-  const deps: AppDeps = { repos: storage.repos, logger, clock };
+  const deps: AppDeps = {
+    repos: storage.repos,
+    logger,
+    clock,
+    drafting: draftingFromConfig(config.openai, logger),
+  };
 
   // Local mode: the app talks to the built-in emulator, mounted on the same server, with a per-run secret.
   const localSlack = config.slack.kind === 'local' ? await createLocalSlack({ clock }) : null;

@@ -9,6 +9,7 @@ import {
 } from '../domain/drafts/citations.js';
 import { gapQuestions } from '../domain/drafts/gaps.js';
 import { listeningCheck } from '../domain/drafts/listening-check.js';
+import { mergeQuestions } from '../domain/drafts/questions.js';
 import { buildDraftPrompt, PROMPT_TOKEN_BUDGET } from './budget.js';
 import { toDraftProviderError } from './errors.js';
 import { type DraftInput, type DraftProvider, DraftProviderError, type DraftResult } from './provider.js';
@@ -77,8 +78,10 @@ export function createOpenAIDrafter(options: OpenAIDrafterOptions): DraftProvide
       if (!parsed) throw new DraftProviderError('invalid_output', 'the reply had no structured content');
 
       const candidate = candidateFromLlm(parsed);
-      if (candidate.questions.length === 0)
-        candidate.questions = gapQuestions(input.entries, input.stakeholders);
+      candidate.questions = mergeQuestions(
+        candidate.questions,
+        gapQuestions(input.entries, input.stakeholders),
+      );
       const checked = checkCitations(
         candidate,
         input.entries,

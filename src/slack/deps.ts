@@ -1,3 +1,4 @@
+import type { DraftProvider } from '../llm/provider.js';
 import type { AppLogger } from '../logger.js';
 import type { Repositories } from '../storage/ports.js';
 
@@ -9,4 +10,6 @@ export interface AppDeps {
   repos: Repositories;
   logger: AppLogger;
   clock: () => Date;
+  /** Shared-vision drafter: LLM with offline fallback, or offline only (never throws for an LLM failure). */
+  drafting: DraftProvider;
 }
