@@ -1,0 +1,166 @@
+import { countTokens } from 'gpt-tokenizer';
+import type OpenAI from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import { chunkForBudget, RECAP_LIMITS, renderUtterance } from '../domain/recap/limits.js';
+import { groundExtraction, mergeExtractions } from '../domain/recap/merge.js';
+import { extractFromNotes, extractFromTranscript } from '../domain/recap/notes-extractor.js';
+import type { ParsedTranscript } from '../domain/recap/transcript-parse.js';
+import type { RecapExtraction } from '../domain/recap/types.js';
+import { toDraftProviderError } from './errors.js';
+import { createOpenAIClient } from './openai-client.js';
+import { RECAP_EXTRACTION_SYSTEM, recapExtractionUserPrompt } from './prompts/recap-extraction.js';
+import { recapExtractionSchema } from './schemas/recap-extraction.js';
+
+export interface RecapExtractionInput {
+  notes: string;
+  /** The pasted or downloaded transcript, parsed (null when there is none). */
+  transcript: ParsedTranscript | null;
+  transcriptText: string;
+  /** YYYY-MM-DD */
+  meetingDate: string;
+  ourSpeakers: readonly string[];
+}
+
+export interface RecapExtractionOutcome {
+  extraction: RecapExtraction;
+  extractor: 'openai' | 'offline';
+  /** Part of the text was left out (token budget). */
+  truncated: boolean;
+  /** Why the LLM was not used although configured, e.g. "server_error: ..."; null otherwise. */
+  fallbackReason: string | null;
+}
+
+export interface RecapExtractor {
+  name: 'openai' | 'offline';
+  extract(input: RecapExtractionInput): Promise<RecapExtractionOutcome>;
+}
+
+/** The deterministic extractor: markers, quotes and customer language. Never fails, no network. */
+export function extractOffline(input: RecapExtractionInput): RecapExtraction {
+  const options = { meetingDate: input.meetingDate, ourSpeakers: input.ourSpeakers };
+  const parts: RecapExtraction[] = [];
+  if (input.notes.trim() !== '') parts.push(extractFromNotes(input.notes, options));
+  if (input.transcript && input.transcript.format !== 'unknown') {
+    parts.push(extractFromTranscript(input.transcript.utterances, options));
+  } else if (input.transcriptText.trim() !== '') {
+    parts.push(extractFromNotes(input.transcriptText, options));
+  }
+  return mergeExtractions(parts);
+}
+
+export const offlineRecapExtractor: RecapExtractor = {
+  name: 'offline',
+  async extract(input) {
+    return {
+      extraction: extractOffline(input),
+      extractor: 'offline',
+      truncated: false,
+      fallbackReason: null,
+    };
+  },
+};
+
+/** What the LLM reads: the notes, then the transcript as "Speaker: text" lines. */
+export function extractionText(input: RecapExtractionInput): string {
+  const transcript =
+    input.transcript && input.transcript.format !== 'unknown'
+      ? input.transcript.utterances.map(renderUtterance).join('\n')
+      : input.transcriptText;
+  return [input.notes, transcript].filter((part) => part.trim() !== '').join('\n');
+}
+
+export interface OpenAIRecapExtractorOptions {
+  client: OpenAI;
+  model: string;
+  maxTokensPerChunk?: number;
+  maxTotalTokens?: number;
+  maxCompletionTokens?: number | null;
+  onFallback?: (reason: string) => void;
+}
+
+/**
+ * Structured-output extraction, chunk by chunk within a token budget; results merged, deduplicated and
+ * grounded in the text (quotes that were not said verbatim are removed). Any failure falls back to the
+ * offline extractor, so a recap always gets its proposals.
+ */
+export function createOpenAIRecapExtractor(options: OpenAIRecapExtractorOptions): RecapExtractor {
+  const responseFormat = zodResponseFormat(recapExtractionSchema, 'recap_extraction');
+  return {
+    name: 'openai',
+    async extract(input) {
+      const text = extractionText(input);
+      const chunks = chunkForBudget(
+        text,
+        options.maxTokensPerChunk ?? RECAP_LIMITS.maxTokensPerChunk,
+        countTokens,
+        options.maxTotalTokens ?? RECAP_LIMITS.maxTotalTokens,
+      );
+      try {
+        const parts: RecapExtraction[] = [];
+        for (const [index, chunk] of chunks.chunks.entries()) {
+          const completion = await options.client.chat.completions.parse({
+            model: options.model,
+            messages: [
+              { role: 'system', content: RECAP_EXTRACTION_SYSTEM },
+              {
+                role: 'user',
+                content: recapExtractionUserPrompt({
+                  chunk,
+                  part: index + 1,
+                  parts: chunks.chunks.length,
+                  meetingDate: input.meetingDate,
+                  ourSpeakers: input.ourSpeakers,
+                }),
+              },
+            ],
+            response_format: responseFormat,
+            ...(options.maxCompletionTokens ? { max_completion_tokens: options.maxCompletionTokens } : {}),
+          });
+          const choice = completion.choices[0];
+          if (!choice?.message.parsed) throw new Error(choice?.message.refusal ?? 'the reply had no content');
+          parts.push(groundExtraction(choice.message.parsed, text));
+        }
+        return {
+          extraction: mergeExtractions(parts),
+          extractor: 'openai',
+          truncated: chunks.truncated,
+          fallbackReason: null,
+        };
+      } catch (error) {
+        const failure = toDraftProviderError(error);
+        const reason = `${failure.reason}: ${failure.message}`;
+        options.onFallback?.(reason);
+        return {
+          extraction: extractOffline(input),
+          extractor: 'offline',
+          truncated: false,
+          fallbackReason: reason,
+        };
+      }
+    },
+  };
+}
+
+export interface RecapExtractorConfig {
+  apiKey: string;
+  baseURL: string | undefined;
+  model: string;
+  timeoutMs: number;
+}
+
+/** OpenAI (or any compatible server) with offline fallback when configured; offline otherwise. */
+export function createRecapExtractor(
+  config: RecapExtractorConfig | null,
+  onFallback?: (reason: string) => void,
+): RecapExtractor {
+  if (!config) return offlineRecapExtractor;
+  const client = createOpenAIClient({
+    apiKey: config.apiKey,
+    baseURL: config.baseURL ?? null,
+    model: config.model,
+    timeoutMs: config.timeoutMs,
+    // A recap waits for this: one retry, then the offline extractor.
+    maxRetries: 1,
+  });
+  return createOpenAIRecapExtractor({ client, model: config.model, ...(onFallback ? { onFallback } : {}) });
+}

@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseTranscript } from '../../src/domain/recap/transcript-parse.js';
+import { createOpenAIClient } from '../../src/llm/openai-client.js';
+import {
+  createOpenAIRecapExtractor,
+  extractOffline,
+  type RecapExtractionInput,
+} from '../../src/llm/recap-extractor.js';
+import {
+  chatCompletion,
+  errorBody,
+  type OpenAIMockServer,
+  startOpenAIMockServer,
+} from '../support/openai-mock-server.js';
+
+const TRANSCRIPT = [
+  'Riley: What slows you down today?',
+  'Dana: We lose three days on every cross-border shipment.',
+  'Riley: Who decides on the pilot?',
+  'Dana: I have to pick a pilot region by December 15.',
+].join('\n');
+
+const input = (overrides: Partial<RecapExtractionInput> = {}): RecapExtractionInput => ({
+  notes: 'Constraint: no new spend before the March freeze',
+  transcript: parseTranscript(TRANSCRIPT),
+  transcriptText: TRANSCRIPT,
+  meetingDate: '2026-12-07',
+  ourSpeakers: ['Riley'],
+  ...overrides,
+});
+
+const entry = (fields: Record<string, unknown>) => ({
+  kind: 'driver',
+  statement: '',
+  quote: null,
+  speaker: null,
+  confidence: 'quoted',
+  constraintCategory: null,
+  cue: null,
+  ...fields,
+});
+
+describe('recap extractor', () => {
+  let server: OpenAIMockServer;
+  beforeEach(async () => {
+    server = await startOpenAIMockServer();
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  const extractor = (extra: { maxTokensPerChunk?: number; maxTotalTokens?: number } = {}) =>
+    createOpenAIRecapExtractor({
+      client: createOpenAIClient({ apiKey: 'sk-test', baseURL: server.baseURL, model: 'm', maxRetries: 0 }),
+      model: 'm',
+      ...extra,
+    });
+
+  it('sends each chunk with the schema, merges, deduplicates and removes quotes that were not said', async () => {
+    const reply = (entries: unknown[], decisions: unknown[] = []) =>
+      chatCompletion(JSON.stringify({ entries, decisions }));
+    const first = reply(
+      [
+        entry({
+          statement: 'Cross-border shipments take three days too long',
+          quote: 'We lose three days on every cross-border shipment.',
+          speaker: 'Dana',
+        }),
+        entry({ statement: 'Invented', quote: 'we love your product', speaker: 'Dana' }),
+        entry({ statement: '   ' }),
+      ],
+      [{ title: 'Pick a pilot region', ownerName: 'Dana', dueDate: '2026-12-15' }],
+    );
+    const later = reply(
+      [entry({ statement: 'Cross-border shipments take three days too long!', speaker: 'Nobody' })],
+      [{ title: 'pick a pilot region', ownerName: null, dueDate: null }],
+    );
+    let calls = 0;
+    for (let i = 0; i < 10; i++) server.replyWith(() => ({ body: calls++ === 0 ? first : later }));
+    // Small chunks: the notes and the transcript do not fit in one call.
+    const outcome = await extractor({ maxTokensPerChunk: 30 }).extract(input());
+    expect(server.requests.length).toBeGreaterThanOrEqual(2);
+    const firstRequest = server.requests[0]!.body;
+    expect(firstRequest.response_format.type).toBe('json_schema');
+    expect(firstRequest.response_format.json_schema.name).toBe('recap_extraction');
+    expect(firstRequest.messages[1].content).toContain('Our people (ours): Riley.');
+    expect(outcome.extractor).toBe('openai');
+    expect(outcome.truncated).toBe(false);
+    expect(outcome.extraction.entries).toEqual([
+      expect.objectContaining({
+        statement: 'Cross-border shipments take three days too long',
+        quote: 'We lose three days on every cross-border shipment.',
+        speaker: 'Dana',
+      }),
+      expect.objectContaining({ statement: 'Invented', quote: null }),
+    ]);
+    expect(outcome.extraction.decisions).toEqual([
+      { title: 'Pick a pilot region', ownerName: 'Dana', dueDate: '2026-12-15' },
+    ]);
+  });
+
+  it('says when the token budget cut the text', async () => {
+    server.replyWith(() => ({ body: chatCompletion(JSON.stringify({ entries: [], decisions: [] })) }));
+    server.replyWith(() => ({ body: chatCompletion(JSON.stringify({ entries: [], decisions: [] })) }));
+    const outcome = await extractor({ maxTokensPerChunk: 20, maxTotalTokens: 25 }).extract(input());
+    expect(outcome.truncated).toBe(true);
+    expect(outcome.extractor).toBe('openai');
+  });
+
+  it('falls back to the offline extractor on a server error or a reply that fails the schema', async () => {
+    server.replyStatus(500, errorBody(null, 'boom', 'server_error'));
+    const failed = await extractor().extract(input());
+    expect(failed.extractor).toBe('offline');
+    expect(failed.fallbackReason).toMatch(/^server_error/);
+    expect(failed.extraction).toEqual(extractOffline(input()));
+    expect(failed.extraction.entries.map((e) => e.kind)).toContain('constraint');
+
+    server.reply(chatCompletion('{"entries": "nope"}'));
+    const invalid = await extractor().extract(input());
+    expect(invalid.extractor).toBe('offline');
+    expect(invalid.fallbackReason).toMatch(/^invalid_output/);
+  });
+});
