@@ -93,7 +93,8 @@ describe('the /vision list message', () => {
   it('offers Edit, Mark confirmed and Archive, with values that name the entry', () => {
     const e = entry('risk');
     const message = entryListMessage({ accountName: 'A', entries: [e], stakeholders: [], position });
-    const overflow = blocksOf(message).find((b) => b.accessory?.type === 'overflow')!.accessory as {
+    const overflow = blocksOf(message).find((b) => b.accessory?.type === 'overflow')!
+      .accessory as unknown as {
       action_id: string;
       options: { text: { text: string }; value: string }[];
     };

@@ -1,5 +1,9 @@
+import { askSubcommand } from './ask.js';
 import { helpSubcommand } from './help.js';
+import { listSubcommand } from './list.js';
+import { logSubcommands } from './log.js';
 import { setupSubcommand } from './setup.js';
+import { quietSubcommand } from './quiet.js';
 import type { Subcommand } from './types.js';
 
 /**
@@ -8,6 +12,8 @@ import type { Subcommand } from './types.js';
 export function buildSubcommands(): Subcommand[] {
   const list: Subcommand[] = [];
   list.push(helpSubcommand(() => list));
+  list.push(askSubcommand(), quietSubcommand());
+  list.push(...logSubcommands(), listSubcommand());
   list.push(setupSubcommand());
   return list;
 }
