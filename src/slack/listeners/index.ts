@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps.js';
 import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';
+import { registerShortcuts } from './shortcuts/index.js';
 import { registerViews } from './views/index.js';
 
 /** Registers every listener, by kind. Each kind's index.ts wires its own files. */
@@ -11,4 +12,5 @@ export function registerListeners(app: App, deps: AppDeps): void {
   registerActions(app, deps);
   registerViews(app, deps);
   registerEvents(app, deps);
+  registerShortcuts(app, deps);
 }
