@@ -9,6 +9,7 @@ import {
 } from './http/server.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { createLocalSlack, type LocalSlack } from './sandbox/local-slack.js';
+import { askerFromConfig } from './services/ask.js';
 import { draftingFromConfig } from './services/drafts-provider.js';
 import { type BoltConnection, createBoltApp } from './slack/bolt.js';
 import type { AppDeps } from './slack/deps.js';
@@ -44,6 +45,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     logger,
     clock,
     drafting: draftingFromConfig(config.openai, logger),
+    asker: askerFromConfig(config.openai, logger),
   };
 
   // Local mode: the app talks to the built-in emulator, mounted on the same server, with a per-run secret.

@@ -1,3 +1,5 @@
+import type { ClassifierRefiner } from '../domain/classifier/types.js';
+import type { DealAsker } from '../llm/ask.js';
 import type { DraftProvider } from '../llm/provider.js';
 import type { AppLogger } from '../logger.js';
 import type { Repositories } from '../storage/ports.js';
@@ -12,4 +14,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Shared-vision drafter: LLM with offline fallback, or offline only (never throws for an LLM failure). */
   drafting: DraftProvider;
+  /** Answers questions about a deal from its entries (LLM with offline fallback, or offline only). */
+  asker?: DealAsker;
+  /** Optional second opinion for the message classifier; none = offline rules only. */
+  classifierRefiner?: ClassifierRefiner;
 }

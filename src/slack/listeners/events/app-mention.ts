@@ -1,0 +1,52 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { askDeal } from '../../../services/ask.js';
+import type { AppDeps } from '../../deps.js';
+import { answerBlocks } from '../../views/ask-blocks.js';
+import { notLinkedMessage } from '../../views/not-linked.js';
+
+type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
+
+const HOW_TO_ASK =
+  'Ask me about this deal, e.g. `@Vision what are their constraints?`, `why are they buying?`, ' +
+  '`how will they measure success?`, `who signs off?`. I answer from the logged entries only.';
+
+/** The question without the mentions of the app (and with any other mention left as it was). */
+export function questionFromMention(text: string, botUserId: string | undefined): string {
+  const withoutApp = botUserId ? text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ') : text;
+  return withoutApp.replace(/\s+/g, ' ').trim();
+}
+
+/** `@Vision <question>` in a deal channel: answers in a thread under the mention, from the deal's entries. */
+export function appMentionListener(deps: AppDeps) {
+  return async ({ event, body, context, client }: MentionArgs): Promise<void> => {
+    const teamId = body.team_id ?? context.teamId;
+    if (!teamId || !event.user || event.bot_id) return;
+    if (!(await deps.repos.listening.claimEvent(teamId, `event:${body.event_id}`))) return;
+    const threadTs = event.thread_ts ?? event.ts;
+    try {
+      const deal = await deps.repos.deals.getByChannel(teamId, event.channel);
+      if (!deal || deal.archived) {
+        // Asked directly, so answer: privately, to the person who asked.
+        await client.chat.postEphemeral({
+          channel: event.channel,
+          user: event.user,
+          ...notLinkedMessage(),
+        });
+        return;
+      }
+      const question = questionFromMention(event.text, context.botUserId);
+      const reply =
+        question === '' ? { text: HOW_TO_ASK } : answerBlocks(await askDeal(deps, deal, question));
+      await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...reply });
+    } catch (error) {
+      deps.logger.error('answering an app mention failed', error);
+      await client.chat
+        .postEphemeral({
+          channel: event.channel,
+          user: event.user,
+          text: 'Sorry, I could not answer that just now. Please try again in a moment.',
+        })
+        .catch(() => undefined);
+    }
+  };
+}
