@@ -7,8 +7,10 @@ import {
   slackEventsRoute,
   startServer,
 } from './http/server.js';
+import { nextStepWriterFor } from './llm/nudge-writer.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { createLocalSlack, type LocalSlack } from './sandbox/local-slack.js';
+import { type NudgeScheduler, startNudgeScheduler } from './scheduling/scheduler.js';
 import { askerFromConfig } from './services/ask.js';
 import { draftingFromConfig } from './services/drafts-provider.js';
 import { type BoltConnection, createBoltApp } from './slack/bolt.js';
@@ -33,6 +35,8 @@ export interface StartOptions {
   clock?: () => Date;
   /** Host to bind; tests use 127.0.0.1. */
   host?: string;
+  /** Start the weekly nudge timer (main.ts does; tests only when they ask). */
+  scheduler?: boolean;
 }
 
 /** Composition root: config -> storage -> services -> Bolt -> HTTP server. Nothing else wires dependencies. */
@@ -68,7 +72,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
           };
 
   const routes: RouteHandler[] = [healthRoute(storage.ping, storage.engine)];
-  if (localSlack) routes.push(localSlack.handle);
+  if (localSlack) routes.push(localSlack.handle, localSlack.sandbox.handle);
   let server: AppServer | null = null;
   let bolt: ReturnType<typeof createBoltApp> | null = null;
   try {
@@ -92,6 +96,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   }
 
   const setup = bolt;
+  const scheduler: NudgeScheduler | null = options.scheduler
+    ? startNudgeScheduler({ deps, client: setup.app.client })
+    : null;
   const httpServer = server;
   let stopped = false;
   return {
@@ -105,6 +112,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       if (stopped) return;
       stopped = true;
       logger.info('shutting down: no new requests, finishing in-flight work');
+      scheduler?.stop();
+      localSlack?.sandbox.close();
       const closing = httpServer.close();
       if (!setup.receiver) await setup.app.stop();
       await setup.inFlight.drain(10_000);

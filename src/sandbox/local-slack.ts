@@ -1,5 +1,6 @@
 import type { RouteHandler } from '../http/server.js';
 import { createSlackEmulator, randomCredentials, type SlackEmulator } from './slack-emulator.js';
+import { createSandboxWeb, type SandboxWeb } from './web/routes.js';
 
 /** Local mode: the built-in emulator, mounted on the app's own server, with credentials made for this run. */
 export interface LocalSlack {
@@ -7,6 +8,8 @@ export interface LocalSlack {
   botToken: string;
   signingSecret: string;
   handle: RouteHandler;
+  /** The browser sandbox (/sandbox): mount `sandbox.handle`, call `sandbox.close()` before the server closes. */
+  sandbox: SandboxWeb;
   /** Called once the server is listening: the emulator learns where the app's /slack/events is. */
   connect(appUrl: string): void;
 }
@@ -19,8 +22,10 @@ export async function createLocalSlack(options: { clock?: () => Date } = {}): Pr
     signingSecret,
     ...(clock ? { clock: () => clock().getTime() } : {}),
   });
+  const sandbox = await createSandboxWeb(emulator);
   return {
     emulator,
+    sandbox,
     botToken,
     signingSecret,
     handle: emulator.handle,
