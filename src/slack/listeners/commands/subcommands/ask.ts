@@ -11,7 +11,7 @@ import type { Subcommand } from './types.js';
 export function askSubcommand(): Subcommand {
   return {
     name: 'ask',
-    usage: 'ask <question>',
+    usage: 'ask [question]',
     summary: 'Ask about this deal; answered in a thread from its entries',
     group: 'Review',
     async run({ args, teamId, userId, channelId, client, respond, deps }) {
