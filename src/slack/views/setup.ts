@@ -145,10 +145,3 @@ export function introMessage(): { text: string; blocks: KnownBlock[] } {
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, setupButton('Set up this deal')],
   };
 }
-
-/** When the app is added to a channel that is already linked: one line, no button. */
-export function alreadyLinkedIntro(deal: Deal): { text: string } {
-  return {
-    text: `Hi again. This channel is linked to ${escapeMrkdwn(dealTitle(deal))}. Type \`/vision help\` to see what I can do.`,
-  };
-}

@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
+import { ACTION_IDS, DECISION_ACTIONS, ENTRY_LIST, HOME_ACTIONS, LISTEN_IDS } from '../../views/ids.js';
 import { CAPTURE_BUTTONS } from '../../views/listen-blocks.js';
-import { ACTION_IDS, ENTRY_LIST, LISTEN_IDS } from '../../views/ids.js';
+import { decisionMenu } from './decision-menu.js';
+import { homeLogEntry, homeViewEntries } from './home-actions.js';
 import { listEntryActionHandler } from './list-entry-actions.js';
 import { listenCaptureButton } from './listen-capture.js';
 import { quietButton } from './quiet-button.js';
@@ -10,6 +12,9 @@ import { setupButton } from './setup-button.js';
 /** Registers every action listener; each feature adds its line here. */
 export function registerActions(app: App, deps: AppDeps): void {
   app.action(ACTION_IDS.setupDeal, setupButton(deps));
+  app.action(DECISION_ACTIONS.menu, decisionMenu(deps));
+  app.action(HOME_ACTIONS.logEntry, homeLogEntry(deps));
+  app.action(HOME_ACTIONS.viewEntries, homeViewEntries(deps));
   app.action(LISTEN_IDS.logWhatTheySaid, listenCaptureButton(deps, null));
   for (const b of CAPTURE_BUTTONS) app.action(b.actionId, listenCaptureButton(deps, b.kind));
   app.action(LISTEN_IDS.quiet, quietButton(deps));

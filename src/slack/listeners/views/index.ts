@@ -1,6 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
 import { VIEW_IDS } from '../../views/ids.js';
+import { decisionOutcomeSubmit } from './decision-outcome-submit.js';
+import { decisionSubmit } from './decision-submit.js';
 import { entrySubmitHandler } from './entry-submit.js';
 import { setupSubmit } from './setup-submit.js';
 
@@ -9,4 +11,7 @@ export function registerViews(app: App, deps: AppDeps): void {
   app.view(VIEW_IDS.logEntry, entrySubmitHandler(deps));
   app.view(VIEW_IDS.editEntry, entrySubmitHandler(deps));
   app.view(VIEW_IDS.setupDeal, setupSubmit(deps));
+  app.view(VIEW_IDS.logDecision, decisionSubmit(deps));
+  app.view(VIEW_IDS.editDecision, decisionSubmit(deps));
+  app.view(VIEW_IDS.decisionOutcome, decisionOutcomeSubmit(deps));
 }

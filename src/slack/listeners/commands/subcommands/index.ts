@@ -1,9 +1,10 @@
 import { askSubcommand } from './ask.js';
+import { decisionSubcommand, decisionsSubcommand } from './decision.js';
 import { helpSubcommand } from './help.js';
 import { listSubcommand } from './list.js';
 import { logSubcommands } from './log.js';
-import { setupSubcommand } from './setup.js';
 import { quietSubcommand } from './quiet.js';
+import { setupSubcommand } from './setup.js';
 import type { Subcommand } from './types.js';
 
 /**
@@ -15,5 +16,6 @@ export function buildSubcommands(): Subcommand[] {
   list.push(askSubcommand(), quietSubcommand());
   list.push(...logSubcommands(), listSubcommand());
   list.push(setupSubcommand());
+  list.push(decisionSubcommand(), decisionsSubcommand());
   return list;
 }

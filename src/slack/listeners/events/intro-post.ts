@@ -1,0 +1,31 @@
+import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../../deps.js';
+import { introMessage } from '../../views/setup.js';
+
+/** An intro is posted at most once per channel, ever (ten years is "ever" for a deal channel). */
+const INTRO_KEY_TTL_SECONDS = 10 * 365 * 86_400;
+
+/**
+ * Posts the one intro with the "Set up this deal" button, unless the channel already had one (bot re-added,
+ * channel_created followed by our own member_joined_channel, Slack retries) or is already linked to a deal.
+ */
+export async function postIntroOnce(
+  deps: AppDeps,
+  client: WebClient,
+  teamId: string,
+  channelId: string,
+): Promise<'posted' | 'skipped'> {
+  const deal = await deps.repos.deals.getByChannel(teamId, channelId);
+  if (deal && !deal.archived) return 'skipped';
+  const key = `intro:${channelId}`;
+  if (!(await deps.repos.idempotency.claim(teamId, key, deps.clock(), INTRO_KEY_TTL_SECONDS)))
+    return 'skipped';
+  try {
+    await client.chat.postMessage({ channel: channelId, ...introMessage() });
+    return 'posted';
+  } catch (error) {
+    await deps.repos.idempotency.release(teamId, key);
+    deps.logger.warn(`posting the intro in ${channelId} failed`, error);
+    return 'skipped';
+  }
+}

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_IDS } from '../../src/sandbox/seed.js';
+import {
+  message,
+  type SandboxSession,
+  send,
+  startSandboxSession,
+  withScreenshotOnFailure,
+} from './browser/sandbox-app.js';
+
+/**
+ * The product in the browser sandbox, as a person would try it: the real app in local mode, every click sent to
+ * its receiver as a signed Slack request by the emulator's driver, the page updated over server-sent events.
+ */
+let session: SandboxSession;
+const COMPOSER = 'Message #deal-acme';
+
+beforeAll(async () => {
+  session = await startSandboxSession();
+  await session.page.goto(`${session.sandboxUrl}?user=${DEMO_IDS.rep}&channel=${DEMO_IDS.dealAcme}`);
+  await session.page.locator('#app[data-state=ready]').waitFor();
+}, 60_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('browser sandbox: setup -> log -> list in Chromium', () => {
+  it('/vision help answers with an ephemeral only the caller sees', async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(page, 'sandbox-help', async () => {
+      await send(page, COMPOSER, '/vision help');
+      const help = message(page, 'helps you build a vision');
+      await help.getByText('Only visible to you').waitFor();
+      await help.getByRole('button', { name: 'Dismiss' }).click();
+      await help.waitFor({ state: 'detached' });
+    });
+  });
+
+  it('/vision setup: the modal links the channel to a deal', async () => {
+    const { page, app } = session;
+    await withScreenshotOnFailure(page, 'sandbox-setup', async () => {
+      await send(page, COMPOSER, '/vision setup');
+      const setup = page.getByRole('dialog', { name: 'Set up this deal' });
+      await setup.getByLabel('Customer / account').fill('Acme Corp');
+      await setup.getByLabel('Deal name').fill('Platform rollout 2027');
+      await expect(setup.getByLabel('Deal owner').inputValue()).resolves.toBe(DEMO_IDS.rep);
+      await setup.getByRole('button', { name: 'Save' }).click();
+      await setup.waitFor({ state: 'detached' });
+      await message(page, 'Deal linked: Acme Corp').waitFor();
+      const deal = await app.storage.repos.deals.getByChannel(DEMO_IDS.team, DEMO_IDS.dealAcme);
+      expect(deal).toMatchObject({ accountName: 'Acme Corp', dealName: 'Platform rollout 2027' });
+    });
+  });
+
+  it('/vision driver "quote": a validation error under its input, fixed, then saved', async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(page, 'sandbox-log', async () => {
+      await send(page, COMPOSER, '/vision driver "We lose a day a week reconciling orders by hand"');
+      const log = page.getByRole('dialog', { name: 'Log business driver' });
+      await expect(log.getByLabel('Their words (verbatim)').inputValue()).resolves.toBe(
+        'We lose a day a week reconciling orders by hand',
+      );
+      await log.getByLabel('In one line').fill('Manual order reconciliation costs a day a week');
+      await log.getByRole('button', { name: 'Save' }).click();
+      // The app answers response_action: errors: a quote needs a name.
+      const error = log.locator('.block-input.has-error .field-error');
+      await error.waitFor();
+      await expect(error.textContent()).resolves.toContain('A quote needs a name');
+      await log.getByLabel('Who said it?').fill('Dana Diaz');
+      await log.getByLabel('Their title or role').fill('VP Operations');
+      await log.getByRole('button', { name: 'Save' }).click();
+      await log.waitFor({ state: 'detached' });
+      await message(page, 'Logged business driver for Acme Corp').waitFor();
+    });
+  });
+
+  it('/vision list: archive from the overflow menu updates the message; Undo brings it back', async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(page, 'sandbox-list', async () => {
+      await send(page, COMPOSER, '/vision list');
+      const list = message(page, 'Acme Corp: 1 entries');
+      await list.getByRole('button', { name: 'More options' }).click();
+      await list.getByRole('menuitem', { name: 'Archive' }).click();
+      const archived = page.locator('.pane .message', { hasText: 'Archived “Manual order reconciliation' });
+      await archived.waitFor();
+      const ts = await archived.getAttribute('data-ts');
+      await archived.getByRole('button', { name: 'Undo' }).click();
+      // Same message (same ts), replaced in place by the app.
+      await page
+        .locator(`.pane .message[data-ts="${ts}"]`, { hasText: 'Dana Diaz (VP Operations)' })
+        .waitFor();
+    });
+  });
+
+  it('message shortcut "Log to shared vision" opens the form with the message as the quote', async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(page, 'sandbox-shortcut', async () => {
+      await send(page, COMPOSER, 'Dana said approvals take two weeks every time');
+      // The rep's own message (the app may also answer with an ephemeral capture offer quoting it).
+      const said = page
+        .locator(`.pane .message[data-user=${DEMO_IDS.rep}]:not(.ephemeral)`, {
+          hasText: 'approvals take two weeks',
+        })
+        .last();
+      await said.hover();
+      await said.getByRole('button', { name: 'More actions' }).click();
+      await said.getByRole('menuitem', { name: 'Log to shared vision' }).click();
+      const log = page.getByRole('dialog', { name: 'Log to shared vision' });
+      await expect(log.getByLabel('Their words (verbatim)').inputValue()).resolves.toContain(
+        'approvals take two weeks every time',
+      );
+      await log.getByRole('button', { name: 'Cancel' }).click();
+      await log.waitFor({ state: 'detached' });
+    });
+  });
+
+  it('switching user: the manager sees channel messages but not the rep’s ephemerals', async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(page, 'sandbox-switch-user', async () => {
+      await page.getByLabel('Switch user').selectOption(DEMO_IDS.manager);
+      await page.locator(`#app[data-user=${DEMO_IDS.manager}]`).waitFor();
+      await message(page, 'Deal linked: Acme Corp').waitFor();
+      await expect(page.getByText('Only visible to you').count()).resolves.toBe(0);
+      await page.getByLabel('Switch user').selectOption(DEMO_IDS.rep);
+      await page.locator(`#app[data-user=${DEMO_IDS.rep}]`).waitFor();
+      await message(page, 'Logged business driver').waitFor();
+    });
+  });
+});
