@@ -18,6 +18,8 @@ export interface DraftBlocksInput {
   draft: DraftResult;
   /** 'rep' adds the private listening check; 'channel' leaves it out (listening figures stay private). */
   audience?: 'rep' | 'channel';
+  /** Replaces the provenance line (mrkdwn, already escaped), e.g. for a version edited by a person. */
+  provenance?: string;
 }
 
 export interface DraftMessage {
@@ -91,11 +93,16 @@ function provenance({ meta }: DraftResult): string {
  * The draft as Block Kit messages (pure). Every user or model string goes through escapeMrkdwn, so mentions,
  * `<!channel>` and links in entries stay inert. Blocks are split across messages at 50 blocks each.
  */
-export function draftBlocks({ version, draft, audience = 'rep' }: DraftBlocksInput): DraftMessage[] {
+export function draftBlocks({
+  version,
+  draft,
+  audience = 'rep',
+  provenance: provenanceText,
+}: DraftBlocksInput): DraftMessage[] {
   const { content, unverified } = draft;
   const all: KnownBlock[] = [
     { type: 'header', text: plain(`Shared vision draft v${version}`, LIMITS.headerText) },
-    { type: 'context', elements: [mrkdwn(provenance(draft), LIMITS.contextText)] },
+    { type: 'context', elements: [mrkdwn(provenanceText ?? provenance(draft), LIMITS.contextText)] },
   ];
   for (const key of CUSTOMER_SECTIONS)
     all.push(...group(SECTION_TITLES[key], content[key].map(statementLine)));

@@ -111,3 +111,29 @@ export const LISTEN_IDS = {
   /** Turns listening tips off for the person who clicks (same as `/vision quiet`). */
   quiet: 'listen_quiet',
 } as const;
+
+/** Shared-vision drafts: buttons on the parent message (values are draft ids) and the two modals. */
+export const DRAFT_ACTIONS = {
+  regenerate: 'draft_regenerate',
+  edit: 'draft_edit',
+  markShared: 'draft_mark_shared',
+  markConfirmed: 'draft_mark_confirmed',
+  markCorrected: 'draft_mark_corrected',
+} as const;
+
+export const DRAFT_VIEWS = {
+  edit: 'draft_edit_modal',
+  corrected: 'draft_corrected_modal',
+} as const;
+
+/** Edit modal: one multiline input per section (block id = prefix + section + part), action id `text`. */
+export const DRAFT_EDIT_FORM = {
+  blockPrefix: 'draft_edit_',
+  action: 'text',
+} as const;
+
+export const DRAFT_CORRECTED_FORM = {
+  note: 'draft_corrected_note',
+  entries: 'draft_corrected_entries',
+  statement: 'draft_corrected_statement',
+} as const;

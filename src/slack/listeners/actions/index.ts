@@ -3,6 +3,7 @@ import type { AppDeps } from '../../deps.js';
 import { ACTION_IDS, DECISION_ACTIONS, ENTRY_LIST, HOME_ACTIONS, LISTEN_IDS } from '../../views/ids.js';
 import { CAPTURE_BUTTONS } from '../../views/listen-blocks.js';
 import { decisionMenu } from './decision-menu.js';
+import { registerDraftActions } from './draft-actions.js';
 import { homeLogEntry, homeViewEntries } from './home-actions.js';
 import { listEntryActionHandler } from './list-entry-actions.js';
 import { listenCaptureButton } from './listen-capture.js';
@@ -11,6 +12,7 @@ import { setupButton } from './setup-button.js';
 
 /** Registers every action listener; each feature adds its line here. */
 export function registerActions(app: App, deps: AppDeps): void {
+  registerDraftActions(app, deps);
   app.action(ACTION_IDS.setupDeal, setupButton(deps));
   app.action(DECISION_ACTIONS.menu, decisionMenu(deps));
   app.action(HOME_ACTIONS.logEntry, homeLogEntry(deps));

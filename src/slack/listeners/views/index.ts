@@ -3,11 +3,13 @@ import type { AppDeps } from '../../deps.js';
 import { VIEW_IDS } from '../../views/ids.js';
 import { decisionOutcomeSubmit } from './decision-outcome-submit.js';
 import { decisionSubmit } from './decision-submit.js';
+import { registerDraftViews } from './draft-views.js';
 import { entrySubmitHandler } from './entry-submit.js';
 import { setupSubmit } from './setup-submit.js';
 
 /** Registers every view listener; each feature adds its line here. */
 export function registerViews(app: App, deps: AppDeps): void {
+  registerDraftViews(app, deps);
   app.view(VIEW_IDS.logEntry, entrySubmitHandler(deps));
   app.view(VIEW_IDS.editEntry, entrySubmitHandler(deps));
   app.view(VIEW_IDS.setupDeal, setupSubmit(deps));

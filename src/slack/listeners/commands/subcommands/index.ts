@@ -1,5 +1,7 @@
 import { askSubcommand } from './ask.js';
 import { decisionSubcommand, decisionsSubcommand } from './decision.js';
+import { draftSubcommand } from './draft.js';
+import { exportSubcommand } from './export.js';
 import { helpSubcommand } from './help.js';
 import { listSubcommand } from './list.js';
 import { logSubcommands } from './log.js';
@@ -17,5 +19,6 @@ export function buildSubcommands(): Subcommand[] {
   list.push(...logSubcommands(), listSubcommand());
   list.push(setupSubcommand());
   list.push(decisionSubcommand(), decisionsSubcommand());
+  list.push(draftSubcommand(), exportSubcommand());
   return list;
 }

@@ -1,0 +1,142 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import type { EditSection } from '../../../domain/drafts/edit-text.js';
+import { type DraftAccess, REFUSED, verifyDraftAccess } from '../../../services/drafts-access.js';
+import { saveEditedDraft } from '../../../services/drafts-edit.js';
+import { markCorrected } from '../../../services/drafts-playback.js';
+import type { AppDeps } from '../../deps.js';
+import { editSectionOf } from '../../views/draft-modals.js';
+import { DRAFT_CORRECTED_FORM, DRAFT_VIEWS } from '../../views/ids.js';
+import { type FieldErrors, ViewState, viewStateSchema } from '../../views/view-state.js';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const metadataSchema = z.object({
+  draftId: z.number().int().positive(),
+  channelId: z.string().regex(/^[CG][A-Z0-9]+$/),
+  messageTs: z.string().regex(/^\d+\.\d+$/),
+});
+
+async function verifyModal(deps: AppDeps, body: ViewArgs['body']): Promise<DraftAccess> {
+  let raw: unknown = null;
+  try {
+    raw = JSON.parse(body.view.private_metadata || 'null');
+  } catch {
+    raw = null;
+  }
+  const meta = metadataSchema.safeParse(raw);
+  if (!meta.success) return { ok: false, reason: 'malformed private_metadata' };
+  return verifyDraftAccess(deps.repos, {
+    teamId: body.team?.id ?? body.view.team_id,
+    channelId: meta.data.channelId,
+    messageTs: meta.data.messageTs,
+    draftId: meta.data.draftId,
+  });
+}
+
+const firstBlockId = (body: ViewArgs['body']) => {
+  const first = body.view.blocks.find((b) => b.type === 'input');
+  return first?.block_id ?? 'draft';
+};
+
+/** Tells the submitter privately, in the deal channel, that the saved work failed after the modal closed. */
+async function tellFailure(args: ViewArgs, channelId: string, text: string): Promise<void> {
+  await args.client.chat
+    .postEphemeral({ channel: channelId, user: args.body.user.id, text })
+    .catch(() => undefined);
+}
+
+/** Edit modal: each section's text, re-checked like a model reply and saved as a new "edited" version. */
+function editSubmit(deps: AppDeps) {
+  return async (args: ViewArgs): Promise<void> => {
+    const { ack, body, client } = args;
+    const access = await verifyModal(deps, body);
+    if (!access.ok) {
+      deps.logger.warn(`draft edit: refused (${access.reason})`);
+      await ack({ response_action: 'errors', errors: { [firstBlockId(body)]: REFUSED } });
+      return;
+    }
+    const values = viewStateSchema.safeParse(body.view.state.values);
+    const texts: Partial<Record<EditSection, string>> = {};
+    for (const [blockId, block] of Object.entries(values.success ? values.data : {})) {
+      const section = editSectionOf(blockId);
+      const value = Object.values(block)[0]?.value;
+      if (!section || typeof value !== 'string') continue;
+      texts[section] = texts[section] ? `${texts[section]}\n${value}` : value;
+    }
+    const claimed = await deps.repos.idempotency.claim(access.deal.teamId, `draft-edit:${body.view.id}`);
+    await ack();
+    if (!claimed) return;
+    try {
+      await saveEditedDraft(deps, client, {
+        teamId: access.deal.teamId,
+        userId: body.user.id,
+        draft: access.draft,
+        deal: access.deal,
+        texts,
+      });
+    } catch (error) {
+      deps.logger.error('draft edit: saving failed', error);
+      await deps.repos.idempotency.release(access.deal.teamId, `draft-edit:${body.view.id}`);
+      await tellFailure(
+        args,
+        access.deal.channelId,
+        'Sorry, your edit could not be saved. Please try again.',
+      );
+    }
+  };
+}
+
+/** Corrected modal: what the customer corrected goes back to the picked entries (history kept). */
+function correctedSubmit(deps: AppDeps) {
+  return async (args: ViewArgs): Promise<void> => {
+    const { ack, body, client } = args;
+    const access = await verifyModal(deps, body);
+    if (!access.ok) {
+      deps.logger.warn(`draft corrected: refused (${access.reason})`);
+      await ack({ response_action: 'errors', errors: { [DRAFT_CORRECTED_FORM.note]: REFUSED } });
+      return;
+    }
+    const state = ViewState.parse(body.view.state.values);
+    const note = state.text(DRAFT_CORRECTED_FORM.note);
+    const statement = state.text(DRAFT_CORRECTED_FORM.statement);
+    const entryIds = state
+      .selectedMany(DRAFT_CORRECTED_FORM.entries)
+      .map(Number)
+      .filter((id) => Number.isInteger(id) && id > 0);
+    const errors: FieldErrors = {};
+    if (!note) errors[DRAFT_CORRECTED_FORM.note] = 'Say what the customer corrected, in a sentence.';
+    if (statement && entryIds.length !== 1) {
+      errors[DRAFT_CORRECTED_FORM.statement] = 'New wording applies to one entry: pick exactly one above.';
+    }
+    if (Object.keys(errors).length > 0 || !note) {
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    const key = `draft-corrected:${body.view.id}`;
+    const claimed = await deps.repos.idempotency.claim(access.deal.teamId, key);
+    await ack();
+    if (!claimed) return;
+    try {
+      await markCorrected(
+        deps,
+        client,
+        { teamId: access.deal.teamId, userId: body.user.id, draft: access.draft, deal: access.deal },
+        { note, entryIds, statement },
+      );
+    } catch (error) {
+      deps.logger.error('draft corrected: saving failed', error);
+      await deps.repos.idempotency.release(access.deal.teamId, key);
+      await tellFailure(
+        args,
+        access.deal.channelId,
+        'Sorry, the correction could not be recorded. Please try again.',
+      );
+    }
+  };
+}
+
+export function registerDraftViews(app: App, deps: AppDeps): void {
+  app.view(DRAFT_VIEWS.edit, editSubmit(deps));
+  app.view(DRAFT_VIEWS.corrected, correctedSubmit(deps));
+}
