@@ -8,10 +8,12 @@ import { homeLogEntry, homeViewEntries } from './home-actions.js';
 import { listEntryActionHandler } from './list-entry-actions.js';
 import { listenCaptureButton } from './listen-capture.js';
 import { quietButton } from './quiet-button.js';
+import { registerRecapActions } from './recap-actions.js';
 import { setupButton } from './setup-button.js';
 
 /** Registers every action listener; each feature adds its line here. */
 export function registerActions(app: App, deps: AppDeps): void {
+  registerRecapActions(app, deps);
   registerDraftActions(app, deps);
   app.action(ACTION_IDS.setupDeal, setupButton(deps));
   app.action(DECISION_ACTIONS.menu, decisionMenu(deps));

@@ -5,10 +5,12 @@ import { decisionOutcomeSubmit } from './decision-outcome-submit.js';
 import { decisionSubmit } from './decision-submit.js';
 import { registerDraftViews } from './draft-views.js';
 import { entrySubmitHandler } from './entry-submit.js';
+import { registerRecapViews } from './recap-submit.js';
 import { setupSubmit } from './setup-submit.js';
 
 /** Registers every view listener; each feature adds its line here. */
 export function registerViews(app: App, deps: AppDeps): void {
+  registerRecapViews(app, deps);
   registerDraftViews(app, deps);
   app.view(VIEW_IDS.logEntry, entrySubmitHandler(deps));
   app.view(VIEW_IDS.editEntry, entrySubmitHandler(deps));
