@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await startApp(config);
+  const app = await startApp(config, { scheduler: true });
   process.stdout.write(`${startupBanner(config, app.url, app.storage.engine)}\n`);
 
   let stopping = false;

@@ -177,6 +177,8 @@ export interface StalledSweepResult {
 export type RunLockResult<T> = { acquired: true; value: T } | { acquired: false };
 
 export interface NudgeRepository {
+  /** Teams with at least one deal (a workspace row may not exist yet). */
+  teamIds(): Promise<string[]>;
   /** Open decisions of active deals that are overdue or idle (and not snoozed), with their deals. */
   sweepStalled(teamId: string, query: StalledSweepQuery): Promise<StalledSweepResult>;
   /**

@@ -1,5 +1,4 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { CLOSED_STAGES, type Deal } from '../../domain/deals.js';
 import type {
   NudgeRepository,
   NudgeRunRecord,
@@ -8,19 +7,15 @@ import type {
   NudgeSendRecord,
   NudgeSendStatus,
   RunLockResult,
-  StalledSweepQuery,
 } from '../ports.js';
-import type { Database, DealsTable, NudgeRunsTable, NudgeSendsTable } from '../schema.js';
-import { fromFlag, parseJson, toDate, toDateOrNull, toIso } from './convert.js';
-import { toDecision } from './decisions.js';
+import type { Database, NudgeRunsTable, NudgeSendsTable } from '../schema.js';
+import { parseJson, toDate, toDateOrNull, toIso } from './convert.js';
+import { sweepStalled } from './nudges-sweep.js';
 
-const DAY_MS = 86_400_000;
 /** First key of the two-int advisory lock: "nudges" runs, so other features can lock teams too. */
 const NUDGE_LOCK_CLASS = 0x4e55;
 /** SQLite engines run in one process: a lock per database handle and team. */
 const localLocks = new WeakMap<object, Set<string>>();
-/** Keeps `IN (...)` lists well under SQLite's parameter limit. */
-const CHUNK = 500;
 
 function toRun(row: Selectable<NudgeRunsTable>): NudgeRunRecord {
   return {
@@ -55,59 +50,6 @@ function toSend(row: Selectable<NudgeSendsTable>): NudgeSendRecord {
   };
 }
 
-function toDealRow(row: Selectable<DealsTable>): Deal {
-  return {
-    id: row.id,
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    accountName: row.account_name,
-    dealName: row.deal_name,
-    stage: row.stage,
-    ownerUserId: row.owner_user_id,
-    crmUrl: row.crm_url,
-    stallDays: row.stall_days,
-    nudgesMuted: fromFlag(row.nudges_muted),
-    archived: fromFlag(row.archived),
-    createdAt: toDate(row.created_at),
-    updatedAt: toDate(row.updated_at),
-  };
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
-
-/** The sweep's SQL: open, not snoozed, overdue or idle, in an active deal. Literal 'open' so the partial indexes apply. */
-export function stalledCandidatesQuery(
-  db: Kysely<Database>,
-  teamId: string,
-  q: StalledSweepQuery,
-  minDays: number,
-) {
-  const now = toIso(q.now);
-  const idleBefore = toIso(new Date(q.now.getTime() - minDays * DAY_MS));
-  let query = db
-    .selectFrom('decisions')
-    .innerJoin('deals', 'deals.id', 'decisions.deal_id')
-    .selectAll('decisions')
-    .where('decisions.team_id', '=', teamId)
-    .where(sql<boolean>`decisions.status = 'open'`)
-    .where((eb) =>
-      eb.or([eb('decisions.snoozed_until', 'is', null), eb('decisions.snoozed_until', '<=', now)]),
-    )
-    .where((eb) =>
-      eb.or([eb('decisions.due_date', '<', q.today), eb('decisions.last_activity_at', '<=', idleBefore)]),
-    )
-    .where('deals.team_id', '=', teamId)
-    .where('deals.archived', '=', 0)
-    .where(sql<boolean>`lower(deals.stage) not in (${sql.join(CLOSED_STAGES)})`);
-  if (!q.includeMuted) query = query.where('deals.nudges_muted', '=', 0);
-  if (q.dealId !== undefined) query = query.where('decisions.deal_id', '=', q.dealId);
-  return query.orderBy('decisions.deal_id').orderBy('decisions.id');
-}
-
 export function nudgeRepository(db: Kysely<Database>, engine: 'sqlite' | 'postgres'): NudgeRepository {
   const getRun = async (teamId: string, runKey: string) => {
     const row = await db
@@ -120,29 +62,12 @@ export function nudgeRepository(db: Kysely<Database>, engine: 'sqlite' | 'postgr
   };
 
   return {
-    async sweepStalled(teamId, q) {
-      const override = await db
-        .selectFrom('deals')
-        .select((eb) => eb.fn.min<number | null>('stall_days').as('min_days'))
-        .where('team_id', '=', teamId)
-        .where('stall_days', '>', 0)
-        .executeTakeFirst();
-      const minDays = Math.min(q.stallDays, override?.min_days ?? q.stallDays);
-      const rows = await stalledCandidatesQuery(db, teamId, q, Math.max(0, minDays)).execute();
-      const decisions = rows.map(toDecision);
-      const dealIds = [...new Set(decisions.map((d) => d.dealId))];
-      const deals: Deal[] = [];
-      for (const ids of chunks(dealIds)) {
-        const dealRows = await db
-          .selectFrom('deals')
-          .selectAll()
-          .where('team_id', '=', teamId)
-          .where('id', 'in', ids)
-          .execute();
-        deals.push(...dealRows.map(toDealRow));
-      }
-      return { deals: deals.sort((a, b) => a.id - b.id), decisions };
+    async teamIds() {
+      const rows = await db.selectFrom('deals').select('team_id').distinct().orderBy('team_id').execute();
+      return rows.map((row) => row.team_id);
     },
+
+    sweepStalled: (teamId, q) => sweepStalled(db, teamId, q),
 
     async withRunLock<T>(teamId: string, fn: () => Promise<T>): Promise<RunLockResult<T>> {
       if (engine === 'sqlite') {

@@ -5,9 +5,11 @@ import { homeOpened } from './home-opened.js';
 import { introOnBotJoined } from './intro-bot-joined.js';
 import { introOnChannelCreated } from './intro-channel-created.js';
 import { messageListener } from './message.js';
+import { registerNudgeThreadActivity } from './nudge-thread-activity.js';
 
 /** Registers every event listener; each feature adds its line here. */
 export function registerEvents(app: App, deps: AppDeps): void {
+  registerNudgeThreadActivity(app, deps);
   app.event('member_joined_channel', introOnBotJoined(deps));
   app.event('channel_created', introOnChannelCreated(deps));
   app.event('app_home_opened', homeOpened(deps));

@@ -1,0 +1,58 @@
+import { isValidTimeZone } from '../../../../domain/nudges/index.js';
+import { DEFAULT_WORKSPACE_SETTINGS } from '../../../../domain/workspaces.js';
+import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
+import { escapeMrkdwn } from '../../../mrkdwn.js';
+import { nudgeSettingsModal } from '../../../views/nudge-modals.js';
+import type { Subcommand, SubcommandContext } from './types.js';
+
+/** The workspace zone once set; until then the zone of the user opening the settings (users.info tz). */
+async function defaultTimeZone(ctx: SubcommandContext, stored: string): Promise<string> {
+  if (stored !== DEFAULT_WORKSPACE_SETTINGS.timeZone) return stored;
+  try {
+    const info = await ctx.client.users.info({ user: ctx.userId });
+    const tz = info.user?.tz;
+    return tz && isValidTimeZone(tz) ? tz : stored;
+  } catch {
+    return stored;
+  }
+}
+
+async function setMuted(ctx: SubcommandContext, muted: boolean): Promise<void> {
+  const deal = await dealForChannelOrExplain(ctx.deps, ctx.teamId, ctx.channelId, ctx.respond);
+  if (!deal) return;
+  await ctx.deps.repos.deals.update(ctx.teamId, deal.id, { nudgesMuted: muted });
+  const name = escapeMrkdwn(deal.accountName);
+  await ctx.respond({
+    response_type: 'ephemeral',
+    text: muted
+      ? `Weekly nudges are off for ${name}. \`/vision nudges on\` turns them back on; \`/vision stalled\` still lists stalled decisions.`
+      : `Weekly nudges are on again for ${name}.`,
+  });
+}
+
+/** `/vision nudges` opens the workspace settings; `/vision nudges off|on` mutes or unmutes this deal. */
+export function nudgesSubcommand(): Subcommand {
+  return {
+    name: 'nudges',
+    usage: 'nudges [off|on]',
+    summary: 'Weekly nudge settings; "off" / "on" mutes or unmutes this deal',
+    group: 'Settings',
+    async run(ctx) {
+      const arg = ctx.args.trim().toLowerCase();
+      if (arg === 'off' || arg === 'on') return setMuted(ctx, arg === 'off');
+      if (arg !== '') {
+        await ctx.respond({
+          response_type: 'ephemeral',
+          text: 'Usage: `/vision nudges` (settings), `/vision nudges off` or `/vision nudges on` (this deal).',
+        });
+        return;
+      }
+      const { settings } = await ctx.deps.repos.workspaces.get(ctx.teamId);
+      const timeZone = await defaultTimeZone(ctx, settings.timeZone);
+      await ctx.client.views.open({
+        trigger_id: ctx.triggerId,
+        view: nudgeSettingsModal(settings, timeZone),
+      });
+    },
+  };
+}
