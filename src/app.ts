@@ -8,8 +8,10 @@ import {
   startServer,
 } from './http/server.js';
 import { nextStepWriterFor } from './llm/nudge-writer.js';
+import { createRecapExtractor } from './llm/recap-extractor.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { createLocalSlack, type LocalSlack } from './sandbox/local-slack.js';
+import { startRecapPromptTimer } from './scheduling/recap-prompts.js';
 import { type NudgeScheduler, startNudgeScheduler } from './scheduling/scheduler.js';
 import { askerFromConfig } from './services/ask.js';
 import { draftingFromConfig } from './services/drafts-provider.js';
@@ -48,10 +50,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     repos: storage.repos,
     logger,
     clock,
-    nextStepWriter: nextStepWriterFor(config.openai, (reason) =>
-      logger.warn(`nudge next step: template used (${reason})`),
-    ),
     drafting: draftingFromConfig(config.openai, logger),
+    recapExtractor: createRecapExtractor(config.openai, (reason) =>
+      logger.warn(`recap extraction fell back to offline: ${reason}`),
+    ),
     asker: askerFromConfig(config.openai, logger),
   };
 
@@ -103,6 +105,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ? startNudgeScheduler({ deps, client: setup.app.client })
     : null;
   const httpServer = server;
+  const stopRecapPrompts = startRecapPromptTimer(deps, setup.app.client);
   let stopped = false;
   return {
     config,
@@ -114,6 +117,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     async stop() {
       if (stopped) return;
       stopped = true;
+      stopRecapPrompts();
       logger.info('shutting down: no new requests, finishing in-flight work');
       scheduler?.stop();
       localSlack?.sandbox.close();

@@ -25,7 +25,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-describe('browser sandbox: setup -> log -> list in Chromium', () => {
+describe('browser sandbox: setup -> log -> list -> draft in Chromium', () => {
   it('/vision help answers with an ephemeral only the caller sees', async () => {
     const { page } = session;
     await withScreenshotOnFailure(page, 'sandbox-help', async () => {
@@ -92,6 +92,26 @@ describe('browser sandbox: setup -> log -> list in Chromium', () => {
         .waitFor();
     });
   });
+
+  it('/vision draft (offline): the draft goes in a thread; a button updates the parent message', async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(page, 'sandbox-draft', async () => {
+      await send(page, COMPOSER, '/vision draft');
+      const parent = page.locator('.pane .message:not(.ephemeral)', { hasText: 'Status: Draft' }).last();
+      await parent.getByRole('button', { name: 'Mark shared with customer' }).waitFor({ timeout: 15_000 });
+      const ts = await parent.getAttribute('data-ts');
+      await parent.getByRole('button', { name: /\d+ repl(y|ies)/ }).click();
+      const thread = page.getByRole('complementary', { name: 'Thread' });
+      await thread.getByText('We lose a day a week reconciling orders by hand').first().waitFor();
+      await parent.getByRole('button', { name: 'Mark shared with customer' }).click();
+      // The app updates the same message (chat.update): the status line changes in place.
+      await page
+        .locator(`.pane .message[data-ts="${ts}"]`, { hasText: 'Status: Shared with customer' })
+        .waitFor();
+      await thread.getByRole('button', { name: 'Close thread' }).click();
+      await thread.waitFor({ state: 'hidden' });
+    });
+  }, 30_000);
 
   it('message shortcut "Log to shared vision" opens the form with the message as the quote', async () => {
     const { page } = session;

@@ -92,6 +92,7 @@ describe.each(testEngines())('meeting storage on $name', (engine: TestEngine) =>
     const notBefore = new Date(NOW.getTime() - 7 * 86_400_000);
     const due = await storage.repos.meetings.listDuePrompts(TEAM, NOW, notBefore);
     expect(due.map((m) => m.title)).toEqual(['Ended']);
+    expect(await storage.repos.meetings.listTeamsWithDuePrompts(NOW, notBefore)).toEqual([TEAM, OTHER]);
 
     const claims = await Promise.all([
       storage.repos.meetings.claimPrompt(TEAM, ended.id, NOW),

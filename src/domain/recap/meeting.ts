@@ -131,6 +131,8 @@ export interface MeetingRepository {
   update(teamId: string, meetingId: number, patch: MeetingUpdate): Promise<Meeting | null>;
   /** Scheduled meetings that ended at or before `now` (and after `notBefore`) with no prompt claimed yet. */
   listDuePrompts(teamId: string, now: Date, notBefore: Date): Promise<Meeting[]>;
+  /** Teams that have meetings due for a prompt (the job's only cross-team read; ids only). */
+  listTeamsWithDuePrompts(now: Date, notBefore: Date): Promise<string[]>;
   /** Claims the recap prompt of a meeting: true exactly once (prompt_posted_at was empty). */
   claimPrompt(teamId: string, meetingId: number, now: Date): Promise<boolean>;
   /** Undoes a claim whose post failed, so the next run tries again. */

@@ -137,3 +137,33 @@ export const DRAFT_CORRECTED_FORM = {
   entries: 'draft_corrected_entries',
   statement: 'draft_corrected_statement',
 } as const;
+
+/** Post-meeting recaps: the recap modal, proposal buttons in the recap thread, the scheduled recap prompt. */
+export const RECAP_IDS = {
+  modal: 'recap_modal',
+  editEntryModal: 'recap_edit_entry_modal',
+  editDecisionModal: 'recap_edit_decision_modal',
+  title: 'recap_title',
+  date: 'recap_date',
+  ourAttendees: 'recap_our_attendees',
+  customerExisting: 'recap_customer_existing',
+  customerNew: 'recap_customer_new',
+  notes: 'recap_notes',
+  /** Paste parts: `recap_transcript_1`, `recap_transcript_2`, ... */
+  transcriptPart: 'recap_transcript_',
+  file: 'recap_file',
+  fileLink: 'recap_file_link',
+  ourSpeakers: 'recap_our_speakers',
+  proposedByUs: 'recap_proposed_by_us',
+  /** Buttons on each proposal; value = proposal id. Block ids: `recap_proposal:<id>`. */
+  confirm: 'recap_confirm',
+  edit: 'recap_edit',
+  discard: 'recap_discard',
+  proposalBlock: 'recap_proposal:',
+  refreshDraft: 'recap_refresh_draft',
+  /** "Write the recap" on the scheduled prompt; value = meeting id. */
+  openFromPrompt: 'recap_open_from_prompt',
+  decisionTitle: 'recap_decision_title',
+  decisionOwner: 'recap_decision_owner',
+  decisionDue: 'recap_decision_due',
+} as const;

@@ -150,6 +150,20 @@ export function meetingRepository(db: Kysely<Database>, clock: () => Date): Meet
       return rows.map(toMeeting);
     },
 
+    async listTeamsWithDuePrompts(now, notBefore) {
+      const rows = await db
+        .selectFrom('meetings')
+        .select('team_id')
+        .distinct()
+        .where('status', '=', 'scheduled')
+        .where('prompt_posted_at', 'is', null)
+        .where('ends_at', '<=', toIso(now))
+        .where('ends_at', '>', toIso(notBefore))
+        .orderBy('team_id')
+        .execute();
+      return rows.map((r) => r.team_id);
+    },
+
     async claimPrompt(teamId, meetingId, now) {
       const result = await db
         .updateTable('meetings')

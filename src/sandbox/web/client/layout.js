@@ -96,7 +96,7 @@ export function renderUserSwitch(layout, snapshot) {
     layout.userSwitch.dataset.key = key;
     replaceChildren(
       layout.userSwitch,
-      humans.map((/** @type {any} */ u) => h('option', { value: u.id }, `${u.realName} (@${u.name})`)),
+      humans.map((/** @type {any} */ u) => h('option', { value: u.id }, u.realName)),
     );
   }
   layout.userSwitch.value = snapshot.me;

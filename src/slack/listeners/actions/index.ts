@@ -7,14 +7,12 @@ import { registerDraftActions } from './draft-actions.js';
 import { homeLogEntry, homeViewEntries } from './home-actions.js';
 import { listEntryActionHandler } from './list-entry-actions.js';
 import { listenCaptureButton } from './listen-capture.js';
-import { registerNudgeButtons } from './nudge-buttons.js';
 import { quietButton } from './quiet-button.js';
 import { registerRecapActions } from './recap-actions.js';
 import { setupButton } from './setup-button.js';
 
 /** Registers every action listener; each feature adds its line here. */
 export function registerActions(app: App, deps: AppDeps): void {
-  registerNudgeButtons(app, deps);
   registerRecapActions(app, deps);
   registerDraftActions(app, deps);
   app.action(ACTION_IDS.setupDeal, setupButton(deps));

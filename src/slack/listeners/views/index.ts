@@ -5,13 +5,11 @@ import { decisionOutcomeSubmit } from './decision-outcome-submit.js';
 import { decisionSubmit } from './decision-submit.js';
 import { registerDraftViews } from './draft-views.js';
 import { entrySubmitHandler } from './entry-submit.js';
-import { registerNudgeModals } from './nudge-modals.js';
 import { registerRecapViews } from './recap-submit.js';
 import { setupSubmit } from './setup-submit.js';
 
 /** Registers every view listener; each feature adds its line here. */
 export function registerViews(app: App, deps: AppDeps): void {
-  registerNudgeModals(app, deps);
   registerRecapViews(app, deps);
   registerDraftViews(app, deps);
   app.view(VIEW_IDS.logEntry, entrySubmitHandler(deps));

@@ -4,11 +4,11 @@ import { draftSubcommand } from './draft.js';
 import { exportSubcommand } from './export.js';
 import { helpSubcommand } from './help.js';
 import { listSubcommand } from './list.js';
+import { meetingSubcommand } from './meeting.js';
 import { logSubcommands } from './log.js';
-import { nudgesSubcommand } from './nudges.js';
 import { quietSubcommand } from './quiet.js';
+import { recapSubcommand } from './recap.js';
 import { setupSubcommand } from './setup.js';
-import { stalledSubcommand } from './stalled.js';
 import type { Subcommand } from './types.js';
 
 /**
@@ -22,6 +22,6 @@ export function buildSubcommands(): Subcommand[] {
   list.push(setupSubcommand());
   list.push(decisionSubcommand(), decisionsSubcommand());
   list.push(draftSubcommand(), exportSubcommand());
-  list.push(stalledSubcommand(), nudgesSubcommand());
+  list.push(recapSubcommand(), meetingSubcommand());
   return list;
 }

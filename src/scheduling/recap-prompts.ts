@@ -1,0 +1,72 @@
+import type { WebClient } from '@slack/web-api';
+import type { AppLogger } from '../logger.js';
+import { meetingPromptMessage } from '../slack/views/meeting-prompt.js';
+import type { Repositories } from '../storage/ports.js';
+
+export interface RecapPromptDeps {
+  repos: Repositories;
+  logger: AppLogger;
+}
+
+/** Meetings that ended longer ago than this get no prompt (e.g. after a long outage). */
+export const PROMPT_MAX_AGE_MS = 2 * 86_400_000;
+export const PROMPT_INTERVAL_MS = 60_000;
+
+export interface RecapPromptRun {
+  posted: number;
+  failed: number;
+}
+
+/**
+ * Posts "How did <title> go?" in the deal channel of every scheduled meeting that has ended by `now`, exactly
+ * once per meeting: the prompt is claimed in the database before posting, and released if the post fails so
+ * the next run tries again. A pure function of `now` and its dependencies.
+ */
+export async function postDueRecapPrompts(
+  now: Date,
+  deps: RecapPromptDeps,
+  client: WebClient,
+): Promise<RecapPromptRun> {
+  const run: RecapPromptRun = { posted: 0, failed: 0 };
+  const notBefore = new Date(now.getTime() - PROMPT_MAX_AGE_MS);
+  for (const teamId of await deps.repos.meetings.listTeamsWithDuePrompts(now, notBefore)) {
+    for (const meeting of await deps.repos.meetings.listDuePrompts(teamId, now, notBefore)) {
+      const deal = await deps.repos.deals.getById(teamId, meeting.dealId);
+      if (!deal || deal.archived) continue;
+      if (!(await deps.repos.meetings.claimPrompt(teamId, meeting.id, now))) continue;
+      try {
+        const posted = await client.chat.postMessage({
+          channel: deal.channelId,
+          ...meetingPromptMessage(meeting),
+        });
+        await deps.repos.meetings.update(teamId, meeting.id, { promptTs: posted.ts ?? null });
+        run.posted++;
+      } catch (error) {
+        run.failed++;
+        deps.logger.warn(`recap prompt for meeting ${meeting.id} failed; will retry`, error);
+        await deps.repos.meetings.releasePrompt(teamId, meeting.id);
+      }
+    }
+  }
+  return run;
+}
+
+/** Runs the prompt job every minute on an unref'd timer; returns a stop function. */
+export function startRecapPromptTimer(
+  deps: RecapPromptDeps & { clock: () => Date },
+  client: WebClient,
+  intervalMs = PROMPT_INTERVAL_MS,
+): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    postDueRecapPrompts(deps.clock(), deps, client)
+      .catch((error: unknown) => deps.logger.error('recap prompt job failed', error))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,215 @@
+import type { WebClient } from '@slack/web-api';
+import type { Deal } from '../domain/deals.js';
+import { checkRecapSize } from '../domain/recap/limits.js';
+import { computeListeningMetrics, type ListeningResult } from '../domain/recap/listening-metrics.js';
+import type { Meeting, MeetingAnalysis, NewRecapProposal } from '../domain/recap/meeting.js';
+import { listeningGuidance } from '../domain/recap/reference-points.js';
+import { parseTranscript } from '../domain/recap/transcript-parse.js';
+import { BUYING_ROLE_LABELS, type BuyingRole } from '../domain/stakeholders.js';
+import { offlineRecapExtractor, type RecapExtractor } from '../llm/recap-extractor.js';
+import type { AppLogger } from '../logger.js';
+import { listeningMessage } from '../slack/views/recap-metrics.js';
+import type { RecapModalMetadata } from '../slack/views/recap-modal.js';
+import type { RecapForm } from '../slack/views/recap-modal-parse.js';
+import type { Repositories } from '../storage/ports.js';
+import { downloadTranscriptFile, type FetchFile, slackPerson, threadNotes } from './recap-sources.js';
+import { postRecapThread } from './recap-thread.js';
+
+export interface RecapDeps {
+  repos: Repositories;
+  logger: AppLogger;
+  clock: () => Date;
+  recapExtractor?: RecapExtractor;
+  fetchFile?: FetchFile;
+}
+
+export interface PostRecapArgs {
+  client: WebClient;
+  botToken: string;
+  teamId: string;
+  userId: string;
+  deal: Deal;
+  meta: RecapModalMetadata;
+  form: RecapForm;
+}
+
+/** At most this many proposals are posted per recap; the rest is reported, not silently dropped. */
+export const MAX_PROPOSALS = 60;
+
+function buyingRoleOf(role: string | null): BuyingRole | undefined {
+  if (!role) return undefined;
+  const text = role.toLowerCase();
+  const found = (Object.entries(BUYING_ROLE_LABELS) as [BuyingRole, string][]).find(
+    ([key, label]) => key !== 'other' && text.includes(label.toLowerCase()),
+  );
+  return found?.[0];
+}
+
+async function customerAttendees(deps: RecapDeps, deal: Deal, form: RecapForm): Promise<number[]> {
+  const known = new Set((await deps.repos.stakeholders.listByDeal(deal.teamId, deal.id)).map((s) => s.id));
+  const ids = form.customerStakeholderIds.filter((id) => known.has(id));
+  for (const attendee of form.customerNew) {
+    const role = buyingRoleOf(attendee.role);
+    const person = await deps.repos.stakeholders.findOrCreate({
+      teamId: deal.teamId,
+      dealId: deal.id,
+      name: attendee.name,
+      title: attendee.role,
+      ...(role ? { buyingRole: role } : {}),
+    });
+    if (!ids.includes(person.id)) ids.push(person.id);
+  }
+  return ids;
+}
+
+async function ourSpeakerNames(deps: RecapDeps, client: WebClient, form: RecapForm): Promise<string[]> {
+  const names = [...form.ourSpeakers];
+  for (const userId of form.ourUserIds.slice(0, 20))
+    names.push(...(await slackPerson(client, userId, deps.logger)).names);
+  return [...new Set(names)];
+}
+
+/**
+ * Everything after the recap modal was acknowledged: reads thread replies and the transcript file, stores the
+ * meeting with its evidence, extracts proposals (LLM or offline), posts the parent message and the thread, and
+ * sends the listening figures privately to the rep.
+ */
+export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<Meeting> {
+  const { client, deal, form, meta } = args;
+  const notices: string[] = [];
+  const replies = meta.promptTs ? await threadNotes(client, deal.channelId, meta.promptTs) : [];
+  if (replies.length > 0)
+    notices.push(
+      `${replies.length} thread repl${replies.length === 1 ? 'y was' : 'ies were'} added to the notes.`,
+    );
+  let notes = [form.notes, ...replies].filter((t) => t.trim() !== '').join('\n');
+  const notesSize = checkRecapSize(notes, 'notes');
+  if (!notesSize.ok) {
+    notices.push(notesSize.message);
+    notes = notes.slice(0, notesSize.max);
+  }
+
+  let transcriptText = form.transcript;
+  if (form.fileId) {
+    const file = await downloadTranscriptFile({
+      client,
+      botToken: args.botToken,
+      fileId: form.fileId,
+      channelId: deal.channelId,
+      fetchFile: deps.fetchFile ?? ((url, init) => fetch(url, init)),
+    });
+    if (file.ok) transcriptText = file.text;
+    else notices.push(file.reason);
+  }
+
+  const ourSpeakers = await ourSpeakerNames(deps, client, form);
+  const transcript = transcriptText.trim() !== '' ? parseTranscript(transcriptText) : null;
+  const readAs = transcript?.hasSpeakers ? 'transcript' : 'notes';
+  if (transcript && readAs === 'notes') notices.push(`Read as notes because: ${transcript.reason}`);
+  const listening: ListeningResult | null = transcript
+    ? readAs === 'transcript'
+      ? computeListeningMetrics(transcript.utterances, ourSpeakers)
+      : { ok: false, reason: transcript.reason ?? 'The transcript has no speaker labels.' }
+    : null;
+
+  const extractor = deps.recapExtractor ?? offlineRecapExtractor;
+  const outcome = await extractor.extract({
+    notes,
+    transcript,
+    transcriptText,
+    meetingDate: form.date,
+    ourSpeakers,
+  });
+  if (outcome.fallbackReason) {
+    notices.push(
+      `The LLM extraction failed (${outcome.fallbackReason}), so the offline extractor proposed these.`,
+    );
+  } else if (outcome.extractor === 'offline') {
+    notices.push('Proposals by the offline extractor (markers, quoted words, customer language).');
+  } else {
+    notices.push('Proposals suggested by the LLM; quotes not found verbatim in the text were removed.');
+  }
+  if (outcome.truncated)
+    notices.push('The text was longer than the extraction budget, so its end was not read (cut).');
+
+  const proposals: NewRecapProposal[] = [
+    ...outcome.extraction.entries.map((e) => ({
+      kind: 'entry' as const,
+      payload: {
+        kind: e.kind,
+        statement: e.statement,
+        quote: e.quote,
+        speaker: e.speaker,
+        constraintCategory: e.constraintCategory,
+      },
+    })),
+    ...(form.proposedByUs ?? '')
+      .split('\n')
+      .map((l) => l.replace(/^\s*[-*•]\s*/, '').trim())
+      .filter((l) => l.length >= 3)
+      .map((statement) => ({
+        kind: 'entry' as const,
+        payload: {
+          kind: 'proposal' as const,
+          statement,
+          quote: null,
+          speaker: null,
+          constraintCategory: null,
+        },
+      })),
+    ...outcome.extraction.decisions.map((d) => ({ kind: 'decision' as const, payload: d })),
+  ];
+  if (proposals.length > MAX_PROPOSALS) {
+    notices.push(`Only the first ${MAX_PROPOSALS} of ${proposals.length} proposals are shown.`);
+    proposals.length = MAX_PROPOSALS;
+  }
+
+  const analysis: MeetingAnalysis = {
+    format: transcript?.format ?? null,
+    readAs,
+    reason: transcript && readAs === 'notes' ? transcript.reason : null,
+    extractor: outcome.extractor,
+    truncated: outcome.truncated,
+    fallbackReason: outcome.fallbackReason,
+  };
+  const fields = {
+    title: form.title,
+    meetingDate: form.date,
+    status: 'recapped' as const,
+    ourUserIds: form.ourUserIds,
+    customerStakeholderIds: await customerAttendees(deps, deal, form),
+    customerNew: form.customerNew,
+    notes: notes || null,
+    transcript: transcriptText || null,
+    proposedByUs: form.proposedByUs,
+    analysis,
+  };
+  const existing = meta.meetingId ? await deps.repos.meetings.getById(deal.teamId, meta.meetingId) : null;
+  const meeting =
+    existing && existing.dealId === deal.id
+      ? ((await deps.repos.meetings.update(deal.teamId, existing.id, fields)) ?? existing)
+      : await deps.repos.meetings.create({
+          teamId: deal.teamId,
+          dealId: deal.id,
+          channelId: deal.channelId,
+          createdBy: args.userId,
+          ...fields,
+        });
+
+  const stored = await deps.repos.meetings.addProposals(deal.teamId, meeting.id, proposals);
+  const posted = await postRecapThread(deps, client, { ...meeting, createdBy: args.userId }, stored, notices);
+
+  if (listening) {
+    const guidance = listening.ok ? listeningGuidance(listening.metrics) : [];
+    const message = listeningMessage(form.title, listening, guidance);
+    try {
+      await client.chat.postEphemeral({ channel: deal.channelId, user: args.userId, ...message });
+    } catch (error) {
+      deps.logger.warn('listening figures as ephemeral failed; sending a DM', error);
+      await client.chat.postMessage({ channel: args.userId, ...message }).catch((dmError: unknown) => {
+        deps.logger.warn('listening figures DM failed too', dmError);
+      });
+    }
+  }
+  return posted;
+}

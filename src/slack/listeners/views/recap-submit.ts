@@ -1,0 +1,68 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { postRecap } from '../../../services/recap.js';
+import { userToday } from '../../../services/recap-sources.js';
+import type { AppDeps } from '../../deps.js';
+import { RECAP_IDS as R } from '../../views/ids.js';
+import { parseRecapForm, parseRecapMetadata } from '../../views/recap-modal-parse.js';
+import { ViewState } from '../../views/view-state.js';
+import { recapDecisionEditSubmit, recapEntryEditSubmit } from './recap-edit-submit.js';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const NOT_YOURS =
+  'This form does not match a deal of your workspace any more. Close it and run /vision recap in the deal channel.';
+
+/**
+ * Submit of the recap modal: validation errors inline; otherwise ack at once (the modal closes) and do the slow
+ * work after it. The view id makes a retried or double submit post one recap.
+ */
+export function recapSubmitHandler(deps: AppDeps) {
+  return async ({ ack, body, view, client, context }: Args): Promise<void> => {
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const userId = body.user.id;
+    const meta = parseRecapMetadata(view.private_metadata);
+    const deal = meta && teamId ? await deps.repos.deals.getById(teamId, meta.dealId) : null;
+    if (!meta || !deal || deal.archived || deal.channelId !== meta.channelId) {
+      deps.logger.warn(`recap submit refused: deal ${meta?.dealId ?? '?'} is not team ${teamId}'s`);
+      await ack({ response_action: 'errors', errors: { [R.title]: NOT_YOURS } });
+      return;
+    }
+    const { today } = await userToday(client, userId, deps.clock(), deps.logger);
+    const parsed = parseRecapForm(ViewState.parse(view.state.values), today, meta);
+    if (!parsed.ok) {
+      await ack({ response_action: 'errors', errors: parsed.errors });
+      return;
+    }
+    const key = `recap:view:${view.id}`;
+    const first = await deps.repos.idempotency.claim(teamId, key);
+    await ack();
+    if (!first) return;
+    try {
+      await postRecap(deps, {
+        client,
+        botToken: context.botToken ?? '',
+        teamId,
+        userId,
+        deal,
+        meta,
+        form: parsed.form,
+      });
+    } catch (error) {
+      deps.logger.error('posting a recap failed', error);
+      await deps.repos.idempotency.release(teamId, key);
+      await client.chat
+        .postEphemeral({
+          channel: deal.channelId,
+          user: userId,
+          text: 'Sorry, the recap could not be posted on our side. Please run `/vision recap` again.',
+        })
+        .catch(() => undefined);
+    }
+  };
+}
+
+export function registerRecapViews(app: App, deps: AppDeps): void {
+  app.view(R.modal, recapSubmitHandler(deps));
+  app.view(R.editEntryModal, recapEntryEditSubmit(deps));
+  app.view(R.editDecisionModal, recapDecisionEditSubmit(deps));
+}

@@ -1,0 +1,70 @@
+import type { KnownBlock } from '@slack/types';
+import type { ListeningResult, Monologue } from '../../domain/recap/listening-metrics.js';
+import { REFERENCE_POINTS } from '../../domain/recap/reference-points.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
+import { mrkdwn } from './blocks.js';
+import { LIMITS } from './limits.js';
+import type { SlackMessageContent } from './recap-messages.js';
+
+function monologue(m: Monologue | null): string {
+  if (!m) return 'none';
+  const size = m.seconds !== null ? `${Math.round(m.seconds)} s` : `${m.words} words`;
+  return `${size} (${escapeMrkdwn(m.speaker)})`;
+}
+
+/**
+ * The rep's private listening figures for one meeting, next to the published reference points (guidance, not
+ * rules). Sent as an ephemeral or DM, never to the channel.
+ */
+export function listeningMessage(
+  title: string,
+  result: ListeningResult,
+  guidance: string[],
+): SlackMessageContent {
+  const heading = `Only you can see this: listening figures for ${escapeMrkdwn(title)}`;
+  if (!result.ok) {
+    return {
+      text: `No listening figures for ${title}: ${result.reason}`,
+      blocks: [
+        {
+          type: 'section',
+          text: mrkdwn(`*${heading}*\nNo figures this time: ${escapeMrkdwn(result.reason)}`),
+        },
+      ],
+    };
+  }
+  const m = result.metrics;
+  const { talkListen, discoveryQuestions } = REFERENCE_POINTS;
+  const fields = [
+    `*Our talk share*\n${m.ourTalkSharePct}% (customer ${m.customerTalkSharePct}%) · top reps ~${talkListen.topRepTalkPct}/${talkListen.topRepListenPct}`,
+    `*Questions we asked*\n${m.questionsAsked} · ${discoveryQuestions.min}-${discoveryQuestions.max} in the best discovery calls`,
+    `*Longest customer monologue*\n${monologue(m.longestCustomerMonologue)}`,
+    `*Our longest monologue*\n${monologue(m.longestOurMonologue)}`,
+  ];
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: mrkdwn(`*${heading}*`) },
+    { type: 'section', fields: fields.map((f) => mrkdwn(f, LIMITS.sectionFieldText)) },
+    {
+      type: 'section',
+      text: mrkdwn(
+        `*Prescribed before diagnosing:* ${m.prescribedBeforeDiagnosing ? 'yes' : 'no'}. ${escapeMrkdwn(m.prescribingReason)}`,
+      ),
+    },
+  ];
+  if (guidance.length > 0) {
+    blocks.push({ type: 'section', text: mrkdwn(guidance.map((g) => `• ${escapeMrkdwn(g)}`).join('\n')) });
+  }
+  blocks.push({
+    type: 'context',
+    elements: [
+      mrkdwn(
+        `Reference points from ${talkListen.source}: guidance, not rules. Our speakers: ${escapeMrkdwn(m.ourSpeakersFound.join(', '))}. Talk share counts words; monologues use ${m.monologueBasis}.`,
+        LIMITS.contextText,
+      ),
+    ],
+  });
+  return {
+    text: `Listening figures for ${title}: we talked ${m.ourTalkSharePct}% and asked ${m.questionsAsked} questions.`,
+    blocks,
+  };
+}
