@@ -50,6 +50,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     repos: storage.repos,
     logger,
     clock,
+    nextStepWriter: nextStepWriterFor(config.openai, (reason) =>
+      logger.warn(`nudge next step: template used (${reason})`),
+    ),
     drafting: draftingFromConfig(config.openai, logger),
     recapExtractor: createRecapExtractor(config.openai, (reason) =>
       logger.warn(`recap extraction fell back to offline: ${reason}`),

@@ -1,6 +1,7 @@
 import type { ClassifierRefiner } from '../domain/classifier/types.js';
 import type { DealAsker } from '../llm/ask.js';
 import type { DraftProvider } from '../llm/provider.js';
+import type { NextStepWriter } from '../llm/nudge-writer.js';
 import type { RecapExtractor } from '../llm/recap-extractor.js';
 import type { AppLogger } from '../logger.js';
 import type { FetchFile } from '../services/recap-sources.js';
@@ -14,6 +15,8 @@ export interface AppDeps {
   repos: Repositories;
   logger: AppLogger;
   clock: () => Date;
+  /** Rewords nudge next steps with the LLM when configured; templates when absent or offline. */
+  nextStepWriter?: NextStepWriter;
   /** Shared-vision drafter: LLM with offline fallback, or offline only (never throws for an LLM failure). */
   drafting: DraftProvider;
   /** Recap proposals: LLM with offline fallback, or offline only. Absent = offline. */

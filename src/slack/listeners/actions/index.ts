@@ -1,12 +1,13 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
+import { registerDraftActions } from './draft-actions.js';
 import { ACTION_IDS, DECISION_ACTIONS, ENTRY_LIST, HOME_ACTIONS, LISTEN_IDS } from '../../views/ids.js';
 import { CAPTURE_BUTTONS } from '../../views/listen-blocks.js';
 import { decisionMenu } from './decision-menu.js';
-import { registerDraftActions } from './draft-actions.js';
 import { homeLogEntry, homeViewEntries } from './home-actions.js';
 import { listEntryActionHandler } from './list-entry-actions.js';
 import { listenCaptureButton } from './listen-capture.js';
+import { registerNudgeButtons } from './nudge-buttons.js';
 import { quietButton } from './quiet-button.js';
 import { registerRecapActions } from './recap-actions.js';
 import { setupButton } from './setup-button.js';
@@ -15,6 +16,8 @@ import { setupButton } from './setup-button.js';
 export function registerActions(app: App, deps: AppDeps): void {
   registerRecapActions(app, deps);
   registerDraftActions(app, deps);
+  registerRecapActions(app, deps);
+  registerNudgeButtons(app, deps);
   app.action(ACTION_IDS.setupDeal, setupButton(deps));
   app.action(DECISION_ACTIONS.menu, decisionMenu(deps));
   app.action(HOME_ACTIONS.logEntry, homeLogEntry(deps));

@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
+import { registerDraftViews } from './draft-views.js';
 import { VIEW_IDS } from '../../views/ids.js';
 import { decisionOutcomeSubmit } from './decision-outcome-submit.js';
 import { decisionSubmit } from './decision-submit.js';
-import { registerDraftViews } from './draft-views.js';
 import { entrySubmitHandler } from './entry-submit.js';
+import { registerNudgeModals } from './nudge-modals.js';
 import { registerRecapViews } from './recap-submit.js';
 import { setupSubmit } from './setup-submit.js';
 
@@ -12,6 +13,8 @@ import { setupSubmit } from './setup-submit.js';
 export function registerViews(app: App, deps: AppDeps): void {
   registerRecapViews(app, deps);
   registerDraftViews(app, deps);
+  registerRecapViews(app, deps);
+  registerNudgeModals(app, deps);
   app.view(VIEW_IDS.logEntry, entrySubmitHandler(deps));
   app.view(VIEW_IDS.editEntry, entrySubmitHandler(deps));
   app.view(VIEW_IDS.setupDeal, setupSubmit(deps));

@@ -6,9 +6,11 @@ import { helpSubcommand } from './help.js';
 import { listSubcommand } from './list.js';
 import { meetingSubcommand } from './meeting.js';
 import { logSubcommands } from './log.js';
+import { nudgesSubcommand } from './nudges.js';
 import { quietSubcommand } from './quiet.js';
 import { recapSubcommand } from './recap.js';
 import { setupSubcommand } from './setup.js';
+import { stalledSubcommand } from './stalled.js';
 import type { Subcommand } from './types.js';
 
 /**
@@ -21,6 +23,8 @@ export function buildSubcommands(): Subcommand[] {
   list.push(...logSubcommands(), listSubcommand());
   list.push(setupSubcommand());
   list.push(decisionSubcommand(), decisionsSubcommand());
+  list.push(stalledSubcommand(), nudgesSubcommand());
+  list.push(recapSubcommand(), meetingSubcommand());
   list.push(draftSubcommand(), exportSubcommand());
   list.push(recapSubcommand(), meetingSubcommand());
   return list;
