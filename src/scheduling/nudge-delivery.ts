@@ -97,13 +97,15 @@ interface HistoryMessage {
 
 const HISTORY_PAGES = 5;
 
-/** The ts of the message carrying this send key, if it landed; throws when the history cannot be read. */
+/**
+ * The ts of the message carrying this send key, if it landed; throws when the history cannot be read. Scans the
+ * newest messages (no `oldest` bound: our clock and Slack's may differ) up to 1,000 back.
+ */
 export async function findPosted(client: WebClient, send: NudgeSendRecord): Promise<string | null> {
   let cursor: string | undefined;
   for (let page = 0; page < HISTORY_PAGES; page++) {
     const result = await client.conversations.history({
       channel: send.channelId,
-      oldest: String((send.claimedAt.getTime() - 60_000) / 1000),
       include_all_metadata: true,
       limit: 200,
       ...(cursor ? { cursor } : {}),
