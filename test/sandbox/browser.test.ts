@@ -93,6 +93,38 @@ describe('browser sandbox: setup -> log -> list -> draft in Chromium', () => {
     });
   });
 
+  it('/vision recap: notes become proposals in a thread; Confirm updates the proposal in place', async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(page, 'sandbox-recap', async () => {
+      await send(page, COMPOSER, '/vision recap');
+      const recap = page.getByRole('dialog', { name: 'Meeting recap' });
+      await recap.getByLabel('Meeting title').fill('Discovery call');
+      await recap
+        .getByLabel('Notes')
+        .fill('Dana Diaz (VP Ops): "If approvals keep taking two weeks, we miss the Q3 launch."');
+      await recap.getByRole('button', { name: 'Post recap' }).click();
+      await recap.waitFor({ state: 'detached' });
+      const parent = page
+        .locator('.pane .message:not(.ephemeral)', { hasText: 'Recap: Discovery call' })
+        .last();
+      await parent.getByRole('button', { name: /\d+ repl(y|ies)/ }).click();
+      const thread = page.getByRole('complementary', { name: 'Thread' });
+      const proposal = thread.locator('.message', { hasText: 'approvals keep taking two weeks' }).last();
+      await proposal.getByRole('button', { name: 'Confirm' }).click();
+      // The notes name no speaker, so the app asks for one (a quote needs a name) in a modal over the thread.
+      const confirm = page.getByRole('dialog', { name: 'Edit and confirm' });
+      await confirm.getByLabel('…or someone new').fill('Dana Diaz');
+      await confirm.getByRole('button', { name: 'Confirm' }).click();
+      await confirm.waitFor({ state: 'detached' });
+      const ts = await proposal.getAttribute('data-ts');
+      await thread.locator(`.message[data-ts="${ts}"]`, { hasText: /confirmed/i }).waitFor();
+      await expect(
+        thread.locator(`.message[data-ts="${ts}"]`).getByRole('button', { name: 'Confirm' }).count(),
+      ).resolves.toBe(0);
+      await thread.getByRole('button', { name: 'Close thread' }).click();
+    });
+  }, 30_000);
+
   it('/vision draft (offline): the draft goes in a thread; a button updates the parent message', async () => {
     const { page } = session;
     await withScreenshotOnFailure(page, 'sandbox-draft', async () => {
@@ -132,6 +164,21 @@ describe('browser sandbox: setup -> log -> list -> draft in Chromium', () => {
       );
       await log.getByRole('button', { name: 'Cancel' }).click();
       await log.waitFor({ state: 'detached' });
+    });
+  });
+
+  it('App Home: opening the tab sends app_home_opened; its buttons open the app’s modals', async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(page, 'sandbox-home', async () => {
+      await page.getByRole('button', { name: 'Vision · Home' }).click();
+      const home = page.locator('.home-view');
+      await home.getByText('Acme Corp - Platform rollout 2027').waitFor();
+      await home.getByRole('button', { name: 'Log an entry' }).click();
+      const log = page.getByRole('dialog', { name: 'Log to shared vision' });
+      await log.getByRole('button', { name: 'Close' }).click();
+      await log.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'deal-acme' }).click();
+      await page.getByLabel(COMPOSER, { exact: true }).waitFor();
     });
   });
 

@@ -31,14 +31,21 @@ export function channelIntro(channel, botName) {
           cmd('/vision log'),
           ' captures the customer’s words; or hover any message, click ⋯ and “Log to shared vision”.',
         ),
-        h('li', {}, cmd('/vision recap'), ' turns meeting notes into entries.'),
+        h('li', {}, cmd('/vision recap'), ' turns meeting notes into proposals you confirm in a thread.'),
         h(
           'li',
           {},
           cmd('/vision draft'),
           ' writes the shared vision from what was logged (offline without an API key).',
         ),
-        h('li', {}, cmd('/vision stalled'), ' previews the nudges for quiet deals.'),
+        h(
+          'li',
+          {},
+          cmd('/vision stalled'),
+          ' lists stalled customer decisions; ',
+          cmd('/vision nudges'),
+          ' shows the weekly nudge settings.',
+        ),
       ),
       h(
         'p',
