@@ -119,6 +119,17 @@ export async function runDraft(
   client: WebClient,
   req: DraftRequest,
 ): Promise<DraftVersion | null> {
+  const posted = await draftAndPost(deps, client, req);
+  // After the per-deal lock is released: the private coaching is the last thing the requester sees.
+  if (posted) await sendListeningCheck(deps, client, req.channelId, req.userId, posted);
+  return posted;
+}
+
+async function draftAndPost(
+  deps: DraftFlowDeps,
+  client: WebClient,
+  req: DraftRequest,
+): Promise<DraftVersion | null> {
   const { teamId, channelId, deal } = req;
   const key = lockKey(deal.id);
   if (!(await deps.repos.idempotency.claim(teamId, key, deps.clock(), LOCK_SECONDS))) {
@@ -178,7 +189,6 @@ export async function runDraft(
         replyTs,
       })) ?? version;
     await updateParent(client, channelId, parentTs, draftParent(posted));
-    await sendListeningCheck(deps, client, channelId, req.userId, posted);
     return posted;
   } finally {
     await deps.repos.idempotency.release(teamId, key);

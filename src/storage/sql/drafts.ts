@@ -155,10 +155,11 @@ export function draftRepository(db: Kysely<Database>, clock: () => Date): DraftS
     },
     async teamsForChannel(channelId) {
       const rows = await db
-        .selectFrom('draft_versions')
+        .selectFrom('deals')
         .select('team_id')
         .distinct()
         .where('channel_id', '=', channelId)
+        .where('archived', '=', 0)
         .orderBy('team_id')
         .execute();
       return rows.map((r) => r.team_id);
