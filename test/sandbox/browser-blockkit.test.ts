@@ -102,6 +102,11 @@ describe('browser sandbox: generic Block Kit surfaces in Chromium', () => {
       await pushed.getByText('A pushed view.').waitFor();
       await pushed.getByRole('button', { name: 'Back' }).click();
       await modal.waitFor();
+      // Escape closes the top view too (here the pushed one again).
+      await modal.getByRole('button', { name: 'More details' }).click();
+      await pushed.waitFor();
+      await page.keyboard.press('Escape');
+      await modal.waitFor();
       await expect(modal.getByLabel('Their words').inputValue()).resolves.toBe(
         'We lose a day a week reconciling orders',
       );

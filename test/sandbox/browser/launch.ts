@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -24,6 +24,11 @@ export interface LaunchedBrowser {
 
 /** A headless Chromium with a fresh profile directory, removed on close. */
 export async function launchChromium(): Promise<LaunchedBrowser> {
+  await access(CHROMIUM_PATH).catch(() => {
+    throw new Error(
+      `${CHROMIUM_PATH} not found: install Debian's Chromium (apt-get install chromium fonts-dejavu-core), as .ci/run does`,
+    );
+  });
   const profile = await mkdtemp(path.join(tmpdir(), 'sv-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

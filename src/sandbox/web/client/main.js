@@ -209,6 +209,23 @@ layout.userSwitch.addEventListener('change', () => {
   void refresh().then(() => store.place === APP_HOME && run('home', {}));
 });
 
+// Menus close on a click elsewhere; Escape closes the open modal (or a menu), as in Slack.
+document.addEventListener('click', (event) => {
+  for (const menu of document.querySelectorAll('.menu:not([hidden])')) {
+    if (!menu.parentElement?.contains(/** @type {Node} */ (event.target))) menu.setAttribute('hidden', '');
+  }
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  const open = document.querySelectorAll('.menu:not([hidden])');
+  if (open.length) {
+    for (const menu of open) menu.setAttribute('hidden', '');
+    return;
+  }
+  const top = store.snapshot?.modals.at(-1);
+  if (top && !document.querySelector('.confirm-layer')) void modalOptions.close(top);
+});
+
 subscribe(
   () => void refresh(),
   (connected) => layout.live.classList.toggle('offline', !connected),
