@@ -107,3 +107,12 @@ export function allPosted(t: TestApp): string {
     .map(everything)
     .join('\n');
 }
+
+/** The private listening check of version `n`: the last step of a draft, so the next one may start. */
+export function listeningCheckOf(t: TestApp, userId: string, n: number, channelId: string = t.ids.dealAcme) {
+  return waitFor(`the listening check of v${n}`, () =>
+    t.emulator.state
+      .ephemeralsFor(userId, channelId)
+      .find((m) => m.text.startsWith(`Listening check for draft v${n} `)),
+  );
+}
