@@ -11,7 +11,7 @@ import { settle, waitFor } from '../support/wait.js';
 import { addEntry, ephemerals, everything, fixtureEvent, linkDeal } from './listen-support.js';
 
 /** A person mentions the app in a channel: the message is stored and Slack sends message + app_mention. */
-async function mention(t: TestApp, text: string, channelId = t.ids.dealAcme, threadTs?: string) {
+async function mention(t: TestApp, text: string, channelId: string = t.ids.dealAcme, threadTs?: string) {
   const wire = `<@${t.ids.botUser}> ${text}`;
   const { ts } = await t.driver.userMessage({
     userId: t.ids.rep,
