@@ -1,7 +1,7 @@
 import type { ClassifierRefiner } from '../domain/classifier/types.js';
 import type { DealAsker } from '../llm/ask.js';
-import type { DraftProvider } from '../llm/provider.js';
 import type { NextStepWriter } from '../llm/nudge-writer.js';
+import type { DraftProvider } from '../llm/provider.js';
 import type { RecapExtractor } from '../llm/recap-extractor.js';
 import type { AppLogger } from '../logger.js';
 import type { FetchFile } from '../services/recap-sources.js';

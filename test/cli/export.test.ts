@@ -105,7 +105,11 @@ describe('npm run export (CLI)', () => {
       [['--channel', 'C0CLI', '--team', 'T0TWO'], 1, 'No deal is linked to channel C0CLI'],
       [['--channel', 'C0NODRAFT'], 1, 'Initech has no shared vision draft yet'],
       [['--channel', 'C0SHARED'], 1, 'several workspaces (T0ONE, T0TWO): pass --team'],
-      [['--channel', 'general'], 2, '--channel must be a Slack channel id such as C0123ABC\nusage: npm run export'],
+      [
+        ['--channel', 'general'],
+        2,
+        '--channel must be a Slack channel id such as C0123ABC\nusage: npm run export',
+      ],
     ];
     const results = await Promise.all(cases.map(([args]) => exportCli(dataDir, args)));
     results.forEach((result, i) => {

@@ -51,7 +51,7 @@ describe('draft playback: edit, corrected, forged buttons (end to end)', () => {
         `- Invoices reconciled by hand [#${driver2.id}]`,
         '- Something nobody said [#999999]',
       ].join('\n'),
-      draft_edit_questions_0: '- (implication) What does a lost day cost you? [#' + driver1.id + ']',
+      draft_edit_questions_0: `- (implication) What does a lost day cost you? [#${driver1.id}]`,
     });
     expect(result.outcome).toBe('close');
 

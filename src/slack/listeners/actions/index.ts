@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
-import { registerDraftActions } from './draft-actions.js';
 import { ACTION_IDS, DECISION_ACTIONS, ENTRY_LIST, HOME_ACTIONS, LISTEN_IDS } from '../../views/ids.js';
 import { CAPTURE_BUTTONS } from '../../views/listen-blocks.js';
 import { decisionMenu } from './decision-menu.js';
+import { registerDraftActions } from './draft-actions.js';
 import { homeLogEntry, homeViewEntries } from './home-actions.js';
 import { listEntryActionHandler } from './list-entry-actions.js';
 import { listenCaptureButton } from './listen-capture.js';

@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
-import { registerDraftViews } from './draft-views.js';
 import { VIEW_IDS } from '../../views/ids.js';
 import { decisionOutcomeSubmit } from './decision-outcome-submit.js';
 import { decisionSubmit } from './decision-submit.js';
+import { registerDraftViews } from './draft-views.js';
 import { entrySubmitHandler } from './entry-submit.js';
 import { registerNudgeModals } from './nudge-modals.js';
 import { registerRecapViews } from './recap-submit.js';
