@@ -132,6 +132,8 @@ describe('/vision recap end to end', () => {
     expect(
       JSON.stringify(t.emulator.state.findMessage(t.ids.dealAcme, decision.messageTs!)?.blocks),
     ).toContain('Discarded by');
+    // Each payload is handled by one listener (a double registration would ack twice).
+    expect(t.logs.filter((line) => line.includes('called multiple times'))).toEqual([]);
   });
 
   it('a retried (double) submission posts one recap', async () => {

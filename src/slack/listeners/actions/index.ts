@@ -16,7 +16,6 @@ import { setupButton } from './setup-button.js';
 export function registerActions(app: App, deps: AppDeps): void {
   registerRecapActions(app, deps);
   registerDraftActions(app, deps);
-  registerRecapActions(app, deps);
   registerNudgeButtons(app, deps);
   app.action(ACTION_IDS.setupDeal, setupButton(deps));
   app.action(DECISION_ACTIONS.menu, decisionMenu(deps));

@@ -1,21 +1,27 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { runDraft } from '../../../services/drafts.js';
 import type { AppDeps } from '../../deps.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /**
- * "Refresh the shared-vision draft" in a recap thread. The draft flow (`/vision draft`) is not a shared service
- * yet, so this tells the person how to run it; it then includes the entries just confirmed.
+ * "Refresh the shared-vision draft" in a recap thread: runs the same flow as `/vision draft` (services/drafts.ts),
+ * so the new version includes the entries just confirmed.
  */
-export function recapRefreshDraftHandler(_deps: AppDeps) {
+export function recapRefreshDraftHandler(deps: AppDeps) {
   return async ({ ack, body, client }: Args): Promise<void> => {
     await ack();
-    const channelId = body.channel?.id;
-    if (!channelId) return;
-    await client.chat.postEphemeral({
-      channel: channelId,
-      user: body.user.id,
-      text: 'Run `/vision draft` in this channel to refresh the shared-vision draft; it uses every confirmed entry, including the ones from this recap.',
-    });
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const channelId = body.channel?.id ?? '';
+    const userId = body.user.id;
+    const notify = async (text: string) => {
+      await client.chat.postEphemeral({ channel: channelId, user: userId, text });
+    };
+    const deal = teamId && channelId ? await deps.repos.deals.getByChannel(teamId, channelId) : null;
+    if (!deal || deal.archived) {
+      await notify('This channel is not linked to a deal any more.');
+      return;
+    }
+    await runDraft(deps, client, { teamId, channelId, userId, deal, notify });
   };
 }

@@ -13,7 +13,6 @@ import { setupSubmit } from './setup-submit.js';
 export function registerViews(app: App, deps: AppDeps): void {
   registerRecapViews(app, deps);
   registerDraftViews(app, deps);
-  registerRecapViews(app, deps);
   registerNudgeModals(app, deps);
   app.view(VIEW_IDS.logEntry, entrySubmitHandler(deps));
   app.view(VIEW_IDS.editEntry, entrySubmitHandler(deps));

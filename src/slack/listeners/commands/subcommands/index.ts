@@ -26,6 +26,5 @@ export function buildSubcommands(): Subcommand[] {
   list.push(stalledSubcommand(), nudgesSubcommand());
   list.push(recapSubcommand(), meetingSubcommand());
   list.push(draftSubcommand(), exportSubcommand());
-  list.push(recapSubcommand(), meetingSubcommand());
   return list;
 }
