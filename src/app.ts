@@ -35,7 +35,7 @@ export interface RunningApp {
 export interface StartOptions {
   logger?: AppLogger;
   clock?: () => Date;
-  /** Host to bind; tests use 127.0.0.1. */
+  /** Host to bind; default 127.0.0.1 in local mode, all interfaces when connected to Slack. */
   host?: string;
   /** Start the weekly nudge timer (main.ts does; tests only when they ask). */
   scheduler?: boolean;
@@ -87,7 +87,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     // The emulator's URL depends on the port actually bound, so the server starts before Bolt is built.
     let boltListener: RouteHandler = () => false;
     routes.push((req, res) => boltListener(req, res));
-    server = await startServer(config.port, routes, logger, options.host ?? '0.0.0.0');
+    // Local mode has no Slack signatures to protect it and lets anyone act as any demo user: loopback only.
+    const host = options.host ?? (config.slack.kind === 'local' ? '127.0.0.1' : '0.0.0.0');
+    server = await startServer(config.port, routes, logger, host);
     const boundPort = Number(new URL(server.url).port);
     const finalConnection =
       localSlack && connection.kind === 'http'
