@@ -4,7 +4,7 @@ import type { ClassifierRefiner } from '../domain/classifier/types.js';
 import { type Deal, isActiveDeal } from '../domain/deals.js';
 import { gapQuestions } from '../domain/drafts/gaps.js';
 import type { Entry } from '../domain/entries.js';
-import { localDateString } from '../domain/nudges/zoned-time.js';
+import { localDateString } from '../domain/time/zoned-time.js';
 import type { AppLogger } from '../logger.js';
 import { captureOffer, type ListenCounts, prescribingNudge } from '../slack/views/listen-blocks.js';
 import type { Repositories } from '../storage/ports.js';

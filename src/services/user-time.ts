@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { isValidTimeZone, localDateString } from '../domain/nudges/zoned-time.js';
+import { isValidTimeZone, localDateString } from '../domain/time/zoned-time.js';
 import type { AppLogger } from '../logger.js';
 
 /**
