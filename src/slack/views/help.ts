@@ -22,7 +22,7 @@ function commandList(subcommands: readonly Subcommand[]): KnownBlock[] {
   for (const group of GROUP_ORDER) {
     const inGroup = subcommands.filter((s) => s.group === group);
     if (inGroup.length === 0) continue;
-    const lines = inGroup.map((s) => `\`/vision ${s.usage}\`  ${s.summary}`);
+    const lines = inGroup.map((s) => `\`/vision ${escapeMrkdwn(s.usage)}\`  ${escapeMrkdwn(s.summary)}`);
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${group}*\n${lines.join('\n')}` } });
   }
   return blocks;
