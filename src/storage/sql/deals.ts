@@ -4,7 +4,7 @@ import type { DealRepository } from '../ports.js';
 import type { Database, DealsTable } from '../schema.js';
 import { fromFlag, toDate, toFlag, toIso } from './convert.js';
 
-function toDeal(row: Selectable<DealsTable>): Deal {
+export function toDeal(row: Selectable<DealsTable>): Deal {
   return {
     id: row.id,
     teamId: row.team_id,

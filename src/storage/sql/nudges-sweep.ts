@@ -1,31 +1,14 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { CLOSED_STAGES, type Deal } from '../../domain/deals.js';
 import type { StalledSweepQuery, StalledSweepResult } from '../ports.js';
-import type { Database, DealsTable } from '../schema.js';
-import { fromFlag, toDate, toIso } from './convert.js';
+import type { Database } from '../schema.js';
+import { toIso } from './convert.js';
+import { toDeal } from './deals.js';
 import { toDecision } from './decisions.js';
 
 const DAY_MS = 86_400_000;
 /** Keeps `IN (...)` lists well under SQLite's parameter limit. */
 const CHUNK = 500;
-
-function toDealRow(row: Selectable<DealsTable>): Deal {
-  return {
-    id: row.id,
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    accountName: row.account_name,
-    dealName: row.deal_name,
-    stage: row.stage,
-    ownerUserId: row.owner_user_id,
-    crmUrl: row.crm_url,
-    stallDays: row.stall_days,
-    nudgesMuted: fromFlag(row.nudges_muted),
-    archived: fromFlag(row.archived),
-    createdAt: toDate(row.created_at),
-    updatedAt: toDate(row.updated_at),
-  };
-}
 
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -85,7 +68,7 @@ export async function sweepStalled(
       .where('team_id', '=', teamId)
       .where('id', 'in', ids)
       .execute();
-    deals.push(...dealRows.map(toDealRow));
+    deals.push(...dealRows.map(toDeal));
   }
   return { deals: deals.sort((a, b) => a.id - b.id), decisions };
 }
