@@ -49,10 +49,10 @@ export async function latestDraftExport(
 
 /** The team a channel's deal belongs to, when the caller did not say (the export CLI). */
 export async function teamForChannel(
-  repos: Pick<Repositories, 'drafts'>,
+  repos: Pick<Repositories, 'deals'>,
   channelId: string,
 ): Promise<{ ok: true; teamId: string } | Extract<DraftExport, { ok: false }>> {
-  const linked = await repos.drafts.teamsForChannel(channelId);
+  const linked = await repos.deals.teamsForChannel(channelId);
   if (linked.length === 1) return { ok: true, teamId: linked[0]! };
   if (linked.length === 0) {
     return { ok: false, problem: 'no_deal', message: `No deal is linked to channel ${channelId}.` };

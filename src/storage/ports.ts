@@ -31,6 +31,8 @@ export interface DealRepository {
   update(teamId: string, dealId: number, patch: DealUpdate): Promise<Deal | null>;
   listByOwner(teamId: string, ownerUserId: string): Promise<Deal[]>;
   list(teamId: string): Promise<Deal[]>;
+  /** Teams with a live deal linked to this channel id (the export CLI uses it when no team is given). */
+  teamsForChannel(channelId: string): Promise<string[]>;
 }
 
 export interface StakeholderRepository {

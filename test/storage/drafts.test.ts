@@ -136,10 +136,10 @@ describe.each(testEngines())('draft versions storage on $name', (engine) => {
       replyTs: ['1700000000.000200', '1700000000.000300'],
     });
     // Both teams have a deal in a channel with this id (channel ids are only unique per workspace).
-    expect(await storage.repos.drafts.teamsForChannel('C0DEAL1')).toEqual([TEAM_A, TEAM_B]);
+    expect(await storage.repos.deals.teamsForChannel('C0DEAL1')).toEqual([TEAM_A, TEAM_B]);
     await storage.repos.deals.update(TEAM_B, otherDealId, { archived: true });
-    expect(await storage.repos.drafts.teamsForChannel('C0DEAL1')).toEqual([TEAM_A]);
-    expect(await storage.repos.drafts.teamsForChannel('C0OTHER')).toEqual([]);
+    expect(await storage.repos.deals.teamsForChannel('C0DEAL1')).toEqual([TEAM_A]);
+    expect(await storage.repos.deals.teamsForChannel('C0OTHER')).toEqual([]);
   });
 
   it('draftVision renumbers when another version of the deal was stored while drafting', async () => {

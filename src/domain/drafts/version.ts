@@ -102,8 +102,6 @@ export interface DraftStore extends DraftVersionRepository {
   getById(teamId: string, draftId: number): Promise<DraftVersion | null>;
   /** Records where the version was posted; null when the draft is not the team's. */
   setMessage(teamId: string, draftId: number, ref: DraftMessageRef): Promise<DraftVersion | null>;
-  /** Teams with a live deal linked to this channel id (the export CLI uses it when no team is given). */
-  teamsForChannel(channelId: string): Promise<string[]>;
 }
 
 export function toNewDraftVersion(

@@ -114,5 +114,16 @@ export function dealRepository(db: Kysely<Database>, clock: () => Date): DealRep
         .execute();
       return rows.map(toDeal);
     },
+    async teamsForChannel(channelId) {
+      const rows = await db
+        .selectFrom('deals')
+        .select('team_id')
+        .distinct()
+        .where('channel_id', '=', channelId)
+        .where('archived', '=', 0)
+        .orderBy('team_id')
+        .execute();
+      return rows.map((r) => r.team_id);
+    },
   };
 }

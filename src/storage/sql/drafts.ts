@@ -153,16 +153,5 @@ export function draftRepository(db: Kysely<Database>, clock: () => Date): DraftS
         .executeTakeFirst();
       return row ? toDraftVersion(row) : null;
     },
-    async teamsForChannel(channelId) {
-      const rows = await db
-        .selectFrom('deals')
-        .select('team_id')
-        .distinct()
-        .where('channel_id', '=', channelId)
-        .where('archived', '=', 0)
-        .orderBy('team_id')
-        .execute();
-      return rows.map((r) => r.team_id);
-    },
   };
 }
