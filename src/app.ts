@@ -11,8 +11,7 @@ import { nextStepWriterFor } from './llm/nudge-writer.js';
 import { createRecapExtractor } from './llm/recap-extractor.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { createLocalSlack, type LocalSlack } from './sandbox/local-slack.js';
-import { startRecapPromptTimer } from './scheduling/recap-prompts.js';
-import { type NudgeScheduler, startNudgeScheduler } from './scheduling/scheduler.js';
+import { type AppScheduler, startScheduler } from './scheduling/scheduler.js';
 import { askerFromConfig } from './services/ask.js';
 import { draftingFromConfig } from './services/drafts-provider.js';
 import { type BoltConnection, createBoltApp } from './slack/bolt.js';
@@ -29,6 +28,8 @@ export interface RunningApp {
   url: string;
   /** Local mode only: the built-in Slack emulator the app talks to. */
   localSlack: LocalSlack | null;
+  /** The timers (nudges, recap prompts) when started with `{ scheduler: true }`, else null. */
+  scheduler: AppScheduler | null;
   stop(): Promise<void>;
 }
 
@@ -37,7 +38,7 @@ export interface StartOptions {
   clock?: () => Date;
   /** Host to bind; default 127.0.0.1 in local mode, all interfaces when connected to Slack. */
   host?: string;
-  /** Start the weekly nudge timer (main.ts does; tests only when they ask). */
+  /** Start the timers: weekly nudges and recap prompts (main.ts does; tests only when they ask). */
   scheduler?: boolean;
 }
 
@@ -106,11 +107,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   }
 
   const setup = bolt;
-  const scheduler: NudgeScheduler | null = options.scheduler
-    ? startNudgeScheduler({ deps, client: setup.app.client })
+  const scheduler: AppScheduler | null = options.scheduler
+    ? startScheduler({ deps, client: setup.app.client })
     : null;
   const httpServer = server;
-  const stopRecapPrompts = startRecapPromptTimer(deps, setup.app.client);
   let stopped = false;
   return {
     config,
@@ -119,10 +119,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     deps,
     url: httpServer.url,
     localSlack,
+    scheduler,
     async stop() {
       if (stopped) return;
       stopped = true;
-      stopRecapPrompts();
       logger.info('shutting down: no new requests, finishing in-flight work');
       scheduler?.stop();
       localSlack?.sandbox.close();

@@ -10,7 +10,6 @@ export interface RecapPromptDeps {
 
 /** Meetings that ended longer ago than this get no prompt (e.g. after a long outage). */
 export const PROMPT_MAX_AGE_MS = 2 * 86_400_000;
-export const PROMPT_INTERVAL_MS = 60_000;
 
 export interface RecapPromptRun {
   posted: number;
@@ -49,24 +48,4 @@ export async function postDueRecapPrompts(
     }
   }
   return run;
-}
-
-/** Runs the prompt job every minute on an unref'd timer; returns a stop function. */
-export function startRecapPromptTimer(
-  deps: RecapPromptDeps & { clock: () => Date },
-  client: WebClient,
-  intervalMs = PROMPT_INTERVAL_MS,
-): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    postDueRecapPrompts(deps.clock(), deps, client)
-      .catch((error: unknown) => deps.logger.error('recap prompt job failed', error))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -1,56 +1,88 @@
 import type { WebClient } from '@slack/web-api';
 import { Cron } from 'croner';
+import type { AppLogger } from '../logger.js';
+import { postDueRecapPrompts, type RecapPromptRun } from './recap-prompts.js';
 import { type NudgeJobDeps, runWeeklyNudges, type TeamRunReport } from './run-weekly-nudges.js';
 
-export interface NudgeScheduler {
+export interface ScheduledJob<T> {
   /** Runs the job once now (what each timer tick does). */
-  tick(): Promise<TeamRunReport[]>;
+  tick(): Promise<T>;
   /** When the next tick fires, or null once stopped. */
   nextTick(): Date | null;
+}
+
+export interface AppScheduler {
+  /** Weekly nudges: each tick runs whatever `dueRun` says is due per workspace. */
+  nudges: ScheduledJob<TeamRunReport[]>;
+  /** "How did <meeting> go?" prompts for meetings that have ended. */
+  recapPrompts: ScheduledJob<RecapPromptRun>;
+  /** Stops every timer (idempotent). */
   stop(): void;
 }
 
-export interface NudgeSchedulerOptions {
+export interface SchedulerOptions {
   deps: NudgeJobDeps;
   client: WebClient;
-  /** Cron pattern of the ticks (default every 5 minutes). Each tick asks `dueRun` per workspace. */
-  pattern?: string;
+  /** Cron pattern of the nudge ticks (default every 5 minutes). */
+  nudgePattern?: string;
+  /** Cron pattern of the recap prompt ticks (default every minute). */
+  recapPromptPattern?: string;
+}
+
+/** One croner job: unref'd (never keeps a finished process alive), protected (a slow tick is never overlapped). */
+function cronJob<T>(name: string, pattern: string, logger: AppLogger, run: () => Promise<T>) {
+  const job = new Cron(
+    pattern,
+    {
+      name,
+      unref: true,
+      protect: true,
+      catch: (error: unknown) => logger.error(`${name} tick failed`, error),
+    },
+    async () => {
+      await run();
+    },
+  );
+  return { job, scheduled: { tick: run, nextTick: () => job.nextRun() } satisfies ScheduledJob<T> };
 }
 
 /**
- * Timers for the weekly nudges: every few minutes, run whatever is due. The timer is unref'd (never keeps a
- * finished process alive) and protected (a slow tick is never overlapped by the next one).
+ * The app's timers (started by `startApp(config, { scheduler: true })`): the jobs are functions of `now`; this
+ * only calls them with the app clock's now on a cron cadence.
  */
-export function startNudgeScheduler(options: NudgeSchedulerOptions): NudgeScheduler {
-  const logger = options.deps.logger.child('nudges');
-  const tick = async (): Promise<TeamRunReport[]> => {
-    const reports = await runWeeklyNudges({
-      now: options.deps.clock(),
-      deps: options.deps,
-      client: options.client,
-    });
+export function startScheduler(options: SchedulerOptions): AppScheduler {
+  const { deps, client } = options;
+  const nudgeLogger = deps.logger.child('nudges');
+  const promptLogger = deps.logger.child('recap-prompts');
+
+  const tickNudges = async (): Promise<TeamRunReport[]> => {
+    const reports = await runWeeklyNudges({ now: deps.clock(), deps, client });
     for (const r of reports.filter((x) => x.status !== 'not_due' && x.status !== 'disabled')) {
-      logger.info(
+      nudgeLogger.info(
         `${r.teamId} ${r.runKey ?? ''}: ${r.status}, sent ${r.sent}, failed ${r.failed}, pending ${r.pending}`,
       );
     }
     return reports;
   };
-  const job = new Cron(
-    options.pattern ?? '*/5 * * * *',
-    {
-      name: 'weekly-nudges',
-      unref: true,
-      protect: true,
-      catch: (error: unknown) => logger.error('nudge tick failed', error),
-    },
-    async () => {
-      await tick();
-    },
+  const tickRecapPrompts = async (): Promise<RecapPromptRun> => {
+    const run = await postDueRecapPrompts(deps.clock(), deps, client);
+    if (run.posted + run.failed > 0) promptLogger.info(`posted ${run.posted}, failed ${run.failed}`);
+    return run;
+  };
+
+  const nudges = cronJob('weekly-nudges', options.nudgePattern ?? '*/5 * * * *', nudgeLogger, tickNudges);
+  const prompts = cronJob(
+    'recap-prompts',
+    options.recapPromptPattern ?? '* * * * *',
+    promptLogger,
+    tickRecapPrompts,
   );
   return {
-    tick,
-    nextTick: () => job.nextRun(),
-    stop: () => job.stop(),
+    nudges: nudges.scheduled,
+    recapPrompts: prompts.scheduled,
+    stop: () => {
+      nudges.job.stop();
+      prompts.job.stop();
+    },
   };
 }
