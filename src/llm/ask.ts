@@ -7,6 +7,7 @@ import { toDraftProviderError } from './errors.js';
 import { createOpenAIClient } from './openai-client.js';
 import { buildAskPrompt } from './prompts/ask.js';
 import { DraftProviderError } from './provider.js';
+import { parsedReply, requestStructured } from './structured-call.js';
 
 /** Answers a question about a deal from its entries only. */
 export interface DealAsker {
@@ -99,25 +100,19 @@ export function createDealAsker(
     async answer(question, facts, signal) {
       try {
         const prompt = buildAskPrompt(question, facts);
-        const completion = await openai.chat.completions.parse(
-          {
-            model: config.model,
-            messages: [
-              { role: 'system', content: prompt.system },
-              { role: 'user', content: prompt.user },
-            ],
-            response_format: responseFormat,
-            max_completion_tokens: 600,
-          },
-          signal ? { signal } : undefined,
-        );
-        const choice = completion.choices[0];
-        if (!choice) throw new DraftProviderError('invalid_output', 'the reply had no choices');
-        if (choice.message.refusal) throw new DraftProviderError('refusal', 'the model refused to answer');
-        if (choice.finish_reason === 'length')
-          throw new DraftProviderError('length', 'the reply was cut off');
-        if (!choice.message.parsed) throw new DraftProviderError('invalid_output', 'no structured content');
-        return checkedAnswer(question, choice.message.parsed, facts, prompt.entryIds);
+        const completion = await requestStructured(openai, {
+          model: config.model,
+          system: prompt.system,
+          user: prompt.user,
+          responseFormat,
+          maxCompletionTokens: 600,
+          signal,
+        });
+        const { parsed } = parsedReply(completion, {
+          refusal: 'the model refused to answer',
+          noContent: 'no structured content',
+        });
+        return checkedAnswer(question, parsed, facts, prompt.entryIds);
       } catch (err) {
         const failure = toDraftProviderError(err);
         const reason = `${failure.reason}: ${failure.message}`;

@@ -6,6 +6,7 @@ import type { NextStep } from '../domain/nudges/index.js';
 import type { Stakeholder } from '../domain/stakeholders.js';
 import { toDraftProviderError } from './errors.js';
 import { createOpenAIClient } from './openai-client.js';
+import { requestStructured } from './structured-call.js';
 
 /** What the writer may use: the stalled decision, the template step, and the deal's customer entries. */
 export interface NextStepRequest {
@@ -104,18 +105,14 @@ export function createOpenAINextStepWriter(options: OpenAINextStepWriterOptions)
     name: 'openai',
     async write(request, signal) {
       try {
-        const completion = await options.client.chat.completions.parse(
-          {
-            model: options.model,
-            messages: [
-              { role: 'system', content: SYSTEM_PROMPT },
-              { role: 'user', content: userPrompt(request) },
-            ],
-            response_format: responseFormat,
-            max_completion_tokens: 300,
-          },
-          signal ? { signal } : undefined,
-        );
+        const completion = await requestStructured(options.client, {
+          model: options.model,
+          system: SYSTEM_PROMPT,
+          user: userPrompt(request),
+          responseFormat,
+          maxCompletionTokens: 300,
+          signal,
+        });
         const choice = completion.choices[0];
         if (!choice?.message.parsed || choice.message.refusal || choice.finish_reason !== 'stop') {
           return fallback(request, 'invalid_output: no usable structured reply');

@@ -1,6 +1,5 @@
 import type OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
-import type { ParsedChatCompletion } from 'openai/resources/chat/completions';
 import {
   type CandidateDraft,
   checkCitations,
@@ -11,9 +10,9 @@ import { gapQuestions } from '../domain/drafts/gaps.js';
 import { listeningCheck } from '../domain/drafts/listening-check.js';
 import { mergeQuestions } from '../domain/drafts/questions.js';
 import { buildDraftPrompt, PROMPT_TOKEN_BUDGET } from './budget.js';
-import { toDraftProviderError } from './errors.js';
 import { type DraftInput, type DraftProvider, DraftProviderError, type DraftResult } from './provider.js';
 import { type LlmDraft, llmDraftSchema } from './schemas/draft.js';
+import { parsedReply, requestStructured } from './structured-call.js';
 import { readUsage } from './usage.js';
 
 export interface OpenAIDrafterOptions {
@@ -52,30 +51,19 @@ export function createOpenAIDrafter(options: OpenAIDrafterOptions): DraftProvide
     async draft(input: DraftInput, signal?: AbortSignal): Promise<DraftResult> {
       const prompt = buildDraftPrompt(input, options.promptBudget ?? PROMPT_TOKEN_BUDGET);
       const started = now();
-      let completion: ParsedChatCompletion<LlmDraft>;
-      try {
-        completion = await options.client.chat.completions.parse(
-          {
-            model: options.model,
-            messages: [
-              { role: 'system', content: prompt.system },
-              { role: 'user', content: prompt.user },
-            ],
-            response_format: responseFormat,
-            ...(options.maxCompletionTokens ? { max_completion_tokens: options.maxCompletionTokens } : {}),
-          },
-          signal ? { signal } : undefined,
-        );
-      } catch (err) {
-        throw toDraftProviderError(err);
-      }
+      const completion = await requestStructured(options.client, {
+        model: options.model,
+        system: prompt.system,
+        user: prompt.user,
+        responseFormat,
+        maxCompletionTokens: options.maxCompletionTokens,
+        signal,
+      });
       const latencyMs = Math.round(now() - started);
-      const choice = completion.choices[0];
-      if (!choice) throw new DraftProviderError('invalid_output', 'the reply had no choices');
-      if (choice.message.refusal) throw new DraftProviderError('refusal', 'the model refused to draft');
-      if (choice.finish_reason === 'length') throw new DraftProviderError('length', 'the reply was cut off');
-      const parsed = choice.message.parsed;
-      if (!parsed) throw new DraftProviderError('invalid_output', 'the reply had no structured content');
+      const { choice, parsed } = parsedReply(completion, {
+        refusal: 'the model refused to draft',
+        noContent: 'the reply had no structured content',
+      });
 
       const candidate = candidateFromLlm(parsed);
       candidate.questions = mergeQuestions(

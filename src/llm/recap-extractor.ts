@@ -10,6 +10,7 @@ import { toDraftProviderError } from './errors.js';
 import { createOpenAIClient } from './openai-client.js';
 import { RECAP_EXTRACTION_SYSTEM, recapExtractionUserPrompt } from './prompts/recap-extraction.js';
 import { recapExtractionSchema } from './schemas/recap-extraction.js';
+import { requestStructured } from './structured-call.js';
 
 export interface RecapExtractionInput {
   notes: string;
@@ -98,23 +99,18 @@ export function createOpenAIRecapExtractor(options: OpenAIRecapExtractorOptions)
       try {
         const parts: RecapExtraction[] = [];
         for (const [index, chunk] of chunks.chunks.entries()) {
-          const completion = await options.client.chat.completions.parse({
+          const completion = await requestStructured(options.client, {
             model: options.model,
-            messages: [
-              { role: 'system', content: RECAP_EXTRACTION_SYSTEM },
-              {
-                role: 'user',
-                content: recapExtractionUserPrompt({
-                  chunk,
-                  part: index + 1,
-                  parts: chunks.chunks.length,
-                  meetingDate: input.meetingDate,
-                  ourSpeakers: input.ourSpeakers,
-                }),
-              },
-            ],
-            response_format: responseFormat,
-            ...(options.maxCompletionTokens ? { max_completion_tokens: options.maxCompletionTokens } : {}),
+            system: RECAP_EXTRACTION_SYSTEM,
+            user: recapExtractionUserPrompt({
+              chunk,
+              part: index + 1,
+              parts: chunks.chunks.length,
+              meetingDate: input.meetingDate,
+              ourSpeakers: input.ourSpeakers,
+            }),
+            responseFormat,
+            maxCompletionTokens: options.maxCompletionTokens,
           });
           const choice = completion.choices[0];
           if (!choice?.message.parsed) throw new Error(choice?.message.refusal ?? 'the reply had no content');
