@@ -13,7 +13,12 @@ import type { WorkspaceSettings } from '../domain/workspaces.js';
 import type { NextStepWriter } from '../llm/nudge-writer.js';
 import type { AppLogger } from '../logger.js';
 import { planTeamNudges, type TeamPlan, writeNextSteps } from '../services/nudges.js';
-import { channelNudgeMessage, digestMessage, type NudgeMessage } from '../slack/views/nudge-blocks.js';
+import {
+  type ChannelNudgeOptions,
+  channelNudgeMessage,
+  digestMessage,
+  type NudgeMessage,
+} from '../slack/views/nudge-blocks.js';
 import type { NudgeSendRecord, Repositories } from '../storage/ports.js';
 import { classifyPostError, type DeliveryContext, deliver, reconcileClaims } from './nudge-delivery.js';
 import { Pacer, realSleep } from './pacer.js';
@@ -38,6 +43,10 @@ export interface RunWeeklyNudgesOptions {
   teamId?: string;
   /** Plan and render only: no lock, no claims, no posts. Previews the due run, else the next one. */
   dryRun?: boolean;
+  /** Dry run only: plan this one deal (with `teamId`). */
+  dealId?: number;
+  /** Dry run only: false renders channel messages without buttons (ephemeral previews). Default true. */
+  interactive?: boolean;
 }
 
 export interface PreviewMessage {
@@ -100,7 +109,7 @@ function nextDue(teamId: string, settings: WorkspaceSettings, now: Date): DueRun
 }
 
 /** Channel messages first (one per deal channel), then one DM digest per owner. */
-function messagesOf(team: TeamPlan): PreviewMessage[] {
+function messagesOf(team: TeamPlan, options: ChannelNudgeOptions = {}): PreviewMessage[] {
   const runKey = team.plan.runKey;
   const channel = team.plan.channelNudges.map((nudge): PreviewMessage => {
     const sendKey = channelSendKey(runKey, nudge.items[0]!.decisionId);
@@ -108,7 +117,7 @@ function messagesOf(team: TeamPlan): PreviewMessage[] {
       kind: 'channel',
       target: nudge.channelId,
       sendKey,
-      message: channelNudgeMessage(nudge, { sendKey, runKey }, team.quotes),
+      message: channelNudgeMessage(nudge, { sendKey, runKey }, team.quotes, options),
     };
   });
   const digests = team.plan.ownerDigests.map(
@@ -130,9 +139,11 @@ async function preview(opts: RunWeeklyNudgesOptions, teamId: string, due: DueRun
     now: at,
     runKey: due.runKey,
     alreadySent: claimedKeys(due.runKey, sends),
+    ...(opts.dealId !== undefined ? { dealId: opts.dealId } : {}),
   });
   await writeNextSteps(team, nextStepWriter);
-  return { ...report(teamId, 'preview', due), alreadySent: sends.length, preview: messagesOf(team) };
+  const preview = messagesOf(team, { interactive: opts.interactive ?? true });
+  return { ...report(teamId, 'preview', due), alreadySent: sends.length, preview };
 }
 
 async function executeRun(opts: RunWeeklyNudgesOptions, teamId: string, due: DueRun): Promise<TeamRunReport> {

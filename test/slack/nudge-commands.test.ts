@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dueRun } from '../../src/domain/nudges/index.js';
+import { runWeeklyNudges } from '../../src/scheduling/run-weekly-nudges.js';
 import {
+  botMessages,
   type Clock,
   fakeClock,
+  jobDeps,
   MUTED,
+  RUN_AT,
   type Seeded,
   seedStalledDeals,
   textOf,
 } from '../scheduling/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { waitFor } from '../support/wait.js';
+import { settle, waitFor } from '../support/wait.js';
 
 describe('/vision stalled, /vision nudges and thread activity, end to end', () => {
   let t: TestApp;
@@ -119,5 +124,92 @@ describe('/vision stalled, /vision nudges and thread activity, end to end', () =
       return d && d.lastActivityAt.getTime() > new Date('2026-11-20T00:00:00Z').getTime() ? d : undefined;
     });
     expect(touched.lastActivityAt.getTime()).toBeLessThanOrEqual(clock.now.getTime());
+  });
+});
+
+describe('/vision nudges preview, end to end', () => {
+  let t: TestApp;
+  let clock: Clock;
+  beforeAll(async () => {
+    clock = fakeClock();
+    t = await startTestApp({ clock: clock.fn });
+    await seedStalledDeals(t, clock);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const previewFor = async (userId: string, channelId: string, count: number) => {
+    await t.driver.slashCommand({ userId, channelId, text: 'nudges preview' });
+    return waitFor('the preview', () => {
+      const all = t.emulator.state.ephemeralsFor(userId);
+      return all.length >= count ? all[count - 1] : undefined;
+    });
+  };
+  /** Blocks without block_id (Slack, like the emulator, fills in random ids for blocks that have none). */
+  const blocksOf = (message: { blocks?: unknown[] }) =>
+    ((message.blocks ?? []) as Array<Record<string, unknown>>).map(({ block_id: _, ...block }) => block);
+  const thisWeek = async () => {
+    const { settings } = await t.repos.workspaces.get(t.ids.team);
+    return dueRun(t.ids.team, settings, null, RUN_AT)!.runKey;
+  };
+
+  it('shows only the caller this deal’s next nudge, without buttons; nothing posted, recorded or claimed', async () => {
+    const preview = await previewFor(t.ids.rep, t.ids.dealAcme, 1);
+    const text = textOf(preview);
+    expect(text).toContain('Preview of the next weekly nudge for Acme &lt;Corp&gt; &amp; Co');
+    expect(text).toContain("This week's run (Mon 7 Dec 2026, 09:00 (UTC)) has not gone out yet");
+    expect(text).toContain('2 customer decisions stalled at Acme');
+    expect(text).toContain('Pick a pilot region');
+    expect(text).toContain('Approve the &lt;b&gt;budget&lt;/b&gt;');
+    expect(text).not.toContain('Choose a carrier'); // another deal's decision
+    expect(preview.blocks?.some((b) => (b as { type: string }).type === 'actions')).toBe(false);
+    expect(text).not.toContain('"type":"button"');
+
+    await settle();
+    expect(t.emulator.state.ephemeralsFor(t.ids.manager)).toEqual([]);
+    expect(botMessages(t, t.ids.dealAcme)).toEqual([]);
+    expect(t.emulator.state.dmsTo(t.ids.rep)).toEqual([]);
+    const runKey = await thisWeek();
+    expect(await t.repos.nudges.getRun(t.ids.team, runKey)).toBeNull();
+    expect(await t.repos.nudges.listSends(t.ids.team, runKey)).toEqual([]);
+    expect(await t.repos.nudges.lastRunKey(t.ids.team)).toBeNull();
+  });
+
+  it('the preview is the real run’s channel message minus its buttons; afterwards it previews next week', async () => {
+    const first = blocksOf(await previewFor(t.ids.rep, t.ids.dealAcme, 2));
+    const [report] = await runWeeklyNudges({ now: clock.now, deps: jobDeps(t), client: t.app.bolt.client });
+    expect(report).toMatchObject({ status: 'done' });
+    const [posted] = botMessages(t, t.ids.dealAcme);
+    const withoutButtons = blocksOf(posted!).filter((b) => b.type !== 'actions');
+    // Framing: an intro context and a divider before, a note on the buttons after.
+    expect(first.slice(2, -1)).toEqual(withoutButtons);
+
+    const next = textOf(await previewFor(t.ids.rep, t.ids.dealAcme, 3));
+    expect(next).toContain('Next weekly run: Mon 14 Dec 2026, 09:00 (UTC).');
+    expect(next).toContain('Pick a pilot region');
+  });
+
+  it('says nothing is stalled when the deal has no stalled decision', async () => {
+    const channelId = 'C0DEALCALM';
+    t.emulator.state.addChannel({ id: channelId, name: 'deal-calm', members: [t.ids.rep, t.ids.botUser] });
+    const calm = await t.repos.deals.upsertByChannel({
+      teamId: t.ids.team,
+      channelId,
+      accountName: 'Calm Co',
+      dealName: 'Renewal',
+      stage: 'proposal',
+      ownerUserId: t.ids.rep,
+    });
+    await t.repos.decisions.create({
+      teamId: t.ids.team,
+      dealId: calm.id,
+      title: 'Sign',
+      createdBy: t.ids.rep,
+    });
+    const text = textOf(await previewFor(t.ids.manager, channelId, 1));
+    expect(text).toContain('Nothing is stalled right now at Calm Co');
+    expect(text).toContain('Next weekly run: Mon 14 Dec 2026, 09:00 (UTC).');
+    expect(t.emulator.state.messages(channelId)).toEqual([]);
   });
 });

@@ -95,12 +95,19 @@ function moreLine(hidden: number): KnownBlock[] {
     : [];
 }
 
+export interface ChannelNudgeOptions {
+  /** false renders no buttons (previews: an ephemeral must not act on decisions). Default true. */
+  interactive?: boolean;
+}
+
 /** One short message per deal channel: a header line, then each stalled decision with its four buttons. */
 export function channelNudgeMessage(
   nudge: ChannelNudge,
   keys: { sendKey: string; runKey: string },
   quotes: QuoteLookup,
+  options: ChannelNudgeOptions = {},
 ): NudgeMessage {
+  const interactive = options.interactive ?? true;
   const shown = nudge.items.slice(0, MAX_CHANNEL_ITEMS);
   const count = plural(nudge.items.length, 'customer decision');
   const text = `${count} stalled at ${nudge.accountName}`;
@@ -112,8 +119,10 @@ export function channelNudgeMessage(
       ),
     },
   ];
-  for (const item of shown)
-    blocks.push(itemSection(item.decisionId, itemText(item, quotes)), itemActions(item.decisionId));
+  for (const item of shown) {
+    blocks.push(itemSection(item.decisionId, itemText(item, quotes)));
+    if (interactive) blocks.push(itemActions(item.decisionId));
+  }
   blocks.push(...moreLine(nudge.items.length - shown.length));
   blocks.push({
     type: 'context',

@@ -3,6 +3,7 @@ import { DEFAULT_WORKSPACE_SETTINGS } from '../../../../domain/workspaces.js';
 import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
 import { escapeMrkdwn } from '../../../mrkdwn.js';
 import { nudgeSettingsModal } from '../../../views/nudge-modals.js';
+import { previewDealNudge } from './nudges-preview.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 
 /** The workspace zone once set; until then the zone of the user opening the settings (users.info tz). */
@@ -30,20 +31,24 @@ async function setMuted(ctx: SubcommandContext, muted: boolean): Promise<void> {
   });
 }
 
-/** `/vision nudges` opens the workspace settings; `/vision nudges off|on` mutes or unmutes this deal. */
+/**
+ * `/vision nudges` opens the workspace settings; `/vision nudges off|on` mutes or unmutes this deal;
+ * `/vision nudges preview` shows the caller what this deal's next weekly nudge would say.
+ */
 export function nudgesSubcommand(): Subcommand {
   return {
     name: 'nudges',
-    usage: 'nudges [off|on]',
-    summary: 'Weekly nudge settings; "off" / "on" mutes or unmutes this deal',
+    usage: 'nudges [on|off|preview]',
+    summary: 'Weekly nudge settings; "off" / "on" mutes or unmutes this deal; "preview" shows its next nudge',
     group: 'Settings',
     async run(ctx) {
       const arg = ctx.args.trim().toLowerCase();
       if (arg === 'off' || arg === 'on') return setMuted(ctx, arg === 'off');
+      if (arg === 'preview') return previewDealNudge(ctx);
       if (arg !== '') {
         await ctx.respond({
           response_type: 'ephemeral',
-          text: 'Usage: `/vision nudges` (settings), `/vision nudges off` or `/vision nudges on` (this deal).',
+          text: "Usage: `/vision nudges` (settings), `/vision nudges off` or `/vision nudges on` (this deal), `/vision nudges preview` (this deal's next nudge, only to you).",
         });
         return;
       }
