@@ -14,9 +14,12 @@ import {
  */
 let session: SandboxSession;
 const COMPOSER = 'Message #deal-acme';
+/** The app's clock runs with real time, shifted forward when the scenario lets a decision stall. */
+let clockShiftMs = 0;
+const DAY_MS = 86_400_000;
 
 beforeAll(async () => {
-  session = await startSandboxSession();
+  session = await startSandboxSession({ clock: () => new Date(Date.now() + clockShiftMs) });
   await session.page.goto(`${session.sandboxUrl}?user=${DEMO_IDS.rep}&channel=${DEMO_IDS.dealAcme}`);
   await session.page.locator('#app[data-state=ready]').waitFor();
 }, 60_000);
@@ -25,7 +28,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-describe('browser sandbox: setup -> log -> list -> draft in Chromium', () => {
+describe('browser sandbox: setup -> log -> list -> recap -> draft -> nudge preview in Chromium', () => {
   it('/vision help answers with an ephemeral only the caller sees', async () => {
     const { page } = session;
     await withScreenshotOnFailure(page, 'sandbox-help', async () => {
@@ -181,6 +184,40 @@ describe('browser sandbox: setup -> log -> list -> draft in Chromium', () => {
       await page.getByLabel(COMPOSER, { exact: true }).waitFor();
     });
   });
+
+  it('/vision nudges preview: a decision idle 8 days shows in a preview only the acting user sees', async () => {
+    const { page, app } = session;
+    await withScreenshotOnFailure(page, 'sandbox-nudge-preview', async () => {
+      await send(page, COMPOSER, '/vision decision Pick a pilot region');
+      const form = page.getByRole('dialog', { name: 'Log a decision' });
+      await expect(form.getByLabel('What must the customer decide?').inputValue()).resolves.toBe(
+        'Pick a pilot region',
+      );
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.waitFor({ state: 'detached' });
+      await message(page, 'Pick a pilot region').waitFor();
+
+      clockShiftMs = 8 * DAY_MS; // no activity for 8 days: stalled (default 7)
+      const postedBefore = app.localSlack!.emulator.state.messages(DEMO_IDS.dealAcme).length;
+      await send(page, COMPOSER, '/vision nudges preview');
+      const preview = message(page, 'Preview of the next weekly nudge for Acme Corp');
+      await preview.getByText('Only visible to you').waitFor();
+      await preview.getByText('Pick a pilot region').waitFor();
+      await preview.getByText(/idle 8 days/).waitFor();
+      await expect(preview.getByRole('button', { name: 'Mark decided' }).count()).resolves.toBe(0);
+      // Nothing posted to the channel, nothing recorded.
+      expect(app.localSlack!.emulator.state.messages(DEMO_IDS.dealAcme)).toHaveLength(postedBefore);
+      expect(await app.storage.repos.nudges.lastRunKey(DEMO_IDS.team)).toBeNull();
+
+      await page.getByLabel('Switch user').selectOption(DEMO_IDS.manager);
+      await page.locator(`#app[data-user=${DEMO_IDS.manager}]`).waitFor();
+      await message(page, 'Deal linked: Acme Corp').waitFor();
+      await expect(page.getByText('Preview of the next weekly nudge').count()).resolves.toBe(0);
+      await page.getByLabel('Switch user').selectOption(DEMO_IDS.rep);
+      await page.locator(`#app[data-user=${DEMO_IDS.rep}]`).waitFor();
+      await message(page, 'Preview of the next weekly nudge').waitFor();
+    });
+  }, 30_000);
 
   it('switching user: the manager sees channel messages but not the rep’s ephemerals', async () => {
     const { page } = session;

@@ -17,8 +17,11 @@ export interface SandboxSession {
   close(): Promise<void>;
 }
 
-/** The real app in local mode (no Slack credentials: built-in emulator + /sandbox), and a Chromium page. */
-export async function startSandboxSession(): Promise<SandboxSession> {
+/**
+ * The real app in local mode (no Slack credentials: built-in emulator + /sandbox), and a Chromium page.
+ * `clock` lets a scenario move the app's time forward (e.g. to let a decision stall).
+ */
+export async function startSandboxSession(options: { clock?: () => Date } = {}): Promise<SandboxSession> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'sv-sandbox-'));
   const logs: string[] = [];
   // No Slack variables: local mode. Port 0 (any free port) is a test-only choice the env schema rejects.
@@ -26,6 +29,7 @@ export async function startSandboxSession(): Promise<SandboxSession> {
   const app = await startApp(config, {
     host: '127.0.0.1',
     logger: createLogger('warn', 'sandbox-test', (line) => logs.push(line)),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   let browser: LaunchedBrowser;
   try {
