@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postDueRecapPrompts } from '../../src/scheduling/recap-prompts.js';
 import { RECAP_IDS } from '../../src/slack/views/ids.js';
-import { linkAcme, NOW, recapParents, threadOf, waitForRecapThread } from '../slack/recap-support.js';
+import { linkDeal, NOW, recapParents, threadOf, waitForRecapThread } from '../slack/recap-support.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { settle, waitFor } from '../support/wait.js';
 
@@ -11,7 +11,7 @@ describe('scheduled meeting -> recap prompt', () => {
   let t: TestApp;
   beforeEach(async () => {
     t = await startTestApp({ clock: () => NOW });
-    await linkAcme(t);
+    await linkDeal(t);
   });
   afterEach(async () => {
     await t.close();

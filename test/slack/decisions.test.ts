@@ -7,6 +7,7 @@ import {
   VIEW_IDS,
 } from '../../src/slack/views/ids.js';
 import { testEngines } from '../support/databases.js';
+import { addEntry, linkDeal } from '../support/deal-fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { settle, waitFor } from '../support/wait.js';
 
@@ -32,28 +33,11 @@ describe.each(testEngines())('decisions, end to end on $name', (engine) => {
   let deal: Deal;
   beforeAll(async () => {
     t = await startTestApp({ engine, clock: () => NOW });
-    deal = await t.repos.deals.upsertByChannel({
-      teamId: t.ids.team,
-      channelId: t.ids.dealAcme,
-      accountName: 'Acme',
-      dealName: 'Routing 2027',
-      stage: 'discovery',
-      ownerUserId: t.ids.rep,
-    });
-    await t.repos.entries.create({
-      teamId: t.ids.team,
-      dealId: deal.id,
-      createdBy: t.ids.rep,
+    deal = await linkDeal(t, { accountName: 'Acme', dealName: 'Routing 2027' });
+    await addEntry(t, deal, {
       kind: 'driver',
       statement: 'Cross-border shipments take three days too long',
-      quote: null,
-      stakeholderId: null,
-      source: null,
-      saidOn: null,
       priority: 'high',
-      status: 'unconfirmed',
-      constraintCategory: null,
-      severity: null,
     });
   });
   afterAll(async () => {
@@ -183,12 +167,10 @@ describe.each(testEngines())('decisions, end to end on $name', (engine) => {
   });
 
   it("refuses a forged action value pointing at another team's decision, and changes nothing", async () => {
-    const otherDeal = await t.repos.deals.upsertByChannel({
+    const otherDeal = await linkDeal(t, {
       teamId: 'T0OTHER',
-      channelId: t.ids.dealAcme,
       accountName: 'Secret',
       dealName: 'Other team',
-      stage: 'discovery',
       ownerUserId: 'U0OTHER',
     });
     const theirs = await t.repos.decisions.create({
@@ -217,13 +199,10 @@ describe.each(testEngines())('decisions, end to end on $name', (engine) => {
     expect((await t.repos.decisions.getById(t.ids.team, mine.id))?.status).toBe('open');
 
     // A decision of this team but of another deal (another channel) is refused too.
-    const globex = await t.repos.deals.upsertByChannel({
-      teamId: t.ids.team,
+    const globex = await linkDeal(t, {
       channelId: t.ids.dealGlobex,
       accountName: 'Globex',
       dealName: 'Pilot',
-      stage: 'discovery',
-      ownerUserId: t.ids.rep,
     });
     const elsewhere = await t.repos.decisions.create({
       teamId: t.ids.team,

@@ -1,11 +1,14 @@
 import type { Deal } from '../../src/domain/deals.js';
-import type { Entry, NewEntry } from '../../src/domain/entries.js';
+import type { Entry } from '../../src/domain/entries.js';
 import type { SlackMessage } from '../../src/sandbox/emulator/types.js';
 import { DRAFT_ACTIONS } from '../../src/slack/views/ids.js';
+import { addEntry, type EntryFields, everything, linkDeal } from '../support/deal-fixtures.js';
 import type { TestApp } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 
-export type SeedEntry = Partial<NewEntry> & Pick<NewEntry, 'kind' | 'statement'>;
+export { everything };
+
+export type SeedEntry = EntryFields;
 
 /** Links #deal-acme (or another channel) to a deal and logs entries, with two stakeholders. */
 export async function seedDeal(
@@ -14,14 +17,7 @@ export async function seedDeal(
   channelId: string = t.ids.dealAcme,
   accountName = 'Acme',
 ): Promise<{ deal: Deal; entries: Entry[] }> {
-  const deal = await t.repos.deals.upsertByChannel({
-    teamId: t.ids.team,
-    channelId,
-    accountName,
-    dealName: 'Routing 2027',
-    stage: 'discovery',
-    ownerUserId: t.ids.rep,
-  });
+  const deal = await linkDeal(t, { channelId, accountName, dealName: 'Routing 2027' });
   const dana = await t.repos.stakeholders.findOrCreate({
     teamId: t.ids.team,
     dealId: deal.id,
@@ -32,18 +28,10 @@ export async function seedDeal(
   const created: Entry[] = [];
   for (const e of entries) {
     created.push(
-      await t.repos.entries.create({
-        teamId: t.ids.team,
-        dealId: deal.id,
-        quote: null,
+      await addEntry(t, deal, {
         stakeholderId: dana.id,
         source: { type: 'text', ref: 'call with Dana' },
         saidOn: '2026-02-10',
-        priority: 'medium',
-        status: 'unconfirmed',
-        constraintCategory: null,
-        severity: null,
-        createdBy: t.ids.rep,
         ...e,
       }),
     );
@@ -67,9 +55,6 @@ export const ACME_ENTRIES: SeedEntry[] = [
   },
   { kind: 'constraint', statement: 'No new spend before the March freeze', constraintCategory: 'budget' },
 ];
-
-export const everything = (m: { text: string; blocks?: unknown }) =>
-  `${m.text}\n${JSON.stringify(m.blocks ?? [])}`;
 
 /** The draft's parent once it shows the summary of version `n`. */
 export function parentOf(t: TestApp, n: number, channelId: string = t.ids.dealAcme): Promise<SlackMessage> {

@@ -1,22 +1,8 @@
-import type { Deal } from '../../src/domain/deals.js';
 import type { StoredView } from '../../src/sandbox/emulator/types.js';
 import type { TestApp } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 
-/** Links a channel to a deal directly in storage (deal setup is tested in setup.test.ts). */
-export function linkDeal(
-  t: TestApp,
-  options: { channelId?: string; teamId?: string; accountName?: string } = {},
-): Promise<Deal> {
-  return t.repos.deals.upsertByChannel({
-    teamId: options.teamId ?? t.ids.team,
-    channelId: options.channelId ?? t.ids.dealAcme,
-    accountName: options.accountName ?? 'Acme Corp',
-    dealName: 'Platform rollout',
-    stage: 'discovery',
-    ownerUserId: t.ids.rep,
-  });
-}
+export { everything as textOf, linkDeal } from '../support/deal-fixtures.js';
 
 /** The modal the app just opened for a user (one not seen before), with the given callback id. */
 export function newModal(
@@ -42,6 +28,3 @@ export function dayFromNow(days: number): string {
 export function ephemeralsAfter(t: TestApp, userId: string, count: number) {
   return t.emulator.state.ephemeralsFor(userId).slice(count);
 }
-
-export const textOf = (message: { text: string; blocks?: unknown[] }) =>
-  `${message.text}\n${JSON.stringify(message.blocks ?? [])}`;

@@ -5,6 +5,7 @@ import { homeView } from '../../src/slack/views/home.js';
 import { HOME_ACTIONS, VIEW_IDS } from '../../src/slack/views/ids.js';
 import { LIMITS } from '../../src/slack/views/limits.js';
 import { testEngines } from '../support/databases.js';
+import { linkDeal } from '../support/deal-fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 
@@ -36,14 +37,7 @@ describe.each(testEngines())('App Home, end to end on $name', (engine) => {
   let deal: Deal;
   beforeAll(async () => {
     t = await startTestApp({ engine, clock: () => NOW });
-    deal = await t.repos.deals.upsertByChannel({
-      teamId: t.ids.team,
-      channelId: t.ids.dealAcme,
-      accountName: 'Acme',
-      dealName: 'Routing <2027>',
-      stage: 'discovery',
-      ownerUserId: t.ids.rep,
-    });
+    deal = await linkDeal(t, { accountName: 'Acme', dealName: 'Routing <2027>' });
     await t.repos.entries.create(
       entry(deal, 'driver', 'Shipments take three days too long', 'We lose three days'),
     );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIEW_IDS } from '../../src/slack/views/ids.js';
+import { linkDeal } from '../support/deal-fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { settle, waitFor } from '../support/wait.js';
 
@@ -56,14 +57,7 @@ describe('intro in new deal channels, end to end', () => {
   });
 
   it('says nothing when added to a channel that is already linked', async () => {
-    await t.repos.deals.upsertByChannel({
-      teamId: t.ids.team,
-      channelId: t.ids.general,
-      accountName: 'Linked',
-      dealName: 'Already',
-      stage: 'discovery',
-      ownerUserId: t.ids.rep,
-    });
+    await linkDeal(t, { channelId: t.ids.general, accountName: 'Linked', dealName: 'Already' });
     await t.driver.inviteBot(t.ids.general, t.ids.rep);
     await settle();
     expect(t.emulator.state.messages(t.ids.general)).toEqual([]);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Deal } from '../../src/domain/deals.js';
-import type { NewEntry } from '../../src/domain/entries.js';
 import type { EphemeralMessage, JsonObject } from '../../src/sandbox/emulator/types.js';
 import type { TestApp } from '../support/harness.js';
+
+export { addEntry, everything, linkDeal } from '../support/deal-fixtures.js';
 
 const EVENTS = path.resolve(import.meta.dirname, '../../../shared/fixtures/slack/events');
 
@@ -24,41 +24,6 @@ export function manualClock(start = '2026-11-20T15:00:00.000Z') {
     },
   };
 }
-
-export function linkDeal(t: TestApp, channelId = t.ids.dealAcme, accountName = 'Acme Corp'): Promise<Deal> {
-  return t.repos.deals.upsertByChannel({
-    teamId: t.ids.team,
-    channelId,
-    accountName,
-    dealName: 'Platform rollout',
-    stage: 'discovery',
-    ownerUserId: t.ids.rep,
-  });
-}
-
-export function addEntry(
-  t: TestApp,
-  deal: Deal,
-  fields: Partial<NewEntry> & Pick<NewEntry, 'kind' | 'statement'>,
-) {
-  return t.repos.entries.create({
-    teamId: deal.teamId,
-    dealId: deal.id,
-    createdBy: t.ids.rep,
-    quote: null,
-    stakeholderId: null,
-    source: null,
-    saidOn: null,
-    priority: 'medium',
-    status: 'unconfirmed',
-    constraintCategory: null,
-    severity: null,
-    ...fields,
-  });
-}
-
-export const everything = (m: { text: string; blocks?: unknown[] }) =>
-  `${m.text}\n${JSON.stringify(m.blocks ?? [])}`;
 
 export function ephemerals(t: TestApp, userId: string): EphemeralMessage[] {
   return t.emulator.state.ephemeralsFor(userId);

@@ -4,7 +4,7 @@ import { ENTRY_FORM, RECAP_IDS } from '../../src/slack/views/ids.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 import {
-  linkAcme,
+  linkDeal,
   NOW,
   openRecapModal,
   recapParents,
@@ -23,7 +23,7 @@ describe('recap proposals: Edit, a quote without a speaker, and the draft refres
   });
 
   async function postRecap(notes: string): Promise<RecapProposal[]> {
-    await linkAcme(t);
+    await linkDeal(t);
     const view = await openRecapModal(t);
     await t.driver.submitView(
       view.id,

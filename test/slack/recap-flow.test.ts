@@ -4,7 +4,7 @@ import { RECAP_IDS } from '../../src/slack/views/ids.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { settle, waitFor } from '../support/wait.js';
 import {
-  linkAcme,
+  linkDeal,
   NOW,
   openRecapModal,
   recapParents,
@@ -42,7 +42,7 @@ describe('/vision recap end to end', () => {
     t.driver.clickButton(ts, action, user, { blockId: `${RECAP_IDS.proposalBlock}${p.id}:actions` });
 
   it('modal -> parent message -> thread with proposals -> Confirm / Discard / double Confirm', async () => {
-    const deal = await linkAcme(t);
+    const deal = await linkDeal(t);
     const view = await openRecapModal(t);
     const blockIds = (view.definition.blocks as Array<{ block_id: string }>).map((b) => b.block_id);
     expect(blockIds).toEqual(
@@ -137,7 +137,7 @@ describe('/vision recap end to end', () => {
   });
 
   it('a retried (double) submission posts one recap', async () => {
-    await linkAcme(t);
+    await linkDeal(t);
     const view = await openRecapModal(t);
     await Promise.all([
       t.driver.submitView(view.id, recapValues()),
@@ -149,7 +149,7 @@ describe('/vision recap end to end', () => {
   });
 
   it('shows validation errors inline and posts nothing', async () => {
-    await linkAcme(t);
+    await linkDeal(t);
     const view = await openRecapModal(t);
     const result = await t.driver.submitView(view.id, {
       [RECAP_IDS.title]: 'Discovery call',

@@ -8,7 +8,7 @@ import {
 } from '../support/openai-mock-server.js';
 import { waitFor } from '../support/wait.js';
 import {
-  linkAcme,
+  linkDeal,
   NOW,
   openRecapModal,
   recapValues,
@@ -33,7 +33,7 @@ describe('recap extraction with an LLM (mock OpenAI server)', () => {
   beforeEach(async () => {
     llm = await startOpenAIMockServer();
     t = await startTestApp({ clock: () => NOW, openai: { baseURL: llm.baseURL } });
-    await linkAcme(t);
+    await linkDeal(t);
   });
   afterEach(async () => {
     await t.close();

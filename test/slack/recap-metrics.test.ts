@@ -3,7 +3,7 @@ import { RECAP_IDS } from '../../src/slack/views/ids.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { settle, waitFor } from '../support/wait.js';
 import {
-  linkAcme,
+  linkDeal,
   NOW,
   openRecapModal,
   recapParents,
@@ -16,7 +16,7 @@ describe('recap listening figures', () => {
   let t: TestApp;
   beforeEach(async () => {
     t = await startTestApp({ clock: () => NOW });
-    await linkAcme(t);
+    await linkDeal(t);
   });
   afterEach(async () => {
     await t.close();

@@ -3,6 +3,8 @@ import { RECAP_IDS } from '../../src/slack/views/ids.js';
 import type { TestApp } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 
+export { linkDeal } from '../support/deal-fixtures.js';
+
 /** 2026-12-07 18:00 UTC = 13:00 in New York, where the demo rep lives. */
 export const NOW = new Date('2026-12-07T18:00:00Z');
 export const TODAY = '2026-12-07';
@@ -25,17 +27,6 @@ export const NOTES = [
   'Constraint: no new spend before the March freeze',
   'Decision: pick a pilot region by 2026-12-15 (Dana)',
 ].join('\n');
-
-export async function linkAcme(t: TestApp) {
-  return t.repos.deals.upsertByChannel({
-    teamId: t.ids.team,
-    channelId: t.ids.dealAcme,
-    accountName: 'Acme Corp',
-    dealName: 'Platform rollout',
-    stage: 'discovery',
-    ownerUserId: t.ids.rep,
-  });
-}
 
 export async function openRecapModal(t: TestApp, userId = t.ids.rep) {
   await t.driver.slashCommand({ userId, channelId: t.ids.dealAcme, text: 'recap' });
