@@ -1,4 +1,4 @@
-import type { Option, PlainTextOption } from '@slack/types';
+import type { InputBlock, Option, PlainTextOption } from '@slack/types';
 import { truncate } from '../mrkdwn.js';
 import { LIMITS } from './limits.js';
 
@@ -32,4 +32,34 @@ export function metadata(value: object): string {
   const json = JSON.stringify(value);
   if (json.length > LIMITS.privateMetadata) throw new Error('private_metadata too large');
   return json;
+}
+
+/** A plain text input block whose action id is its block id; optional unless said otherwise. */
+export function textInput(
+  blockId: string,
+  label: string,
+  opts: {
+    maxLength: number;
+    optional?: boolean;
+    multiline?: boolean;
+    initial?: string | undefined;
+    hint?: string;
+    placeholder?: string;
+  },
+): InputBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: opts.optional ?? true,
+    label: plain(label),
+    ...(opts.hint ? { hint: plain(opts.hint, LIMITS.inputHint) } : {}),
+    element: {
+      type: 'plain_text_input',
+      action_id: blockId,
+      multiline: opts.multiline ?? false,
+      max_length: opts.maxLength,
+      ...(opts.initial ? { initial_value: opts.initial.slice(0, opts.maxLength) } : {}),
+      ...(opts.placeholder ? { placeholder: plain(opts.placeholder, LIMITS.placeholder) } : {}),
+    },
+  };
 }

@@ -11,7 +11,7 @@ import {
 } from '../../domain/entries.js';
 import { ENTRY_INPUT_LIMITS as ENTRY_LIMITS } from '../../domain/entry-input.js';
 import { BUYING_ROLE_LABELS, type Stakeholder } from '../../domain/stakeholders.js';
-import { findOption, metadata, option, options, plain } from './blocks.js';
+import { findOption, metadata, option, options, plain, textInput } from './blocks.js';
 import { ENTRY_FORM as F, VIEW_IDS } from './ids.js';
 
 /** What the entry modal carries between open and submit (ids only; ownership is re-checked on submit). */
@@ -73,35 +73,6 @@ function staticSelect(
       action_id: blockId,
       options: all,
       ...(selected ? { initial_option: selected } : {}),
-    },
-  };
-}
-
-function textInput(
-  blockId: string,
-  label: string,
-  opts: {
-    initial?: string;
-    multiline?: boolean;
-    maxLength: number;
-    optional: boolean;
-    hint?: string;
-    placeholder?: string;
-  },
-): KnownBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: opts.optional,
-    label: plain(label),
-    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: blockId,
-      multiline: opts.multiline ?? false,
-      max_length: opts.maxLength,
-      ...(opts.initial ? { initial_value: opts.initial.slice(0, opts.maxLength) } : {}),
-      ...(opts.placeholder ? { placeholder: plain(opts.placeholder, 150) } : {}),
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Stakeholder } from '../../domain/stakeholders.js';
-import { metadata, option, plain } from './blocks.js';
+import { metadata, option, plain, textInput } from './blocks.js';
 import { RECAP_IDS as R } from './ids.js';
 import { LIMITS } from './limits.js';
 
@@ -30,29 +30,6 @@ export interface RecapModalPrefill {
 export interface TranscriptFileChoice {
   id: string;
   name: string;
-}
-
-function textInput(
-  blockId: string,
-  label: string,
-  opts: { multiline?: boolean; maxLength: number; initial?: string; hint?: string; placeholder?: string },
-  optional = true,
-): KnownBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional,
-    label: plain(label),
-    ...(opts.hint ? { hint: plain(opts.hint, LIMITS.inputHint) } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: blockId,
-      multiline: opts.multiline ?? false,
-      max_length: opts.maxLength,
-      ...(opts.initial ? { initial_value: opts.initial.slice(0, opts.maxLength) } : {}),
-      ...(opts.placeholder ? { placeholder: plain(opts.placeholder, LIMITS.placeholder) } : {}),
-    },
-  };
 }
 
 function customerBlocks(stakeholders: Stakeholder[]): KnownBlock[] {
@@ -136,12 +113,12 @@ export function recapModal(args: {
     close: plain('Cancel', LIMITS.modalClose),
     blocks: [
       { type: 'context', elements: [{ type: 'plain_text', text: context.join(' '), emoji: false }] },
-      textInput(
-        R.title,
-        'Meeting title',
-        { maxLength: 150, initial: prefill.title, placeholder: 'e.g. Discovery call' },
-        false,
-      ),
+      textInput(R.title, 'Meeting title', {
+        maxLength: 150,
+        initial: prefill.title,
+        placeholder: 'e.g. Discovery call',
+        optional: false,
+      }),
       {
         type: 'input',
         block_id: R.date,
