@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { answerFromEntries, entryLine } from '../domain/ask/answer.js';
 import type { DealAnswer, DealFacts } from '../domain/ask/types.js';
 import { toDraftProviderError } from './errors.js';
-import { createOpenAIClient } from './openai-client.js';
+import { createFallbackClient } from './openai-client.js';
 import { buildAskPrompt } from './prompts/ask.js';
 import { DraftProviderError } from './provider.js';
 import { parsedReply, requestStructured } from './structured-call.js';
@@ -85,15 +85,7 @@ export function createDealAsker(
 ): DealAsker {
   if (!config) return offlineAsker;
   const openai =
-    client ??
-    createOpenAIClient({
-      apiKey: config.apiKey,
-      baseURL: config.baseURL ?? null,
-      model: config.model,
-      timeoutMs: Math.min(config.timeoutMs ?? 15_000, 15_000),
-      maxRetries: 1,
-      maxCompletionTokens: 600,
-    });
+    client ?? createFallbackClient({ ...config, timeoutMs: Math.min(config.timeoutMs ?? 15_000, 15_000) });
   const responseFormat = zodResponseFormat(llmAskAnswerSchema, 'deal_answer');
   return {
     name: 'openai+offline',

@@ -5,7 +5,7 @@ import type { Entry } from '../domain/entries.js';
 import type { NextStep } from '../domain/nudges/index.js';
 import type { Stakeholder } from '../domain/stakeholders.js';
 import { toDraftProviderError } from './errors.js';
-import { createOpenAIClient } from './openai-client.js';
+import { createFallbackClient } from './openai-client.js';
 import { requestStructured } from './structured-call.js';
 
 /** What the writer may use: the stalled decision, the template step, and the deal's customer entries. */
@@ -140,12 +140,6 @@ export function nextStepWriterFor(
   onFallback?: (reason: string) => void,
 ): NextStepWriter {
   if (!config) return templateNextStepWriter;
-  const client = createOpenAIClient({
-    apiKey: config.apiKey,
-    baseURL: config.baseURL ?? null,
-    model: config.model,
-    timeoutMs: config.timeoutMs,
-    maxRetries: 1,
-  });
+  const client = createFallbackClient(config);
   return createOpenAINextStepWriter({ client, model: config.model, ...(onFallback ? { onFallback } : {}) });
 }

@@ -33,3 +33,19 @@ export function createOpenAIClient(config: OpenAIConfig): OpenAI {
     maxRetries: c.maxRetries,
   });
 }
+
+/** The configured server for a feature a user waits for (recap, nudge, ask): one retry, then the caller's fallback. */
+export function createFallbackClient(config: {
+  apiKey: string;
+  baseURL?: string | undefined;
+  model: string;
+  timeoutMs: number;
+}): OpenAI {
+  return createOpenAIClient({
+    apiKey: config.apiKey,
+    baseURL: config.baseURL ?? null,
+    model: config.model,
+    timeoutMs: config.timeoutMs,
+    maxRetries: 1,
+  });
+}

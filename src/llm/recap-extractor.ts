@@ -7,7 +7,7 @@ import { extractFromNotes, extractFromTranscript } from '../domain/recap/notes-e
 import type { ParsedTranscript } from '../domain/recap/transcript-parse.js';
 import type { RecapExtraction } from '../domain/recap/types.js';
 import { toDraftProviderError } from './errors.js';
-import { createOpenAIClient } from './openai-client.js';
+import { createFallbackClient } from './openai-client.js';
 import { RECAP_EXTRACTION_SYSTEM, recapExtractionUserPrompt } from './prompts/recap-extraction.js';
 import { recapExtractionSchema } from './schemas/recap-extraction.js';
 import { requestStructured } from './structured-call.js';
@@ -150,13 +150,7 @@ export function createRecapExtractor(
   onFallback?: (reason: string) => void,
 ): RecapExtractor {
   if (!config) return offlineRecapExtractor;
-  const client = createOpenAIClient({
-    apiKey: config.apiKey,
-    baseURL: config.baseURL ?? null,
-    model: config.model,
-    timeoutMs: config.timeoutMs,
-    // A recap waits for this: one retry, then the offline extractor.
-    maxRetries: 1,
-  });
+  // A recap waits for this: one retry, then the offline extractor.
+  const client = createFallbackClient(config);
   return createOpenAIRecapExtractor({ client, model: config.model, ...(onFallback ? { onFallback } : {}) });
 }
