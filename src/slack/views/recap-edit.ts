@@ -1,4 +1,4 @@
-import type { ModalView } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { DecisionProposalPayload, EntryProposalPayload, Meeting } from '../../domain/recap/meeting.js';
 import type { Stakeholder } from '../../domain/stakeholders.js';
 import { metadata, plain } from './blocks.js';
@@ -26,6 +26,24 @@ function sourceContext(meeting: Meeting) {
   };
 }
 
+/** Both edit modals: where the proposal came from, then its fields; submitting confirms the proposal. */
+function confirmProposalModal(
+  callbackId: string,
+  proposalId: number,
+  meeting: Meeting,
+  blocks: KnownBlock[],
+): ModalView {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    private_metadata: metadata({ proposalId } satisfies RecapEditMetadata),
+    title: plain('Edit and confirm', LIMITS.modalTitle),
+    submit: plain('Confirm', LIMITS.modalSubmit),
+    close: plain('Cancel', LIMITS.modalClose),
+    blocks: [sourceContext(meeting), ...blocks],
+  };
+}
+
 /** The entry form (shared with /vision log) prefilled from a proposal; saving it confirms the proposal. */
 export function recapEntryEditModal(args: {
   proposalId: number;
@@ -37,33 +55,24 @@ export function recapEntryEditModal(args: {
   const known = args.stakeholders.find(
     (s) => payload.speaker !== null && s.name.toLowerCase() === payload.speaker.toLowerCase(),
   );
-  return {
-    type: 'modal',
-    callback_id: R.editEntryModal,
-    private_metadata: metadata({ proposalId: args.proposalId } satisfies RecapEditMetadata),
-    title: plain('Edit and confirm', LIMITS.modalTitle),
-    submit: plain('Confirm', LIMITS.modalSubmit),
-    close: plain('Cancel', LIMITS.modalClose),
-    blocks: [
-      sourceContext(args.meeting),
-      ...entryFormBlocks(
-        {
-          kind: payload.kind,
-          chooseKind: true,
-          statement: payload.statement,
-          ...(payload.quote ? { quote: payload.quote } : {}),
-          ...(known
-            ? { stakeholderId: known.id }
-            : payload.speaker
-              ? { stakeholderName: payload.speaker }
-              : {}),
-          saidOn: args.meeting.meetingDate,
-          ...(payload.constraintCategory ? { constraintCategory: payload.constraintCategory } : {}),
-        },
-        args.stakeholders,
-      ),
-    ],
-  };
+  return confirmProposalModal(R.editEntryModal, args.proposalId, args.meeting, [
+    ...entryFormBlocks(
+      {
+        kind: payload.kind,
+        chooseKind: true,
+        statement: payload.statement,
+        ...(payload.quote ? { quote: payload.quote } : {}),
+        ...(known
+          ? { stakeholderId: known.id }
+          : payload.speaker
+            ? { stakeholderName: payload.speaker }
+            : {}),
+        saidOn: args.meeting.meetingDate,
+        ...(payload.constraintCategory ? { constraintCategory: payload.constraintCategory } : {}),
+      },
+      args.stakeholders,
+    ),
+  ]);
 }
 
 /** Title, owner and due date of a proposed decision; saving it confirms the proposal. */
@@ -73,49 +82,40 @@ export function recapDecisionEditModal(args: {
   meeting: Meeting;
 }): ModalView {
   const { payload } = args;
-  return {
-    type: 'modal',
-    callback_id: R.editDecisionModal,
-    private_metadata: metadata({ proposalId: args.proposalId } satisfies RecapEditMetadata),
-    title: plain('Edit and confirm', LIMITS.modalTitle),
-    submit: plain('Confirm', LIMITS.modalSubmit),
-    close: plain('Cancel', LIMITS.modalClose),
-    blocks: [
-      sourceContext(args.meeting),
-      {
-        type: 'input',
-        block_id: R.decisionTitle,
-        label: plain('What must the customer decide?'),
-        element: {
-          type: 'plain_text_input',
-          action_id: R.decisionTitle,
-          max_length: 300,
-          initial_value: payload.title.slice(0, 300),
-        },
+  return confirmProposalModal(R.editDecisionModal, args.proposalId, args.meeting, [
+    {
+      type: 'input',
+      block_id: R.decisionTitle,
+      label: plain('What must the customer decide?'),
+      element: {
+        type: 'plain_text_input',
+        action_id: R.decisionTitle,
+        max_length: 300,
+        initial_value: payload.title.slice(0, 300),
       },
-      {
-        type: 'input',
-        block_id: R.decisionOwner,
-        optional: true,
-        label: plain('Who decides? (customer side)'),
-        element: {
-          type: 'plain_text_input',
-          action_id: R.decisionOwner,
-          max_length: 80,
-          ...(payload.ownerName ? { initial_value: payload.ownerName.slice(0, 80) } : {}),
-        },
+    },
+    {
+      type: 'input',
+      block_id: R.decisionOwner,
+      optional: true,
+      label: plain('Who decides? (customer side)'),
+      element: {
+        type: 'plain_text_input',
+        action_id: R.decisionOwner,
+        max_length: 80,
+        ...(payload.ownerName ? { initial_value: payload.ownerName.slice(0, 80) } : {}),
       },
-      {
-        type: 'input',
-        block_id: R.decisionDue,
-        optional: true,
-        label: plain('By when?'),
-        element: {
-          type: 'datepicker',
-          action_id: R.decisionDue,
-          ...(payload.dueDate ? { initial_date: payload.dueDate } : {}),
-        },
+    },
+    {
+      type: 'input',
+      block_id: R.decisionDue,
+      optional: true,
+      label: plain('By when?'),
+      element: {
+        type: 'datepicker',
+        action_id: R.decisionDue,
+        ...(payload.dueDate ? { initial_date: payload.dueDate } : {}),
       },
-    ],
-  };
+    },
+  ]);
 }
