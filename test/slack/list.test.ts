@@ -5,6 +5,7 @@ import type { EphemeralMessage } from '../../src/sandbox/emulator/types.js';
 import { ENTRY_LIST, ENTRY_FORM as F, VIEW_IDS } from '../../src/slack/views/ids.js';
 import { listActionValue } from '../../src/slack/views/list-values.js';
 import { testEngines } from '../support/databases.js';
+import { addEntry } from '../support/deal-fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { settle, waitFor } from '../support/wait.js';
 import { ephemeralsAfter, linkDeal, newModal, textOf } from './entries-support.js';
@@ -24,39 +25,15 @@ describe.each(testEngines())('/vision list with edit, confirm, archive and undo,
       dealId: deal.id,
       name: 'Dana Lee',
     });
-    const base = {
-      teamId: t.ids.team,
-      dealId: deal.id,
-      createdBy: t.ids.rep,
-      source: null,
-      saidOn: null,
-      priority: 'medium' as const,
-      status: 'unconfirmed' as const,
-      constraintCategory: null,
-      severity: null,
-    };
-    ours = await t.repos.entries.create({
-      ...base,
-      kind: 'driver',
-      statement: 'Shipping is slow',
-      quote: null,
-      stakeholderId: null,
-    });
-    quoted = await t.repos.entries.create({
-      ...base,
+    ours = await addEntry(t, deal, { kind: 'driver', statement: 'Shipping is slow' });
+    quoted = await addEntry(t, deal, {
       kind: 'driver',
       statement: 'Three days lost per shipment',
       quote: '<!channel> we lose three days on every shipment',
       stakeholderId: dana.id,
       source: { type: 'text', ref: 'QBR call' },
     });
-    await t.repos.entries.create({
-      ...base,
-      kind: 'proposal',
-      statement: 'Start with the routing module',
-      quote: null,
-      stakeholderId: null,
-    });
+    await addEntry(t, deal, { kind: 'proposal', statement: 'Start with the routing module' });
   });
   afterAll(async () => {
     await t.close();
@@ -171,20 +148,11 @@ describe.each(testEngines())('/vision list with edit, confirm, archive and undo,
       channelId: t.ids.dealAcme,
       accountName: 'Initech',
     });
-    const theirs = await t.repos.entries.create({
-      teamId: 'T0OTHER',
-      dealId: otherDeal.id,
+    const theirs = await addEntry(t, otherDeal, {
       createdBy: 'U0THEM',
       kind: 'risk',
       statement: 'Their secret risk',
-      quote: null,
-      stakeholderId: null,
-      source: null,
-      saidOn: null,
       priority: 'high',
-      status: 'unconfirmed',
-      constraintCategory: null,
-      severity: null,
     });
     const message = await list();
     // The forged option is put into the stored message, as a tampering client would send it.
@@ -212,21 +180,7 @@ describe.each(testEngines())('/vision list with edit, confirm, archive and undo,
 
   it('refuses an entry of another deal of the same team clicked from this channel', async () => {
     const globex = await linkDeal(t, { channelId: t.ids.dealGlobex, accountName: 'Globex' });
-    const elsewhere = await t.repos.entries.create({
-      teamId: t.ids.team,
-      dealId: globex.id,
-      createdBy: t.ids.rep,
-      kind: 'risk',
-      statement: 'Globex risk',
-      quote: null,
-      stakeholderId: null,
-      source: null,
-      saidOn: null,
-      priority: 'high',
-      status: 'unconfirmed',
-      constraintCategory: null,
-      severity: null,
-    });
+    const elsewhere = await addEntry(t, globex, { kind: 'risk', statement: 'Globex risk', priority: 'high' });
     const message = await list();
     const overflow = message.blocks!.find((b) => JSON.stringify(b).includes(ENTRY_LIST.overflow))!;
     const forged = listActionValue({ op: 'confirm', entryId: elsewhere.id, kind: null, page: 0 });
@@ -244,21 +198,7 @@ describe.each(testEngines())('/vision list with edit, confirm, archive and undo,
 
   it('pages long lists with a More button', async () => {
     for (let i = 0; i < 25; i++) {
-      await t.repos.entries.create({
-        teamId: t.ids.team,
-        dealId: deal.id,
-        createdBy: t.ids.rep,
-        kind: 'initiative',
-        statement: `Initiative number ${i}`,
-        quote: null,
-        stakeholderId: null,
-        source: null,
-        saidOn: null,
-        priority: 'low',
-        status: 'unconfirmed',
-        constraintCategory: null,
-        severity: null,
-      });
+      await addEntry(t, deal, { kind: 'initiative', statement: `Initiative number ${i}`, priority: 'low' });
     }
     const message = await list();
     expect(message.blocks!.length).toBeLessThanOrEqual(50);
