@@ -9,16 +9,11 @@ import {
 import { testEngines } from '../support/databases.js';
 import { addEntry, linkDeal } from '../support/deal-fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { openModal } from '../support/modals.js';
 import { settle, waitFor } from '../support/wait.js';
 
 // Fixed clock: 2030-06-10 12:00 UTC. For the rep (New York) today is 2030-06-10.
 const NOW = new Date('2030-06-10T12:00:00Z');
-
-const modal = (t: TestApp, userId: string, callbackId: string) =>
-  waitFor(`modal ${callbackId}`, () => {
-    const view = t.emulator.state.views.top(userId);
-    return view?.open && view.definition.callback_id === callbackId ? view : undefined;
-  });
 
 const lastEphemeral = (t: TestApp, userId: string, contains: string) =>
   waitFor(`an ephemeral with "${contains}"`, () =>
@@ -53,7 +48,7 @@ describe.each(testEngines())('decisions, end to end on $name', (engine) => {
       channelId: t.ids.dealAcme,
       text: 'decision Pick a pilot region',
     });
-    const view = await modal(t, t.ids.rep, VIEW_IDS.logDecision);
+    const view = await openModal(t, t.ids.rep, VIEW_IDS.logDecision);
     const blocks = JSON.stringify(view.definition.blocks);
     expect(blocks).toContain('"initial_value":"Pick a pilot region"');
     expect(blocks).toContain('Business driver: Cross-border shipments');
@@ -119,7 +114,7 @@ describe.each(testEngines())('decisions, end to end on $name', (engine) => {
       blockId: `decision_${overdue.id}`,
       value: `decided:${overdue.id}`,
     });
-    const outcomeView = await modal(t, t.ids.rep, VIEW_IDS.decisionOutcome);
+    const outcomeView = await openModal(t, t.ids.rep, VIEW_IDS.decisionOutcome);
     const empty = await t.driver.submitView(outcomeView.id, { [DECISION_OUTCOME_FORM.outcome]: ' ' });
     expect(empty.outcome).toBe('errors');
     await t.driver.submitView(outcomeView.id, { [DECISION_OUTCOME_FORM.outcome]: 'Budget approved for Q3' });
@@ -149,7 +144,7 @@ describe.each(testEngines())('decisions, end to end on $name', (engine) => {
       blockId: `decision_${a.id}`,
       value: `edit:${a.id}`,
     });
-    const edit = await modal(t, t.ids.rep, VIEW_IDS.editDecision);
+    const edit = await openModal(t, t.ids.rep, VIEW_IDS.editDecision);
     expect(JSON.stringify(edit.definition.blocks)).toContain('"initial_value":"Choose a carrier"');
     await t.driver.submitView(edit.id, { [F.title]: 'Choose a carrier for EU lanes' });
     await waitFor('edited', async () =>

@@ -3,6 +3,7 @@ import { draftOffline } from '../../src/domain/drafts/offline-drafter.js';
 import { toNewDraftVersion } from '../../src/domain/drafts/version.js';
 import { DRAFT_CORRECTED_FORM as C, DRAFT_ACTIONS, DRAFT_VIEWS } from '../../src/slack/views/ids.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { openModal } from '../support/modals.js';
 import { settle, waitFor } from '../support/wait.js';
 import {
   ACME_ENTRIES,
@@ -12,12 +13,6 @@ import {
   repliesOf,
   seedDeal,
 } from './draft-support.js';
-
-const modal = (t: TestApp, userId: string, callbackId: string) =>
-  waitFor(`the ${callbackId} modal`, () => {
-    const view = t.emulator.state.views.top(userId);
-    return view?.open && view.definition.callback_id === callbackId ? view : undefined;
-  });
 
 describe('draft playback: edit, corrected, forged buttons (end to end)', () => {
   let t: TestApp;
@@ -41,7 +36,7 @@ describe('draft playback: edit, corrected, forged buttons (end to end)', () => {
     const [driver1, driver2] = [seeded.entries[1]!, seeded.entries[2]!];
     const before = (await t.repos.drafts.latest(t.ids.team, seeded.deal.id))!;
     await t.driver.clickButton(parentTs, DRAFT_ACTIONS.edit, t.ids.manager);
-    const view = await modal(t, t.ids.manager, DRAFT_VIEWS.edit);
+    const view = await openModal(t, t.ids.manager, DRAFT_VIEWS.edit);
     const shown = JSON.stringify(view.definition.blocks);
     expect(shown).toContain(`[#${driver1.id}] \\"we lose three days on every cross-border shipment\\"`);
 
@@ -86,7 +81,7 @@ describe('draft playback: edit, corrected, forged buttons (end to end)', () => {
   it('Customer corrected: the note goes to the thread, the picked entry is reworded and marked corrected', async () => {
     const entry = seeded.entries[4]!; // the budget constraint
     await t.driver.clickButton(parentTs, DRAFT_ACTIONS.markCorrected, t.ids.rep);
-    const view = await modal(t, t.ids.rep, DRAFT_VIEWS.corrected);
+    const view = await openModal(t, t.ids.rep, DRAFT_VIEWS.corrected);
     const options = JSON.stringify(view.definition.blocks);
     expect(options).toContain(`#${entry.id} Constraint: No new spend before the March freeze`);
     expect(options).not.toContain(`#${seeded.entries[0]!.id} `); // our proposal cannot be "corrected"
