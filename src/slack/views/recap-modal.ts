@@ -147,7 +147,7 @@ export function recapModal(args: {
         initial: prefill.ourSpeakers,
         hint: 'Comma-separated names as labelled in the transcript. We also match the attendees’ Slack names. Listening figures go only to you.',
       }),
-      textInput(R.proposedByUs, 'What did we propose? (optional)', {
+      textInput(R.proposedByUs, 'What did we propose?', {
         multiline: true,
         maxLength: LIMITS.plainTextInputMaxLength,
         hint: 'One proposal per line; kept apart from what the customer said.',
