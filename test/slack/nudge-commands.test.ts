@@ -12,6 +12,7 @@ import {
   seedStalledDeals,
   textOf,
 } from '../scheduling/fixtures.js';
+import { linkDeal } from '../support/deal-fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { settle, waitFor } from '../support/wait.js';
 
@@ -211,5 +212,47 @@ describe('/vision nudges preview, end to end', () => {
     expect(text).toContain('Nothing is stalled right now at Calm Co');
     expect(text).toContain('Next weekly run: Mon 14 Dec 2026, 09:00 (UTC).');
     expect(t.emulator.state.messages(channelId)).toEqual([]);
+  });
+});
+
+describe('/vision nudges stall: the per-deal stall period, end to end', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const reply = async (text: string, count: number) => {
+    await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text });
+    return waitFor(`reply ${count}`, () => t.emulator.state.ephemeralsFor(t.ids.rep)[count - 1]);
+  };
+
+  it('sets this deal’s stall period, refuses nonsense, and goes back to the workspace default', async () => {
+    const deal = await linkDeal(t);
+    expect((await reply('nudges stall 14', 1)).text).toContain('stalled after 14 days without activity');
+    expect((await t.repos.deals.getById(t.ids.team, deal.id))?.stallDays).toBe(14);
+
+    for (const [n, bad] of ['nudges stall 0', 'nudges stall soon', 'nudges stall 365'].entries()) {
+      expect((await reply(bad, 2 + n)).text).toContain('Give a number of days from 1 to 90');
+    }
+    expect((await t.repos.deals.getById(t.ids.team, deal.id))?.stallDays).toBe(14);
+
+    expect((await reply('nudges stall default', 5)).text).toContain("workspace's 7 days");
+    expect((await t.repos.deals.getById(t.ids.team, deal.id))?.stallDays).toBeNull();
+  });
+
+  it('answers with the Set-up button in a channel without a deal', async () => {
+    await t.driver.slashCommand({
+      userId: t.ids.manager,
+      channelId: t.ids.dealGlobex,
+      text: 'nudges stall 3',
+    });
+    const answer = await waitFor(
+      'the not-linked answer',
+      () => t.emulator.state.ephemeralsFor(t.ids.manager)[0],
+    );
+    expect(answer.text).toContain('not linked to a deal');
   });
 });
