@@ -57,5 +57,7 @@ describe('npm start with no Slack credentials (local mode)', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stderr).not.toMatch(/xoxb-|xapp-/);
+    // LOG_LEVEL defaults to info: Bolt and the Web API client must not print their debug lines.
+    expect(stderr).not.toContain(' DEBUG ');
   }, 30_000);
 });

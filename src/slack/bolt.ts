@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { AppLogger } from '../logger.js';
 import type { AppDeps } from './deps.js';
@@ -47,7 +47,7 @@ export function createBoltApp(connection: BoltConnection, deps: AppDeps, logger:
       token: connection.botToken,
       receiver,
       logger: boltLogger,
-      logLevel: LogLevel.DEBUG,
+      logLevel: logger.getLevel(),
       clientOptions,
     });
   } else {
@@ -56,7 +56,7 @@ export function createBoltApp(connection: BoltConnection, deps: AppDeps, logger:
       appToken: connection.appToken,
       socketMode: true,
       logger: boltLogger,
-      logLevel: LogLevel.DEBUG,
+      logLevel: logger.getLevel(),
       clientOptions,
     });
   }
