@@ -33,6 +33,13 @@ describe('listening in deal channels: one-click capture of the customer’s word
   const offersFor = (userId: string) =>
     ephemerals(t, userId).filter((m) => everything(m).includes('in their own words'));
 
+  /** The rep relays the customer's words in the deal channel, as a real message event. */
+  const relayCustomerWords = () =>
+    t.driver.userMessage({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: CUSTOMER_WORDS });
+
+  /** The first capture offer the rep received. */
+  const firstOffer = async () => await waitFor('an offer', () => offersFor(t.ids.rep)[0]);
+
   async function openedView(): Promise<OpenedView> {
     const call = await waitFor('views.open', () =>
       t.emulator.state.calls('views.open').find((c) => c.status === 200),
@@ -41,17 +48,11 @@ describe('listening in deal channels: one-click capture of the customer’s word
   }
 
   it('offers the author to log a relayed quote, privately, with the suggested kind first', async () => {
-    const { ts } = await t.driver.userMessage({
-      userId: t.ids.rep,
-      channelId: t.ids.dealAcme,
-      text: CUSTOMER_WORDS,
-    });
-    const [offer] = await waitFor('an offer', () =>
-      offersFor(t.ids.rep).length ? offersFor(t.ids.rep) : null,
-    );
-    const shown = everything(offer!);
+    const { ts } = await relayCustomerWords();
+    const offer = await firstOffer();
+    const shown = everything(offer);
     expect(shown).toContain('> we lose three days on every cross-border shipment');
-    const actions = (offer!.blocks ?? []).find((b) => b.type === 'actions') as {
+    const actions = (offer.blocks ?? []).find((b) => b.type === 'actions') as {
       elements: { action_id: string; value: string; style?: string }[];
     };
     expect(actions.elements.map((e) => e.action_id)).toEqual([
@@ -70,15 +71,9 @@ describe('listening in deal channels: one-click capture of the customer’s word
   });
 
   it('a click re-reads the message and opens the entry modal prefilled; saving goes through the entry form', async () => {
-    const { ts } = await t.driver.userMessage({
-      userId: t.ids.rep,
-      channelId: t.ids.dealAcme,
-      text: CUSTOMER_WORDS,
-    });
-    const [offer] = await waitFor('an offer', () =>
-      offersFor(t.ids.rep).length ? offersFor(t.ids.rep) : null,
-    );
-    await t.driver.clickButton(offer!.ts, LISTEN_IDS.logAsConstraint, t.ids.rep);
+    const { ts } = await relayCustomerWords();
+    const offer = await firstOffer();
+    await t.driver.clickButton(offer.ts, LISTEN_IDS.logAsConstraint, t.ids.rep);
     const view = await openedView();
     expect(view.callback_id).toBe(VIEW_IDS.logEntry);
     expect(JSON.stringify(view.blocks)).toContain(
@@ -118,11 +113,9 @@ describe('listening in deal channels: one-click capture of the customer’s word
       text: '> we cannot add headcount before Q3\nthat was their CFO',
       threadTs: parent,
     });
-    const [offer] = await waitFor('an offer', () =>
-      offersFor(t.ids.rep).length ? offersFor(t.ids.rep) : null,
-    );
-    expect(offer!.threadTs).toBe(parent);
-    await t.driver.clickButton(offer!.ts, LISTEN_IDS.logAsConstraint, t.ids.rep);
+    const offer = await firstOffer();
+    expect(offer.threadTs).toBe(parent);
+    await t.driver.clickButton(offer.ts, LISTEN_IDS.logAsConstraint, t.ids.rep);
     const view = await openedView();
     expect(JSON.stringify(view.blocks)).toContain('"initial_value":"we cannot add headcount before Q3"');
     expect(t.emulator.state.calls('conversations.replies')).toHaveLength(1);
@@ -155,16 +148,10 @@ describe('listening in deal channels: one-click capture of the customer’s word
   });
 
   it('a deleted message opens the modal without a quote rather than failing', async () => {
-    const { ts } = await t.driver.userMessage({
-      userId: t.ids.rep,
-      channelId: t.ids.dealAcme,
-      text: CUSTOMER_WORDS,
-    });
-    const [offer] = await waitFor('an offer', () =>
-      offersFor(t.ids.rep).length ? offersFor(t.ids.rep) : null,
-    );
+    const { ts } = await relayCustomerWords();
+    const offer = await firstOffer();
     t.emulator.state.deleteMessage(t.emulator.state.findMessage(t.ids.dealAcme, ts)!);
-    await t.driver.clickButton(offer!.ts, LISTEN_IDS.logAsDriver, t.ids.rep);
+    await t.driver.clickButton(offer.ts, LISTEN_IDS.logAsDriver, t.ids.rep);
     const view = await openedView();
     expect(JSON.stringify(view.blocks)).not.toContain('"initial_value":"we lose');
     expect(apiEphemerals(t)).toHaveLength(1);

@@ -32,6 +32,26 @@ describe('listening in deal channels: prescribing before diagnosing, end to end'
   const nudgesFor = (userId: string) =>
     ephemerals(t, userId).filter((m) => everything(m).includes('Listen first?'));
 
+  /** The rep's prescriptive message, stored in the channel, and its event shaped like a vendor fixture. */
+  const repPrescribes = (fixture: string) => {
+    const ts = t.emulator.state.nextTs();
+    t.emulator.state.addMessage({
+      channel: t.ids.dealAcme,
+      ts,
+      user: t.ids.rep,
+      text: PRESCRIBING,
+      reactions: [],
+    });
+    return fixtureEvent(fixture, {
+      user: t.ids.rep,
+      team: t.ids.team,
+      channel: t.ids.dealAcme,
+      text: PRESCRIBING,
+      ts,
+      event_ts: ts,
+    });
+  };
+
   it('a prescriptive message in a fresh deal channel gets exactly one private nudge, seen only by its author', async () => {
     await t.driver.userMessage({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: PRESCRIBING });
     const [nudge] = await waitFor('a nudge', () =>
@@ -90,22 +110,7 @@ describe('listening in deal channels: prescribing before diagnosing, end to end'
   });
 
   it('handles a retried event (same event_id, X-Slack-Retry-Num) once', async () => {
-    const ts = t.emulator.state.nextTs();
-    t.emulator.state.addMessage({
-      channel: t.ids.dealAcme,
-      ts,
-      user: t.ids.rep,
-      text: PRESCRIBING,
-      reactions: [],
-    });
-    const event = fixtureEvent('bolt-python/message.json', {
-      user: t.ids.rep,
-      team: t.ids.team,
-      channel: t.ids.dealAcme,
-      text: PRESCRIBING,
-      ts,
-      event_ts: ts,
-    });
+    const event = repPrescribes('bolt-python/message.json');
     const first = await t.driver.event(event, { eventId: 'Ev0RETRY0001' });
     const retry = await t.driver.event(event, {
       eventId: 'Ev0RETRY0001',
@@ -222,22 +227,7 @@ describe('listening in deal channels: prescribing before diagnosing, end to end'
   });
 
   it('listens to a file share with text like a message', async () => {
-    const ts = t.emulator.state.nextTs();
-    t.emulator.state.addMessage({
-      channel: t.ids.dealAcme,
-      ts,
-      user: t.ids.rep,
-      text: PRESCRIBING,
-      reactions: [],
-    });
-    const event = fixtureEvent('bolt-python/message.subtype_file_share.json', {
-      user: t.ids.rep,
-      team: t.ids.team,
-      channel: t.ids.dealAcme,
-      text: PRESCRIBING,
-      ts,
-      event_ts: ts,
-    });
+    const event = repPrescribes('bolt-python/message.subtype_file_share.json');
     await t.driver.event(event);
     await waitFor('a nudge', () => nudgesFor(t.ids.rep).length === 1);
   });
