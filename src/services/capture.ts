@@ -1,6 +1,7 @@
 import type { Entry, EntrySource } from '../domain/entries.js';
 import type { EntryInput } from '../domain/entry-input.js';
 import type { Repositories } from '../storage/ports.js';
+import { once } from './once.js';
 
 export interface CaptureContext {
   repos: Repositories;
@@ -48,13 +49,9 @@ export async function createEntry(
   input: EntryInput,
   options: { knownSource?: EntrySource | null; idempotencyKey?: string } = {},
 ): Promise<CreateEntryResult> {
-  if (options.idempotencyKey) {
-    const first = await ctx.repos.idempotency.claim(ctx.teamId, options.idempotencyKey);
-    if (!first) return { status: 'duplicate' };
-  }
-  try {
+  const save = async () => {
     const stakeholderId = await resolveStakeholderId(ctx, input);
-    const entry = await ctx.repos.entries.create({
+    return ctx.repos.entries.create({
       teamId: ctx.teamId,
       dealId: ctx.dealId,
       createdBy: ctx.userId,
@@ -69,12 +66,10 @@ export async function createEntry(
       constraintCategory: input.constraintCategory,
       severity: input.severity,
     });
-    return { status: 'created', entry };
-  } catch (error) {
-    // Let a retry save it: the claim must not outlive a failed write.
-    if (options.idempotencyKey) await ctx.repos.idempotency.release(ctx.teamId, options.idempotencyKey);
-    throw error;
-  }
+  };
+  if (!options.idempotencyKey) return { status: 'created', entry: await save() };
+  const result = await once(ctx.repos.idempotency, ctx.teamId, options.idempotencyKey, save);
+  return result.status === 'duplicate' ? result : { status: 'created', entry: result.value };
 }
 
 /** Applies an edit to an entry of this deal; null when the entry is not this team's and deal's. */

@@ -1,6 +1,7 @@
 import type { DealInput } from '../domain/deal-input.js';
 import type { Deal } from '../domain/deals.js';
 import type { Repositories } from '../storage/ports.js';
+import { once } from './once.js';
 
 export type SaveDealResult =
   | { status: 'created' | 'updated'; deal: Deal; previous: Deal | null }
@@ -15,9 +16,7 @@ export async function saveDealSetup(
   args: { teamId: string; channelId: string; input: DealInput; idempotencyKey: string },
 ): Promise<SaveDealResult> {
   const { teamId, channelId, input } = args;
-  const first = await repos.idempotency.claim(teamId, args.idempotencyKey);
-  if (!first) return { status: 'duplicate' };
-  try {
+  const result = await once(repos.idempotency, teamId, args.idempotencyKey, async () => {
     const previous = await repos.deals.getByChannel(teamId, channelId);
     const deal = await repos.deals.upsertByChannel({
       teamId,
@@ -29,11 +28,13 @@ export async function saveDealSetup(
       crmUrl: input.crmUrl,
     });
     const wasLinked = previous !== null && !previous.archived;
-    return { status: wasLinked ? 'updated' : 'created', deal, previous: wasLinked ? previous : null };
-  } catch (error) {
-    await repos.idempotency.release(teamId, args.idempotencyKey);
-    throw error;
-  }
+    return {
+      status: wasLinked ? ('updated' as const) : ('created' as const),
+      deal,
+      previous: wasLinked ? previous : null,
+    };
+  });
+  return result.status === 'duplicate' ? result : result.value;
 }
 
 /** The deal with this id, only when it belongs to the team and is not archived. */

@@ -3,6 +3,7 @@ import { type DecisionInput, keepOwnEntryIds } from '../domain/decision-input.js
 import type { Decision } from '../domain/decisions.js';
 import type { Repositories } from '../storage/ports.js';
 import { resolveStakeholderId } from './capture.js';
+import { once } from './once.js';
 
 export interface DecisionContext {
   repos: Repositories;
@@ -42,20 +43,16 @@ export async function createDecision(
   input: DecisionInput,
   idempotencyKey: string,
 ): Promise<CreateDecisionResult> {
-  if (!(await ctx.repos.idempotency.claim(ctx.teamId, idempotencyKey))) return { status: 'duplicate' };
-  try {
+  const result = await once(ctx.repos.idempotency, ctx.teamId, idempotencyKey, async () => {
     const fields = await ownedFields(ctx, input);
-    const decision = await ctx.repos.decisions.create({
+    return ctx.repos.decisions.create({
       teamId: ctx.teamId,
       dealId: ctx.deal.id,
       createdBy: ctx.userId,
       ...fields,
     });
-    return { status: 'created', decision };
-  } catch (error) {
-    await ctx.repos.idempotency.release(ctx.teamId, idempotencyKey);
-    throw error;
-  }
+  });
+  return result.status === 'duplicate' ? result : { status: 'created', decision: result.value };
 }
 
 /** Edits a decision of this deal; null when it is not this team's and deal's. */
