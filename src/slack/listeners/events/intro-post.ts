@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { once } from '../../../services/once.js';
 import type { AppDeps } from '../../deps.js';
 import { introMessage } from '../../views/setup.js';
 
@@ -18,13 +19,16 @@ export async function postIntroOnce(
   const deal = await deps.repos.deals.getByChannel(teamId, channelId);
   if (deal && !deal.archived) return 'skipped';
   const key = `intro:${channelId}`;
-  if (!(await deps.repos.idempotency.claim(teamId, key, deps.clock(), INTRO_KEY_TTL_SECONDS)))
-    return 'skipped';
   try {
-    await client.chat.postMessage({ channel: channelId, ...introMessage() });
-    return 'posted';
+    const result = await once(
+      deps.repos.idempotency,
+      teamId,
+      key,
+      () => client.chat.postMessage({ channel: channelId, ...introMessage() }),
+      { now: deps.clock(), ttlSeconds: INTRO_KEY_TTL_SECONDS },
+    );
+    return result.status === 'done' ? 'posted' : 'skipped';
   } catch (error) {
-    await deps.repos.idempotency.release(teamId, key);
     deps.logger.warn(`posting the intro in ${channelId} failed`, error);
     return 'skipped';
   }
