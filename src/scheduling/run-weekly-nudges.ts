@@ -14,13 +14,18 @@ import type { NextStepWriter } from '../llm/nudge-writer.js';
 import type { AppLogger } from '../logger.js';
 import { planTeamNudges, type TeamPlan, writeNextSteps } from '../services/nudges.js';
 import {
+  classifyPostError,
+  type DeliveryContext,
+  deliver,
+  reconcileClaims,
+} from '../slack/flows/nudge-delivery.js';
+import {
   type ChannelNudgeOptions,
   channelNudgeMessage,
   digestMessage,
   type NudgeMessage,
 } from '../slack/views/nudge-blocks.js';
 import type { NudgeSendRecord, Repositories } from '../storage/ports.js';
-import { classifyPostError, type DeliveryContext, deliver, reconcileClaims } from './nudge-delivery.js';
 import { Pacer, realSleep } from './pacer.js';
 
 export interface NudgeJobDeps {

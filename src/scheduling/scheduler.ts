@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { Cron } from 'croner';
 import type { AppLogger } from '../logger.js';
-import { postDueRecapPrompts, type RecapPromptRun } from './recap-prompts.js';
+import { postDueRecapPrompts, type RecapPromptRun } from '../slack/flows/recap-prompts.js';
 import { type NudgeJobDeps, runWeeklyNudges, type TeamRunReport } from './run-weekly-nudges.js';
 
 export interface ScheduledJob<T> {

@@ -4,8 +4,8 @@ import type { NextStepWriter } from '../llm/nudge-writer.js';
 import type { DraftProvider } from '../llm/provider.js';
 import type { RecapExtractor } from '../llm/recap-extractor.js';
 import type { AppLogger } from '../logger.js';
-import type { FetchFile } from '../services/recap-sources.js';
 import type { Repositories } from '../storage/ports.js';
+import type { FetchFile } from './flows/recap-sources.js';
 
 /**
  * Everything a listener may use, passed in by the composition root (src/app.ts) so tests can swap any part.

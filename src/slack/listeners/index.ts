@@ -4,13 +4,13 @@ import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';
 import { registerShortcuts } from './shortcuts/index.js';
-import { registerViews } from './views/index.js';
+import { registerSubmissions } from './submissions/index.js';
 
 /** Registers every listener, by kind. Each kind's index.ts wires its own files. */
 export function registerListeners(app: App, deps: AppDeps): void {
   registerCommands(app, deps);
   registerActions(app, deps);
-  registerViews(app, deps);
+  registerSubmissions(app, deps);
   registerEvents(app, deps);
   registerShortcuts(app, deps);
 }

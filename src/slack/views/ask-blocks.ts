@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { AnswerLine, DealAnswer } from '../../domain/ask/types.js';
-import { escapeMrkdwn, truncate } from '../mrkdwn.js';
 import { mrkdwn } from './blocks.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
 
 function lineText(line: AnswerLine): string {
   const cite = line.citation ? `\`${line.citation}\` ` : '';

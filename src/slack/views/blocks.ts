@@ -1,6 +1,6 @@
 import type { InputBlock, Option, PlainTextOption } from '@slack/types';
-import { truncate } from '../mrkdwn.js';
 import { LIMITS } from './limits.js';
+import { truncate } from './mrkdwn.js';
 
 /** Small typed helpers shared by the view builders. They enforce Block Kit's text limits. */
 

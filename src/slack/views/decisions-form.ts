@@ -3,10 +3,10 @@ import { DECISION_INPUT_LIMITS as LIM } from '../../domain/decision-input.js';
 import type { Decision } from '../../domain/decisions.js';
 import { ENTRY_KIND_LABELS, type Entry } from '../../domain/entries.js';
 import type { Stakeholder } from '../../domain/stakeholders.js';
-import { escapeMrkdwn, truncate } from '../mrkdwn.js';
 import { findOption, metadata, mrkdwn, option, plain } from './blocks.js';
 import { DECISION_OUTCOME_FORM, DECISION_FORM as F, VIEW_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
 
 /** Ids only; the deal, channel and decision are re-checked against the team on submit. */
 export interface DecisionFormMetadata {

@@ -5,11 +5,11 @@ import { isOverdue, sortOpenDecisions } from '../../domain/decision-input.js';
 import type { Decision } from '../../domain/decisions.js';
 import type { Entry } from '../../domain/entries.js';
 import type { Stakeholder } from '../../domain/stakeholders.js';
-import { escapeMrkdwn, mentionUser, truncate } from '../mrkdwn.js';
 import { mrkdwn, option } from './blocks.js';
 import { entryOptionLabel } from './decisions-form.js';
 import { DECISION_ACTIONS } from './ids.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn, mentionUser, truncate } from './mrkdwn.js';
 
 export type DecisionVerb = 'decided' | 'dropped' | 'edit';
 

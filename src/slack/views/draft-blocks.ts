@@ -10,8 +10,8 @@ import {
 } from '../../domain/drafts/draft.js';
 import { OFFLINE_LABEL } from '../../domain/drafts/offline-drafter.js';
 import { draftSummaryLine } from '../../domain/drafts/summary.js';
-import { escapeMrkdwn, truncate } from '../mrkdwn.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
 
 export interface DraftBlocksInput {
   version: number;

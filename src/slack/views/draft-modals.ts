@@ -3,10 +3,10 @@ import { SECTION_TITLES } from '../../domain/drafts/draft.js';
 import { draftToEditLines, EDIT_SECTIONS, type EditSection } from '../../domain/drafts/edit-text.js';
 import type { DraftVersion } from '../../domain/drafts/version.js';
 import { ENTRY_KIND_LABELS, type Entry } from '../../domain/entries.js';
-import { truncate } from '../mrkdwn.js';
 import { metadata, mrkdwn, plain } from './blocks.js';
 import { DRAFT_CORRECTED_FORM, DRAFT_EDIT_FORM, DRAFT_VIEWS } from './ids.js';
 import { LIMITS } from './limits.js';
+import { truncate } from './mrkdwn.js';
 
 /** Ids a draft modal carries; re-checked against storage on submit (team, deal, channel, message). */
 export interface DraftModalMetadata {

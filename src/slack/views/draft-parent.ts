@@ -4,10 +4,10 @@ import type { ListeningItem } from '../../domain/drafts/draft.js';
 import { OFFLINE_LABEL } from '../../domain/drafts/offline-drafter.js';
 import { draftSummaryLine } from '../../domain/drafts/summary.js';
 import { DRAFT_STATUS_LABELS, type DraftVersion } from '../../domain/drafts/version.js';
-import { escapeMrkdwn, mentionUser, truncate } from '../mrkdwn.js';
 import { mrkdwn, plain } from './blocks.js';
 import { DRAFT_ACTIONS } from './ids.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn, mentionUser, truncate } from './mrkdwn.js';
 
 export interface SlackMessageContent {
   text: string;

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { ENTRY_KIND_LABELS, type Entry, isCustomerKind } from '../../domain/entries.js';
-import { escapeMrkdwn, quoteMrkdwn, truncate } from '../mrkdwn.js';
 import { mrkdwn } from './blocks.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn, quoteMrkdwn, truncate } from './mrkdwn.js';
 
 /** The quiet (ephemeral) "saved" note the user sees in the deal channel after logging or editing an entry. */
 export function entrySavedMessage(args: {

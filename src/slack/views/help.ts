@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { HelpGroup, Subcommand } from '../listeners/commands/subcommands/types.js';
-import { escapeMrkdwn } from '../mrkdwn.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 
 const GROUP_ORDER: HelpGroup[] = [
   'Set up',

@@ -3,10 +3,10 @@ import { dealTitle } from '../../domain/deal-input.js';
 import type { Deal } from '../../domain/deals.js';
 import { ENTRY_KIND_LABELS, ENTRY_KINDS, ENTRY_STATUS_LABELS, type Entry } from '../../domain/entries.js';
 import type { Stakeholder } from '../../domain/stakeholders.js';
-import { escapeMrkdwn, quoteMrkdwn, truncate } from '../mrkdwn.js';
 import { mrkdwn, plain } from './blocks.js';
 import { VIEW_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn, quoteMrkdwn, truncate } from './mrkdwn.js';
 
 function entryText(entry: Entry, people: Map<number, Stakeholder>): string {
   const who = entry.stakeholderId ? people.get(entry.stakeholderId)?.name : undefined;

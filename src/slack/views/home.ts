@@ -1,10 +1,10 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { dealTitle } from '../../domain/deal-input.js';
 import type { HomeData, HomeDealSummary } from '../../services/home.js';
-import { escapeMrkdwn, mentionChannel } from '../mrkdwn.js';
 import { mrkdwn, plain } from './blocks.js';
 import { HOME_ACTIONS } from './ids.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn, mentionChannel } from './mrkdwn.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -10,11 +10,11 @@ import {
   isCustomerKind,
 } from '../../domain/entries.js';
 import type { Stakeholder } from '../../domain/stakeholders.js';
-import { escapeMrkdwn, quoteMrkdwn, truncate } from '../mrkdwn.js';
 import { mrkdwn, option, plain } from './blocks.js';
 import { ENTRY_LIST } from './ids.js';
 import { LIMITS } from './limits.js';
 import { type ListPosition, listActionValue } from './list-values.js';
+import { escapeMrkdwn, quoteMrkdwn, truncate } from './mrkdwn.js';
 
 /** 20 entries + at most 6 kind headings + title, notice and paging stay far below 50 blocks. */
 export const ENTRIES_PER_PAGE = 20;

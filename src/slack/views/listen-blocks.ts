@@ -2,10 +2,10 @@ import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { SuggestedKind } from '../../domain/classifier/types.js';
 import { ENTRY_KIND_LABELS } from '../../domain/entries.js';
-import { escapeMrkdwn, quoteMrkdwn, truncate } from '../mrkdwn.js';
 import { mrkdwn, plain } from './blocks.js';
 import { LISTEN_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn, quoteMrkdwn, truncate } from './mrkdwn.js';
 
 /** What we know about a deal, as counts (the nudge shows no entry text in a shared channel's ephemeral). */
 export interface ListenCounts {

@@ -1,8 +1,8 @@
 import type { Meeting } from '../../domain/recap/meeting.js';
-import { escapeMrkdwn, truncate } from '../mrkdwn.js';
 import { mrkdwn, plain } from './blocks.js';
 import { RECAP_IDS as R } from './ids.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import type { SlackMessageContent } from './recap-messages.js';
 
 /** Posted in the deal channel when a scheduled meeting ends. */

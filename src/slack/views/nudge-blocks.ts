@@ -2,10 +2,10 @@ import type { ActionsBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { ENTRY_KIND_LABELS } from '../../domain/entries.js';
 import type { ChannelNudge, DigestItem, NudgeItem, OwnerDigest } from '../../domain/nudges/index.js';
 import { clip, shortDate } from '../../domain/nudges/index.js';
-import { escapeMrkdwn, mentionChannel, mentionUser } from '../mrkdwn.js';
 import { mrkdwn, plain } from './blocks.js';
 import { NUDGE_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn, mentionChannel, mentionUser } from './mrkdwn.js';
 
 /** Items shown per message: 2 blocks each plus header and footer stays far below the 50-block limit. */
 export const MAX_CHANNEL_ITEMS = 10;

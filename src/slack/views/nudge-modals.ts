@@ -1,10 +1,10 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { clip } from '../../domain/nudges/index.js';
 import type { WorkspaceSettings } from '../../domain/workspaces.js';
-import { escapeMrkdwn } from '../mrkdwn.js';
 import { metadata, mrkdwn, option, plain } from './blocks.js';
 import { NUDGE_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 
 /** What a nudge modal needs to find its decision and update the nudge message after submit. */
 export interface NudgeModalRef {

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { escapeMrkdwn } from '../mrkdwn.js';
 import { mrkdwn } from './blocks.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 import type { NudgeMessage } from './nudge-blocks.js';
 
 export interface NudgePreviewInput {

@@ -1,10 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import { CONSTRAINT_CATEGORY_LABELS, ENTRY_KIND_LABELS } from '../../domain/entries.js';
 import type { Meeting, RecapProposal } from '../../domain/recap/meeting.js';
-import { escapeMrkdwn, mentionUser, truncate } from '../mrkdwn.js';
 import { mrkdwn, plain } from './blocks.js';
 import { RECAP_IDS as R } from './ids.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn, mentionUser, truncate } from './mrkdwn.js';
 
 export interface SlackMessageContent {
   text: string;

@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { ListeningResult, Monologue } from '../../domain/recap/listening-metrics.js';
 import { REFERENCE_POINTS } from '../../domain/recap/reference-points.js';
-import { escapeMrkdwn } from '../mrkdwn.js';
 import { mrkdwn } from './blocks.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 import type { SlackMessageContent } from './recap-messages.js';
 
 function monologue(m: Monologue | null): string {

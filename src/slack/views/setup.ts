@@ -1,10 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { DEAL_INPUT_LIMITS, type DealInput, dealTitle, stageChoices } from '../../domain/deal-input.js';
 import type { Deal } from '../../domain/deals.js';
-import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
 import { findOption, metadata, option, plain } from './blocks.js';
 import { ACTION_IDS, SETUP_FORM as F, VIEW_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn, mentionUser } from './mrkdwn.js';
 
 /** What the setup modal carries between open and submit; the channel is re-read, never trusted for a deal id. */
 export interface SetupMetadata {

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decisionInChannel, markDropped } from '../../../services/decisions.js';
 import type { AppDeps } from '../../deps.js';
-import { publishHomes } from '../../home-publish.js';
-import { escapeMrkdwn } from '../../mrkdwn.js';
+import { decisionListFor, openDecisionModal } from '../../flows/decision-support.js';
+import { publishHomes } from '../../flows/home-publish.js';
 import { outcomeModal } from '../../views/decisions-form.js';
 import { parseDecisionActionValue } from '../../views/decisions-list.js';
-import { decisionListFor, openDecisionModal } from '../decision-support.js';
+import { escapeMrkdwn } from '../../views/mrkdwn.js';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 

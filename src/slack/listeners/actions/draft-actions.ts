@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { runDraft } from '../../../services/drafts.js';
 import { REFUSED, verifyDraftAccess } from '../../../services/drafts-access.js';
+import type { AppDeps } from '../../deps.js';
+import { runDraft } from '../../flows/drafts.js';
 import {
   markConfirmed,
   markShared,
   type PlaybackContext,
   playedBackEntries,
-} from '../../../services/drafts-playback.js';
-import type { AppDeps } from '../../deps.js';
+} from '../../flows/drafts-playback.js';
 import { draftCorrectedModal, draftEditModal } from '../../views/draft-modals.js';
 import { DRAFT_ACTIONS } from '../../views/ids.js';
 

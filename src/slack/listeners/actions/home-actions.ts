@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ownDeal } from '../../../services/deals.js';
 import type { AppDeps } from '../../deps.js';
-import { publishHome } from '../../home-publish.js';
+import { publishHome } from '../../flows/home-publish.js';
 import { entryModal } from '../../views/entry-form.js';
 import { dealEntriesModal } from '../../views/home-entries.js';
 

@@ -8,12 +8,12 @@ import {
   setEntryArchived,
 } from '../../../services/capture.js';
 import type { AppDeps } from '../../deps.js';
-import { escapeMrkdwn, truncate } from '../../mrkdwn.js';
+import { openEntryModal, prefillFromEntry } from '../../flows/entry-modal.js';
+import { loadEntryList } from '../../flows/list-load.js';
 import { ENTRY_LIST } from '../../views/ids.js';
 import { type ListAction, type ListOp, parseListActionValue } from '../../views/list-values.js';
+import { escapeMrkdwn, truncate } from '../../views/mrkdwn.js';
 import { notLinkedMessage } from '../../views/not-linked.js';
-import { openEntryModal, prefillFromEntry } from '../entry-modal.js';
-import { loadEntryList } from '../list-load.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 

@@ -6,14 +6,14 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../../deps.js';
 import {
   confirmProposal,
   discardProposal,
   type ProposalContext,
   proposalContext,
   refreshProposalMessage,
-} from '../../../services/recap-confirm.js';
-import type { AppDeps } from '../../deps.js';
+} from '../../flows/recap-confirm.js';
 import { RECAP_IDS } from '../../views/ids.js';
 import { recapDecisionEditModal, recapEntryEditModal } from '../../views/recap-edit.js';
 import { openRecapModal } from '../commands/subcommands/recap.js';

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { runDraft } from '../../../services/drafts.js';
 import type { AppDeps } from '../../deps.js';
+import { runDraft } from '../../flows/drafts.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 

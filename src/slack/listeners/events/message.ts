@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { listenToMessage } from '../../../services/listen.js';
 import type { AppDeps } from '../../deps.js';
+import { listenToMessage } from '../../flows/listen.js';
 import { filterMessageEvent } from './message-filter.js';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;

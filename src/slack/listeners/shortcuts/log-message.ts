@@ -5,9 +5,9 @@ import { suggestKind } from '../../../domain/classifier/index.js';
 import { ENTRY_INPUT_LIMITS } from '../../../domain/entry-input.js';
 import { isValidTimeZone, localDateString } from '../../../domain/time/zoned-time.js';
 import type { AppDeps } from '../../deps.js';
+import { openEntryModal } from '../../flows/entry-modal.js';
 import { messageWireText, slackTextToPlain, unlabelledMentions } from '../../views/entry-from-message.js';
 import { notLinkedMessage } from '../../views/not-linked.js';
-import { openEntryModal } from '../entry-modal.js';
 
 type Args = SlackShortcutMiddlewareArgs & AllMiddlewareArgs;
 

@@ -1,7 +1,7 @@
-import { runDraft } from '../../../../services/drafts.js';
+import { runDraft } from '../../../flows/drafts.js';
 import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
-import { escapeMrkdwn } from '../../../mrkdwn.js';
 import { historyMessage } from '../../../views/draft-parent.js';
+import { escapeMrkdwn } from '../../../views/mrkdwn.js';
 import type { Subcommand } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { latestDraftExport } from '../../../../services/drafts-export.js';
 import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
-import { escapeMrkdwn, mentionUser } from '../../../mrkdwn.js';
+import { escapeMrkdwn, mentionUser } from '../../../views/mrkdwn.js';
 import type { Subcommand } from './types.js';
 
 /** `/vision export`: the latest draft as a customer-readable Markdown file, uploaded to the channel. */

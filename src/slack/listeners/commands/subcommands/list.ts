@@ -1,8 +1,8 @@
 import { ENTRY_KIND_WORDS, parseEntryKind } from '../../../../domain/entry-input.js';
 import { closestMatch } from '../../../../domain/text/similarity.js';
+import { loadEntryList } from '../../../flows/list-load.js';
 import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
-import { escapeMrkdwn } from '../../../mrkdwn.js';
-import { loadEntryList } from '../../list-load.js';
+import { escapeMrkdwn } from '../../../views/mrkdwn.js';
 import type { Subcommand } from './types.js';
 
 const KIND_HINT = 'drivers, initiatives, success, constraints, risks, proposals';

@@ -1,8 +1,8 @@
 import type { EntryKind } from '../../../../domain/entries.js';
 import { prefillFromText } from '../../../../domain/entry-input.js';
+import { openEntryModal } from '../../../flows/entry-modal.js';
 import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
 import { slackTextToPlain } from '../../../views/entry-from-message.js';
-import { openEntryModal } from '../../entry-modal.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 
 async function openLogModal(ctx: SubcommandContext, kind: EntryKind | null): Promise<void> {

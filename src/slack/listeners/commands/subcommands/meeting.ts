@@ -1,6 +1,6 @@
 import { meetingTimeHelp, parseMeetingCommand } from '../../../../domain/recap/meeting-time.js';
 import { localDateString, localDateTime } from '../../../../domain/time/zoned-time.js';
-import { slackPerson } from '../../../../services/recap-sources.js';
+import { slackPerson } from '../../../flows/recap-sources.js';
 import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
 import { meetingScheduledText } from '../../../views/meeting-prompt.js';
 import type { Subcommand } from './types.js';

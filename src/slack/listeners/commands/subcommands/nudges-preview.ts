@@ -1,6 +1,6 @@
 import { runWeeklyNudges } from '../../../../scheduling/run-weekly-nudges.js';
 import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
-import { escapeMrkdwn } from '../../../mrkdwn.js';
+import { escapeMrkdwn } from '../../../views/mrkdwn.js';
 import { nudgePreviewMessage } from '../../../views/nudge-preview.js';
 import type { SubcommandContext } from './types.js';
 

@@ -1,7 +1,7 @@
 import { isValidTimeZone } from '../../../../domain/nudges/index.js';
 import { DEFAULT_WORKSPACE_SETTINGS } from '../../../../domain/workspaces.js';
 import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
-import { escapeMrkdwn } from '../../../mrkdwn.js';
+import { escapeMrkdwn } from '../../../views/mrkdwn.js';
 import { nudgeSettingsModal } from '../../../views/nudge-modals.js';
 import { previewDealNudge } from './nudges-preview.js';
 import type { Subcommand, SubcommandContext } from './types.js';

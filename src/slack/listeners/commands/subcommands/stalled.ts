@@ -1,5 +1,5 @@
 import { allItems, planTeamNudges } from '../../../../services/nudges.js';
-import { escapeMrkdwn } from '../../../mrkdwn.js';
+import { escapeMrkdwn } from '../../../views/mrkdwn.js';
 import { stalledListMessage } from '../../../views/nudge-blocks.js';
 import type { Subcommand } from './types.js';
 

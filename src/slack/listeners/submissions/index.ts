@@ -10,7 +10,7 @@ import { registerRecapViews } from './recap-submit.js';
 import { setupSubmit } from './setup-submit.js';
 
 /** Registers every view listener; each feature adds its line here. */
-export function registerViews(app: App, deps: AppDeps): void {
+export function registerSubmissions(app: App, deps: AppDeps): void {
   registerRecapViews(app, deps);
   registerDraftViews(app, deps);
   registerNudgeModals(app, deps);

@@ -2,14 +2,14 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { z } from 'zod';
 import type { DecisionProposalPayload } from '../../../domain/recap/meeting.js';
 import { parseLocalDate } from '../../../domain/time/zoned-time.js';
+import type { AppDeps } from '../../deps.js';
 import {
   type ConfirmResult,
   confirmProposal,
   type ProposalContext,
   proposalContext,
   refreshProposalMessage,
-} from '../../../services/recap-confirm.js';
-import type { AppDeps } from '../../deps.js';
+} from '../../flows/recap-confirm.js';
 import { parseEntryForm } from '../../views/entry-form-parse.js';
 import { ENTRY_FORM as F, RECAP_IDS as R } from '../../views/ids.js';
 import type { FieldErrors } from '../../views/view-state.js';

@@ -2,9 +2,9 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction 
 import { z } from 'zod';
 import type { EditSection } from '../../../domain/drafts/edit-text.js';
 import { type DraftAccess, REFUSED, verifyDraftAccess } from '../../../services/drafts-access.js';
-import { saveEditedDraft } from '../../../services/drafts-edit.js';
-import { markCorrected } from '../../../services/drafts-playback.js';
 import type { AppDeps } from '../../deps.js';
+import { saveEditedDraft } from '../../flows/drafts-edit.js';
+import { markCorrected } from '../../flows/drafts-playback.js';
 import { editSectionOf } from '../../views/draft-modals.js';
 import { DRAFT_CORRECTED_FORM, DRAFT_VIEWS } from '../../views/ids.js';
 import { type FieldErrors, ViewState, viewStateSchema } from '../../views/view-state.js';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postDueRecapPrompts } from '../../src/scheduling/recap-prompts.js';
-import { RECAP_IDS } from '../../src/slack/views/ids.js';
-import { linkDeal, NOW, recapParents, threadOf, waitForRecapThread } from '../slack/recap-support.js';
-import { startTestApp, type TestApp } from '../support/harness.js';
-import { settle, waitFor } from '../support/wait.js';
+import { postDueRecapPrompts } from '../../../src/slack/flows/recap-prompts.js';
+import { RECAP_IDS } from '../../../src/slack/views/ids.js';
+import { startTestApp, type TestApp } from '../../support/harness.js';
+import { settle, waitFor } from '../../support/wait.js';
+import { linkDeal, NOW, recapParents, threadOf, waitForRecapThread } from '../recap-support.js';
 
 const minutesAfterNow = (n: number) => new Date(NOW.getTime() + n * 60_000);
 

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import { RECAP_LIMITS } from '../domain/recap/limits.js';
-import { isValidTimeZone, localDateString } from '../domain/time/zoned-time.js';
-import type { AppLogger } from '../logger.js';
+import { RECAP_LIMITS } from '../../domain/recap/limits.js';
+import { isValidTimeZone, localDateString } from '../../domain/time/zoned-time.js';
+import type { AppLogger } from '../../logger.js';
 
 /** Reads what a recap needs from Slack: people's names and zones, thread replies, transcript files. */
 

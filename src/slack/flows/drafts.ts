@@ -1,18 +1,18 @@
 import type { WebClient } from '@slack/web-api';
-import type { Deal } from '../domain/deals.js';
-import { draftVision } from '../domain/drafts/draft-vision.js';
-import type { DraftVersion } from '../domain/drafts/version.js';
-import type { DraftProvider } from '../llm/provider.js';
-import type { AppLogger } from '../logger.js';
-import { type DraftMessage, draftBlocks } from '../slack/views/draft-blocks.js';
+import type { Deal } from '../../domain/deals.js';
+import { draftVision } from '../../domain/drafts/draft-vision.js';
+import type { DraftVersion } from '../../domain/drafts/version.js';
+import type { DraftProvider } from '../../llm/provider.js';
+import type { AppLogger } from '../../logger.js';
+import type { Repositories } from '../../storage/ports.js';
+import { type DraftMessage, draftBlocks } from '../views/draft-blocks.js';
 import {
   draftFailedParent,
   draftParent,
   draftPlaceholder,
   listeningMessage,
   type SlackMessageContent,
-} from '../slack/views/draft-parent.js';
-import type { Repositories } from '../storage/ports.js';
+} from '../views/draft-parent.js';
 
 export interface DraftFlowDeps {
   repos: Repositories;

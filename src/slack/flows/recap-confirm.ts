@@ -1,12 +1,12 @@
 import type { WebClient } from '@slack/web-api';
-import type { Deal } from '../domain/deals.js';
-import { type EntryInput, entryInputSchema } from '../domain/entry-input.js';
-import type { DecisionProposalPayload, Meeting, RecapProposal } from '../domain/recap/meeting.js';
-import { type Stakeholder, stakeholderKey } from '../domain/stakeholders.js';
-import type { AppLogger } from '../logger.js';
-import { proposalMessage } from '../slack/views/recap-messages.js';
-import type { Repositories } from '../storage/ports.js';
-import { createEntry } from './capture.js';
+import type { Deal } from '../../domain/deals.js';
+import { type EntryInput, entryInputSchema } from '../../domain/entry-input.js';
+import type { DecisionProposalPayload, Meeting, RecapProposal } from '../../domain/recap/meeting.js';
+import { type Stakeholder, stakeholderKey } from '../../domain/stakeholders.js';
+import type { AppLogger } from '../../logger.js';
+import { createEntry } from '../../services/capture.js';
+import type { Repositories } from '../../storage/ports.js';
+import { proposalMessage } from '../views/recap-messages.js';
 
 export interface ConfirmDeps {
   repos: Repositories;

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { decisionOutcomeSchema } from '../../../domain/decision-input.js';
 import { decisionInChannel, markDecided } from '../../../services/decisions.js';
 import type { AppDeps } from '../../deps.js';
-import { publishHomes } from '../../home-publish.js';
-import { escapeMrkdwn } from '../../mrkdwn.js';
+import { refreshDecisionList } from '../../flows/decision-support.js';
+import { publishHomes } from '../../flows/home-publish.js';
 import { decidedMessage } from '../../views/decisions-list.js';
 import { DECISION_OUTCOME_FORM as F } from '../../views/ids.js';
+import { escapeMrkdwn } from '../../views/mrkdwn.js';
 import { ViewState } from '../../views/view-state.js';
-import { refreshDecisionList } from '../decision-support.js';
 import { parseJsonMetadata } from './decision-submit.js';
 import { postJoiningIfNeeded } from './setup-confirm.js';
 

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import { isValidTimeZone, localDateString } from '../domain/time/zoned-time.js';
-import type { AppLogger } from '../logger.js';
+import { isValidTimeZone, localDateString } from '../../domain/time/zoned-time.js';
+import type { AppLogger } from '../../logger.js';
 
 /**
  * Today (YYYY-MM-DD) where the user is: their Slack time zone from users.info, else the workspace's zone.

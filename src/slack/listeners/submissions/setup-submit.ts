@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { dealInputSchema, stageChoices } from '../../../domain/deal-input.js';
 import { saveDealSetup } from '../../../services/deals.js';
 import type { AppDeps } from '../../deps.js';
-import { publishHomes } from '../../home-publish.js';
+import { publishHomes } from '../../flows/home-publish.js';
 import { issuesToFieldErrors } from '../../views/entry-form-parse.js';
 import { SETUP_FORM as F } from '../../views/ids.js';
 import { dealLinkedMessage, SETUP_FIELD_TO_BLOCK } from '../../views/setup.js';

@@ -1,14 +1,18 @@
 import type { WebClient } from '@slack/web-api';
-import type { Deal } from '../domain/deals.js';
-import { checkCitations, describeProblem } from '../domain/drafts/citations.js';
-import type { DraftResult } from '../domain/drafts/draft.js';
-import { type EditSection, parseEditText } from '../domain/drafts/edit-text.js';
-import { listeningCheck } from '../domain/drafts/listening-check.js';
-import { renderMarkdown } from '../domain/drafts/render-markdown.js';
-import { type DraftVersion, DraftVersionConflictError, toNewDraftVersion } from '../domain/drafts/version.js';
-import { mentionUser } from '../slack/mrkdwn.js';
-import { draftBlocks } from '../slack/views/draft-blocks.js';
-import { draftParent } from '../slack/views/draft-parent.js';
+import type { Deal } from '../../domain/deals.js';
+import { checkCitations, describeProblem } from '../../domain/drafts/citations.js';
+import type { DraftResult } from '../../domain/drafts/draft.js';
+import { type EditSection, parseEditText } from '../../domain/drafts/edit-text.js';
+import { listeningCheck } from '../../domain/drafts/listening-check.js';
+import { renderMarkdown } from '../../domain/drafts/render-markdown.js';
+import {
+  type DraftVersion,
+  DraftVersionConflictError,
+  toNewDraftVersion,
+} from '../../domain/drafts/version.js';
+import { draftBlocks } from '../views/draft-blocks.js';
+import { draftParent } from '../views/draft-parent.js';
+import { mentionUser } from '../views/mrkdwn.js';
 import { type DraftFlowDeps, rewriteThread, updateParent } from './drafts.js';
 
 export interface EditRequest {

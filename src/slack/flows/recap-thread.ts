@@ -1,13 +1,13 @@
 import type { WebClient } from '@slack/web-api';
-import type { Meeting, RecapProposal } from '../domain/recap/meeting.js';
-import type { AppLogger } from '../logger.js';
+import type { Meeting, RecapProposal } from '../../domain/recap/meeting.js';
+import type { AppLogger } from '../../logger.js';
+import type { Repositories } from '../../storage/ports.js';
 import {
   chunkProposals,
   proposalMessage,
   recapIntroMessage,
   recapParentMessage,
-} from '../slack/views/recap-messages.js';
-import type { Repositories } from '../storage/ports.js';
+} from '../views/recap-messages.js';
 
 /**
  * Posts "Recap: <title> (<date>)" in the channel and the detail in its thread: how the text was read, the

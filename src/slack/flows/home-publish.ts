@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import type { AppLogger } from '../logger.js';
-import { loadHome } from '../services/home.js';
-import { userToday } from '../services/user-time.js';
-import type { Repositories } from '../storage/ports.js';
-import { homeView } from './views/home.js';
+import type { AppLogger } from '../../logger.js';
+import { loadHome } from '../../services/home.js';
+import type { Repositories } from '../../storage/ports.js';
+import { homeView } from '../views/home.js';
+import { userToday } from './user-time.js';
 
 export interface HomeDeps {
   repos: Repositories;

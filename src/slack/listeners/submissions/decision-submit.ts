@@ -4,12 +4,12 @@ import { decisionInputSchema, dueDateProblem } from '../../../domain/decision-in
 import { ownDeal } from '../../../services/deals.js';
 import { createDecision, editDecision } from '../../../services/decisions.js';
 import type { AppDeps } from '../../deps.js';
-import { publishHomes } from '../../home-publish.js';
+import { refreshDecisionList, todayFor } from '../../flows/decision-support.js';
+import { publishHomes } from '../../flows/home-publish.js';
 import { decisionLoggedMessage } from '../../views/decisions-list.js';
 import { issuesToFieldErrors } from '../../views/entry-form-parse.js';
 import { DECISION_FORM as F } from '../../views/ids.js';
 import { ViewState } from '../../views/view-state.js';
-import { refreshDecisionList, todayFor } from '../decision-support.js';
 import { postJoiningIfNeeded } from './setup-confirm.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;

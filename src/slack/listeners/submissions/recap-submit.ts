@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { postRecap } from '../../../services/recap.js';
-import { userToday } from '../../../services/recap-sources.js';
 import type { AppDeps } from '../../deps.js';
+import { postRecap } from '../../flows/recap.js';
+import { userToday } from '../../flows/recap-sources.js';
 import { RECAP_IDS as R } from '../../views/ids.js';
 import { parseRecapForm, parseRecapMetadata } from '../../views/recap-modal-parse.js';
 import { ViewState } from '../../views/view-state.js';

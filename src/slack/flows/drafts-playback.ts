@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import type { Deal } from '../domain/deals.js';
-import { type DraftVersion, factCitations } from '../domain/drafts/version.js';
-import type { Entry } from '../domain/entries.js';
-import { escapeMrkdwn, mentionUser } from '../slack/mrkdwn.js';
-import { draftParent, playbackNote } from '../slack/views/draft-parent.js';
+import type { Deal } from '../../domain/deals.js';
+import { type DraftVersion, factCitations } from '../../domain/drafts/version.js';
+import type { Entry } from '../../domain/entries.js';
+import { draftParent, playbackNote } from '../views/draft-parent.js';
+import { escapeMrkdwn, mentionUser } from '../views/mrkdwn.js';
 import type { DraftFlowDeps } from './drafts.js';
 import { updateParent } from './drafts.js';
 

@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deal } from '../../domain/deals.js';
 import type { Decision } from '../../domain/decisions.js';
-import { userToday } from '../../services/user-time.js';
 import type { AppDeps } from '../deps.js';
 import { type DecisionPrefill, decisionModal } from '../views/decisions-form.js';
 import { decisionsListMessage } from '../views/decisions-list.js';
+import { userToday } from './user-time.js';
 
 /** Today in the user's zone (workspace zone as fallback), for due dates and "overdue". */
 export async function todayFor(

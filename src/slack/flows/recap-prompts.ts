@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import type { AppLogger } from '../logger.js';
-import { meetingPromptMessage } from '../slack/views/meeting-prompt.js';
-import type { Repositories } from '../storage/ports.js';
+import type { AppLogger } from '../../logger.js';
+import type { Repositories } from '../../storage/ports.js';
+import { meetingPromptMessage } from '../views/meeting-prompt.js';
 
 export interface RecapPromptDeps {
   repos: Repositories;

@@ -1,13 +1,13 @@
 import type { WebClient } from '@slack/web-api';
-import { classifyWithRefiner } from '../domain/classifier/refine.js';
-import type { ClassifierRefiner } from '../domain/classifier/types.js';
-import { type Deal, isActiveDeal } from '../domain/deals.js';
-import { gapQuestions } from '../domain/drafts/gaps.js';
-import type { Entry } from '../domain/entries.js';
-import { localDateString } from '../domain/time/zoned-time.js';
-import type { AppLogger } from '../logger.js';
-import { captureOffer, type ListenCounts, prescribingNudge } from '../slack/views/listen-blocks.js';
-import type { Repositories } from '../storage/ports.js';
+import { classifyWithRefiner } from '../../domain/classifier/refine.js';
+import type { ClassifierRefiner } from '../../domain/classifier/types.js';
+import { type Deal, isActiveDeal } from '../../domain/deals.js';
+import { gapQuestions } from '../../domain/drafts/gaps.js';
+import type { Entry } from '../../domain/entries.js';
+import { localDateString } from '../../domain/time/zoned-time.js';
+import type { AppLogger } from '../../logger.js';
+import type { Repositories } from '../../storage/ports.js';
+import { captureOffer, type ListenCounts, prescribingNudge } from '../views/listen-blocks.js';
 
 /** Capture offers a person gets per deal in 24 hours, at most: helpful, not a stream of pop-ups. */
 export const MAX_CAPTURE_OFFERS_PER_DAY = 5;
