@@ -1,7 +1,7 @@
 import type { Deal } from '../domain/deals.js';
 import type { Decision } from '../domain/decisions.js';
 import { localDateString } from '../domain/nudges/index.js';
-import type { ItemResolution } from '../slack/views/nudge-blocks.js';
+import type { ItemResolution } from '../domain/nudges/resolution.js';
 import type { Repositories } from '../storage/ports.js';
 
 export const SNOOZE_DAYS = 7;

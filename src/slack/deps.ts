@@ -5,7 +5,9 @@ import type { DraftProvider } from '../llm/provider.js';
 import type { RecapExtractor } from '../llm/recap-extractor.js';
 import type { AppLogger } from '../logger.js';
 import type { Repositories } from '../storage/ports.js';
-import type { FetchFile } from './flows/recap-sources.js';
+
+/** Downloads a file (Slack's url_private) with the given headers; tests swap it. */
+export type FetchFile = (url: string, init: { headers: Record<string, string> }) => Promise<Response>;
 
 /**
  * Everything a listener may use, passed in by the composition root (src/app.ts) so tests can swap any part.

@@ -1,8 +1,20 @@
 import type { Deal, NewDeal } from '../domain/deals.js';
 import type { Decision, DecisionStatus, DecisionUpdate, NewDecision } from '../domain/decisions.js';
-import type { DraftStore } from '../domain/drafts/version.js';
+import type {
+  DraftMessageRef,
+  DraftStatus,
+  DraftStatusChange,
+  DraftVersion,
+  NewDraftVersion,
+} from '../domain/drafts/version.js';
 import type { Entry, EntryFields, EntryKind, EntryRevision, NewEntry } from '../domain/entries.js';
-import type { MeetingRepository } from '../domain/recap/meeting.js';
+import type {
+  Meeting,
+  MeetingUpdate,
+  NewMeeting,
+  NewRecapProposal,
+  RecapProposal,
+} from '../domain/recap/meeting.js';
 import type { NewStakeholder, Stakeholder } from '../domain/stakeholders.js';
 import type { Workspace, WorkspaceSettings } from '../domain/workspaces.js';
 
@@ -231,4 +243,63 @@ export interface Storage {
   /** Cheap round trip used by /healthz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** Repository port for draft versions. */
+export interface DraftVersionRepository {
+  /** Throws DraftVersionConflictError when the deal already has this version number. */
+  create(draft: NewDraftVersion): Promise<DraftVersion>;
+  latest(teamId: string, dealId: number): Promise<DraftVersion | null>;
+  list(teamId: string, dealId: number): Promise<DraftVersion[]>;
+  setStatus(
+    teamId: string,
+    draftId: number,
+    status: DraftStatus,
+    change?: Omit<DraftStatusChange, 'status'>,
+  ): Promise<DraftVersion | null>;
+}
+
+/** The full storage port: what the Slack flow needs besides drafting. */
+export interface DraftStore extends DraftVersionRepository {
+  getById(teamId: string, draftId: number): Promise<DraftVersion | null>;
+  /** Records where the version was posted; null when the draft is not the team's. */
+  setMessage(teamId: string, draftId: number, ref: DraftMessageRef): Promise<DraftVersion | null>;
+}
+
+/** Storage port for meetings and their recap proposals; every method is scoped by team. */
+export interface MeetingRepository {
+  create(meeting: NewMeeting): Promise<Meeting>;
+  getById(teamId: string, meetingId: number): Promise<Meeting | null>;
+  update(teamId: string, meetingId: number, patch: MeetingUpdate): Promise<Meeting | null>;
+  /** Scheduled meetings that ended at or before `now` (and after `notBefore`) with no prompt claimed yet. */
+  listDuePrompts(teamId: string, now: Date, notBefore: Date): Promise<Meeting[]>;
+  /** Teams that have meetings due for a prompt (the job's only cross-team read; ids only). */
+  listTeamsWithDuePrompts(now: Date, notBefore: Date): Promise<string[]>;
+  /** Claims the recap prompt of a meeting: true exactly once (prompt_posted_at was empty). */
+  claimPrompt(teamId: string, meetingId: number, now: Date): Promise<boolean>;
+  /** Undoes a claim whose post failed, so the next run tries again. */
+  releasePrompt(teamId: string, meetingId: number): Promise<void>;
+  addProposals(teamId: string, meetingId: number, proposals: NewRecapProposal[]): Promise<RecapProposal[]>;
+  getProposal(teamId: string, proposalId: number): Promise<RecapProposal | null>;
+  listProposals(teamId: string, meetingId: number): Promise<RecapProposal[]>;
+  setProposalMessage(teamId: string, proposalIds: number[], messageTs: string): Promise<void>;
+  /**
+   * Moves a proposal from `proposed` to `confirmed` or `discarded`: true for exactly one caller (a double click or
+   * a retry gets false).
+   */
+  resolveProposal(
+    teamId: string,
+    proposalId: number,
+    status: 'confirmed' | 'discarded',
+    userId: string,
+    now: Date,
+  ): Promise<boolean>;
+  /** Records what a confirmed proposal created. */
+  setProposalResult(
+    teamId: string,
+    proposalId: number,
+    result: { entryId?: number; decisionId?: number },
+  ): Promise<void>;
+  /** Back to `proposed` after a failed write, so it can be confirmed again. */
+  reopenProposal(teamId: string, proposalId: number): Promise<void>;
 }

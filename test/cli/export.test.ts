@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftVision } from '../../src/domain/drafts/draft-vision.js';
 import { offlineProvider } from '../../src/llm/fallback.js';
+import { draftVision } from '../../src/services/draft-vision.js';
 import { openStorage } from '../../src/storage/index.js';
 
 const run = promisify(execFile);

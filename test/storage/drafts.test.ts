@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { draftVision } from '../../src/domain/drafts/draft-vision.js';
 import { draftOffline } from '../../src/domain/drafts/offline-drafter.js';
 import {
   DraftVersionConflictError,
   type NewDraftVersion,
   toNewDraftVersion,
 } from '../../src/domain/drafts/version.js';
+import { draftVision } from '../../src/services/draft-vision.js';
 import type { Storage } from '../../src/storage/ports.js';
 import { nordfreight } from '../domain/drafts/deal-fixtures.js';
 import { testEngines } from '../support/databases.js';

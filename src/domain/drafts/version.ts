@@ -83,27 +83,6 @@ export class DraftVersionConflictError extends Error {
   }
 }
 
-/** Repository port for draft versions (implemented in src/storage/sql/drafts.ts). */
-export interface DraftVersionRepository {
-  /** Throws DraftVersionConflictError when the deal already has this version number. */
-  create(draft: NewDraftVersion): Promise<DraftVersion>;
-  latest(teamId: string, dealId: number): Promise<DraftVersion | null>;
-  list(teamId: string, dealId: number): Promise<DraftVersion[]>;
-  setStatus(
-    teamId: string,
-    draftId: number,
-    status: DraftStatus,
-    change?: Omit<DraftStatusChange, 'status'>,
-  ): Promise<DraftVersion | null>;
-}
-
-/** The full storage port: what the Slack flow needs besides drafting. */
-export interface DraftStore extends DraftVersionRepository {
-  getById(teamId: string, draftId: number): Promise<DraftVersion | null>;
-  /** Records where the version was posted; null when the draft is not the team's. */
-  setMessage(teamId: string, draftId: number, ref: DraftMessageRef): Promise<DraftVersion | null>;
-}
-
 export function toNewDraftVersion(
   ids: { teamId: string; dealId: number; createdBy: string; version: number },
   result: DraftResult,

@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deal } from '../../domain/deals.js';
-import { draftVision } from '../../domain/drafts/draft-vision.js';
 import type { DraftVersion } from '../../domain/drafts/version.js';
 import type { DraftProvider } from '../../llm/provider.js';
 import type { AppLogger } from '../../logger.js';
+import { draftVision } from '../../services/draft-vision.js';
 import type { Repositories } from '../../storage/ports.js';
 import { type DraftMessage, draftBlocks } from '../views/draft-blocks.js';
 import {

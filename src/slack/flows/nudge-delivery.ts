@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { AppLogger } from '../../logger.js';
-import type { Pacer } from '../../scheduling/pacer.js';
 import type { NewNudgeSend, NudgeRepository, NudgeSendRecord } from '../../storage/ports.js';
 import { NUDGE_EVENT_TYPE, type NudgeMessage } from '../views/nudge-blocks.js';
+import type { Pacer } from './pacer.js';
 
 /**
  * Exactly-once delivery of one nudge message:

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { RECAP_LIMITS } from '../../domain/recap/limits.js';
 import { isValidTimeZone, localDateString } from '../../domain/time/zoned-time.js';
 import type { AppLogger } from '../../logger.js';
+import type { FetchFile } from '../deps.js';
 
 /** Reads what a recap needs from Slack: people's names and zones, thread replies, transcript files. */
 
@@ -77,8 +78,6 @@ export async function recentTranscriptFiles(
     return [];
   }
 }
-
-export type FetchFile = (url: string, init: { headers: Record<string, string> }) => Promise<Response>;
 
 export type FileText = { ok: true; name: string; text: string } | { ok: false; reason: string };
 

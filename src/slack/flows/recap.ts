@@ -9,10 +9,11 @@ import { BUYING_ROLE_LABELS, type BuyingRole } from '../../domain/stakeholders.j
 import { offlineRecapExtractor, type RecapExtractor } from '../../llm/recap-extractor.js';
 import type { AppLogger } from '../../logger.js';
 import type { Repositories } from '../../storage/ports.js';
+import type { FetchFile } from '../deps.js';
 import { listeningMessage } from '../views/recap-metrics.js';
 import type { RecapModalMetadata } from '../views/recap-modal.js';
 import type { RecapForm } from '../views/recap-modal-parse.js';
-import { downloadTranscriptFile, type FetchFile, slackPerson, threadNotes } from './recap-sources.js';
+import { downloadTranscriptFile, slackPerson, threadNotes } from './recap-sources.js';
 import { postRecapThread } from './recap-thread.js';
 
 export interface RecapDeps {

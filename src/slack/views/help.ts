@@ -1,6 +1,24 @@
 import type { KnownBlock } from '@slack/types';
-import type { HelpGroup, Subcommand } from '../listeners/commands/subcommands/types.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+
+export type HelpGroup =
+  | 'Set up'
+  | 'Capture'
+  | 'Review'
+  | 'Shared vision'
+  | 'Meetings'
+  | 'Decisions'
+  | 'Settings';
+
+/** What the help lists about one subcommand. */
+export interface HelpEntry {
+  name: string;
+  aliases?: string[];
+  /** e.g. "driver [text]" */
+  usage: string;
+  summary: string;
+  group: HelpGroup;
+}
 
 const GROUP_ORDER: HelpGroup[] = [
   'Set up',
@@ -17,7 +35,7 @@ export interface BlockMessage {
   blocks: KnownBlock[];
 }
 
-function commandList(subcommands: readonly Subcommand[]): KnownBlock[] {
+function commandList(subcommands: readonly HelpEntry[]): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   for (const group of GROUP_ORDER) {
     const inGroup = subcommands.filter((s) => s.group === group);
@@ -28,7 +46,7 @@ function commandList(subcommands: readonly Subcommand[]): KnownBlock[] {
   return blocks;
 }
 
-export function helpBlocks(subcommands: readonly Subcommand[]): BlockMessage {
+export function helpBlocks(subcommands: readonly HelpEntry[]): BlockMessage {
   return {
     text: 'shared-vision commands',
     blocks: [
@@ -47,7 +65,7 @@ export function helpBlocks(subcommands: readonly Subcommand[]): BlockMessage {
 export function unknownSubcommandBlocks(
   typed: string,
   suggestion: string | null,
-  subcommands: readonly Subcommand[],
+  subcommands: readonly HelpEntry[],
 ): BlockMessage {
   const hint = suggestion ? ` Did you mean \`/vision ${suggestion}\`?` : '';
   const text = `I don't know \`/vision ${escapeMrkdwn(typed)}\`.${hint}`;

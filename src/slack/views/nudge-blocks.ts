@@ -2,6 +2,7 @@ import type { ActionsBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { ENTRY_KIND_LABELS } from '../../domain/entries.js';
 import type { ChannelNudge, DigestItem, NudgeItem, OwnerDigest } from '../../domain/nudges/index.js';
 import { clip, shortDate } from '../../domain/nudges/index.js';
+import type { ItemResolution } from '../../domain/nudges/resolution.js';
 import { mrkdwn, plain } from './blocks.js';
 import { NUDGE_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
@@ -200,12 +201,6 @@ export function stalledListMessage(
     ],
   };
 }
-
-export type ItemResolution =
-  | { kind: 'decided'; userId: string; outcome: string }
-  | { kind: 'snoozed'; userId: string; until: string }
-  | { kind: 'new_date'; userId: string; date: string }
-  | { kind: 'dropped'; userId: string };
 
 function resolutionLine(resolution: ItemResolution): string {
   const who = mentionUser(resolution.userId);

@@ -2,11 +2,11 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DraftContent, DraftResult } from '../../domain/drafts/draft.js';
 import {
   type DraftStatus,
-  type DraftStore,
   type DraftVersion,
   DraftVersionConflictError,
   type VersionProvider,
 } from '../../domain/drafts/version.js';
+import type { DraftStore } from '../ports.js';
 import type { Database, DraftVersionsTable } from '../schema.js';
 import { fromFlag, parseJson, toDate, toDateOrNull, toFlag, toIso } from './convert.js';
 

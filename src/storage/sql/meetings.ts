@@ -4,12 +4,12 @@ import {
   entryProposalSchema,
   type Meeting,
   type MeetingAnalysis,
-  type MeetingRepository,
   type MeetingStatus,
   type NewAttendee,
   type ProposalStatus,
   type RecapProposal,
 } from '../../domain/recap/meeting.js';
+import type { MeetingRepository } from '../ports.js';
 import type { Database, MeetingsTable, RecapProposalsTable } from '../schema.js';
 import { parseJson, toDate, toDateOrNull, toIso } from './convert.js';
 

@@ -1,6 +1,7 @@
 import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppDeps } from '../../../deps.js';
+import type { HelpEntry } from '../../../views/help.js';
 
 export interface SubcommandContext {
   /** The text after the subcommand name, trimmed. */
@@ -15,22 +16,7 @@ export interface SubcommandContext {
   deps: AppDeps;
 }
 
-export type HelpGroup =
-  | 'Set up'
-  | 'Capture'
-  | 'Review'
-  | 'Shared vision'
-  | 'Meetings'
-  | 'Decisions'
-  | 'Settings';
-
-export interface Subcommand {
-  name: string;
-  aliases?: string[];
-  /** e.g. "driver [text]" */
-  usage: string;
-  summary: string;
-  group: HelpGroup;
+export interface Subcommand extends HelpEntry {
   /** Runs after the command was acknowledged, so it may open modals (trigger_id) or do slow work. */
   run(ctx: SubcommandContext): Promise<void>;
 }

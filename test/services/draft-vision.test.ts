@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { draftVision, exportLatestDraft } from '../../../src/domain/drafts/draft-vision.js';
-import { draftOffline } from '../../../src/domain/drafts/offline-drafter.js';
-import type {
-  DraftStatus,
-  DraftVersion,
-  DraftVersionRepository,
-} from '../../../src/domain/drafts/version.js';
-import { nordfreight } from './deal-fixtures.js';
+import { draftOffline } from '../../src/domain/drafts/offline-drafter.js';
+import type { DraftStatus, DraftVersion } from '../../src/domain/drafts/version.js';
+import { draftVision, exportLatestDraft } from '../../src/services/draft-vision.js';
+import type { DraftVersionRepository } from '../../src/storage/ports.js';
+import { nordfreight } from '../domain/drafts/deal-fixtures.js';
 
 function memoryDrafts(): DraftVersionRepository & { rows: DraftVersion[] } {
   const rows: DraftVersion[] = [];

@@ -1,15 +1,11 @@
-import type { Deal } from '../deals.js';
-import type { Entry } from '../entries.js';
-import type { Stakeholder } from '../stakeholders.js';
-import type { DraftResult } from './draft.js';
-import type { DraftInput } from './input.js';
-import { renderMarkdown } from './render-markdown.js';
-import {
-  type DraftVersion,
-  DraftVersionConflictError,
-  type DraftVersionRepository,
-  toNewDraftVersion,
-} from './version.js';
+import type { Deal } from '../domain/deals.js';
+import type { DraftResult } from '../domain/drafts/draft.js';
+import type { DraftInput } from '../domain/drafts/input.js';
+import { renderMarkdown } from '../domain/drafts/render-markdown.js';
+import { type DraftVersion, DraftVersionConflictError, toNewDraftVersion } from '../domain/drafts/version.js';
+import type { Entry } from '../domain/entries.js';
+import type { Stakeholder } from '../domain/stakeholders.js';
+import type { DraftVersionRepository } from '../storage/ports.js';
 
 /** How many times a draft is re-numbered when another version of the deal was stored meanwhile. */
 const NUMBERING_ATTEMPTS = 3;

@@ -1,0 +1,199 @@
+import type { WebClient } from '@slack/web-api';
+import { channelSendKey, type DueRun } from '../../domain/nudges/index.js';
+import type { NextStepWriter } from '../../llm/nudge-writer.js';
+import type { AppLogger } from '../../logger.js';
+import { claimedKeys } from '../../services/nudge-preview.js';
+import { planTeamNudges, type TeamPlan, writeNextSteps } from '../../services/nudges.js';
+import type { Repositories } from '../../storage/ports.js';
+import {
+  type ChannelNudgeOptions,
+  channelNudgeMessage,
+  digestMessage,
+  type NudgeMessage,
+} from '../views/nudge-blocks.js';
+import { classifyPostError, type DeliveryContext, deliver, reconcileClaims } from './nudge-delivery.js';
+import { Pacer, realSleep } from './pacer.js';
+
+export interface NudgeJobDeps {
+  repos: Repositories;
+  logger: AppLogger;
+  clock: () => Date;
+  nextStepWriter?: NextStepWriter;
+  sleep?: (ms: number) => Promise<void>;
+  /** Minimum gap between two posts (default 1,100 ms: Slack's ~1 message per second per channel). */
+  postGapMs?: number;
+  /** A 'sending' claim younger than this may still be in flight elsewhere (default 2 minutes). */
+  claimLeaseMs?: number;
+}
+
+export interface RunWeeklyNudgesOptions {
+  now: Date;
+  deps: NudgeJobDeps;
+  client: WebClient;
+  /** One workspace; all workspaces when absent. */
+  teamId?: string;
+  /** Plan and render only: no lock, no claims, no posts. Previews the due run, else the next one. */
+  dryRun?: boolean;
+  /** Dry run only: plan this one deal (with `teamId`). */
+  dealId?: number;
+  /** Dry run only: false renders channel messages without buttons (ephemeral previews). Default true. */
+  interactive?: boolean;
+}
+
+export interface PreviewMessage {
+  kind: 'channel' | 'digest';
+  /** Channel id, or the user id of a digest. */
+  target: string;
+  sendKey: string;
+  message: NudgeMessage;
+}
+
+export type TeamRunStatus = 'disabled' | 'not_due' | 'locked' | 'done' | 'incomplete' | 'preview' | 'error';
+
+export interface TeamRunReport {
+  teamId: string;
+  status: TeamRunStatus;
+  runKey: string | null;
+  scheduledFor: Date | null;
+  /** Messages this call posted / that Slack refused for good / that wait for the next attempt. */
+  sent: number;
+  failed: number;
+  pending: number;
+  /** Send keys an earlier attempt already recorded (skipped, never sent twice). */
+  alreadySent: number;
+  preview: PreviewMessage[];
+  error?: string;
+}
+
+const DEFAULT_GAP_MS = 1_100;
+const DEFAULT_LEASE_MS = 120_000;
+
+export const report = (teamId: string, status: TeamRunStatus, due: DueRun | null = null): TeamRunReport => ({
+  teamId,
+  status,
+  runKey: due?.runKey ?? null,
+  scheduledFor: due?.scheduledFor ?? null,
+  sent: 0,
+  failed: 0,
+  pending: 0,
+  alreadySent: 0,
+  preview: [],
+});
+
+export /** Channel messages first (one per deal channel), then one DM digest per owner. */
+function nudgeMessages(team: TeamPlan, options: ChannelNudgeOptions = {}): PreviewMessage[] {
+  const runKey = team.plan.runKey;
+  const channel = team.plan.channelNudges.map((nudge): PreviewMessage => {
+    const sendKey = channelSendKey(runKey, nudge.items[0]!.decisionId);
+    return {
+      kind: 'channel',
+      target: nudge.channelId,
+      sendKey,
+      message: channelNudgeMessage(nudge, { sendKey, runKey }, team.quotes, options),
+    };
+  });
+  const digests = team.plan.ownerDigests.map(
+    (digest): PreviewMessage => ({
+      kind: 'digest',
+      target: digest.userId,
+      sendKey: digest.sendKey,
+      message: digestMessage(digest, { runKey }),
+    }),
+  );
+  return [...channel, ...digests];
+}
+
+/** Posts one team's due run: settles old claims, plans, then posts each channel nudge and owner digest once. */
+export async function postTeamNudges(
+  opts: RunWeeklyNudgesOptions,
+  teamId: string,
+  due: DueRun,
+): Promise<TeamRunReport> {
+  const { repos, logger, clock } = opts.deps;
+  const ctx: DeliveryContext = {
+    nudges: repos.nudges,
+    client: opts.client,
+    logger,
+    clock,
+    pacer: new Pacer(opts.deps.postGapMs ?? DEFAULT_GAP_MS, opts.deps.sleep ?? realSleep),
+  };
+  await repos.nudges.startRun(teamId, due.runKey, due.scheduledFor, clock());
+  let pending = await reconcileClaims(
+    ctx,
+    await repos.nudges.listSends(teamId, due.runKey),
+    opts.deps.claimLeaseMs ?? DEFAULT_LEASE_MS,
+  );
+  const before = await repos.nudges.listSends(teamId, due.runKey);
+  const team = await planTeamNudges(repos, teamId, {
+    now: opts.now,
+    runKey: due.runKey,
+    alreadySent: claimedKeys(due.runKey, before),
+  });
+  await writeNextSteps(team, opts.deps.nextStepWriter);
+  const result = { ...report(teamId, 'done', due), alreadySent: before.length };
+
+  const count = (outcome: Awaited<ReturnType<typeof deliver>>) => {
+    if (outcome === 'sent') result.sent++;
+    else if (outcome === 'failed') result.failed++;
+    else if (outcome === 'pending') pending++;
+  };
+  for (const nudge of team.plan.channelNudges) {
+    const [message] = nudgeMessages({
+      ...team,
+      plan: { ...team.plan, channelNudges: [nudge], ownerDigests: [] },
+    });
+    if (!message) continue;
+    const claim = {
+      teamId,
+      sendKey: message.sendKey,
+      runKey: due.runKey,
+      kind: 'channel' as const,
+      decisionIds: nudge.items.map((item) => item.decisionId),
+      dealId: nudge.dealId,
+      userId: null,
+      channelId: nudge.channelId,
+    };
+    count(await deliver(ctx, claim, message.message));
+  }
+  for (const digest of team.plan.ownerDigests) {
+    let channelId: string;
+    try {
+      const opened = await opts.client.conversations.open({ users: digest.userId });
+      if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
+      channelId = opened.channel.id;
+    } catch (error) {
+      const outcome = classifyPostError(error);
+      logger.warn(`cannot open a DM with ${digest.userId} (${outcome.kind}: ${outcome.error})`);
+      if (outcome.kind === 'failed') result.failed++;
+      else pending++;
+      continue;
+    }
+    const claim = {
+      teamId,
+      sendKey: digest.sendKey,
+      runKey: due.runKey,
+      kind: 'digest' as const,
+      decisionIds: digest.items.map((item) => item.decisionId),
+      dealId: null,
+      userId: digest.userId,
+      channelId,
+    };
+    count(await deliver(ctx, claim, digestMessage(digest, { runKey: due.runKey })));
+  }
+
+  const after = await repos.nudges.listSends(teamId, due.runKey);
+  result.pending = pending;
+  result.status = pending === 0 ? 'done' : 'incomplete';
+  await repos.nudges.finishRun(
+    teamId,
+    due.runKey,
+    {
+      status: result.status,
+      sentCount: after.filter((s) => s.status === 'sent').length,
+      failedCount: after.filter((s) => s.status === 'failed').length,
+      error: pending > 0 ? `${pending} message(s) to retry` : null,
+    },
+    clock(),
+  );
+  return result;
+}
