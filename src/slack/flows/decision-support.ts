@@ -4,18 +4,7 @@ import type { Decision } from '../../domain/decisions.js';
 import type { AppDeps } from '../deps.js';
 import { type DecisionPrefill, decisionModal } from '../views/decisions-form.js';
 import { decisionsListMessage } from '../views/decisions-list.js';
-import { userToday } from './user-time.js';
-
-/** Today in the user's zone (workspace zone as fallback), for due dates and "overdue". */
-export async function todayFor(
-  deps: AppDeps,
-  client: WebClient,
-  teamId: string,
-  userId: string,
-): Promise<string> {
-  const { settings } = await deps.repos.workspaces.get(teamId);
-  return userToday(client, userId, deps.clock(), settings.timeZone, deps.logger);
-}
+import { todayFor } from './user-time.js';
 
 /** The `/vision decisions` message for a deal, as the user sees it today. */
 export async function decisionListFor(

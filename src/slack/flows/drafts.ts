@@ -13,6 +13,7 @@ import {
   listeningMessage,
   type SlackMessageContent,
 } from '../views/draft-parent.js';
+import { replyPrivately } from './private-reply.js';
 
 export interface DraftFlowDeps {
   repos: Repositories;
@@ -98,14 +99,7 @@ export async function sendListeningCheck(
   version: DraftVersion,
 ): Promise<void> {
   const message = listeningMessage(version.version, version.content.listeningCheck);
-  try {
-    await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
-  } catch (error) {
-    deps.logger.warn('listening check: ephemeral failed, sending it as a DM', error);
-    await client.chat.postMessage({ channel: userId, ...message }).catch((dmError: unknown) => {
-      deps.logger.warn('listening check: DM failed too', dmError);
-    });
-  }
+  await replyPrivately(deps, client, { channelId, userId }, message, 'listening check');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { RECAP_LIMITS } from '../../domain/recap/limits.js';
-import { isValidTimeZone, localDateString } from '../../domain/time/zoned-time.js';
+import { isValidTimeZone } from '../../domain/time/zoned-time.js';
 import type { AppLogger } from '../../logger.js';
 import type { FetchFile } from '../deps.js';
 
@@ -29,11 +29,6 @@ export async function slackPerson(
     logger.warn(`users.info failed for ${userId}; using UTC and no names`, error);
     return { timeZone: 'UTC', names: [] };
   }
-}
-
-export async function userToday(client: WebClient, userId: string, now: Date, logger: AppLogger) {
-  const person = await slackPerson(client, userId, logger);
-  return { today: localDateString(now, person.timeZone), person };
 }
 
 /** Replies people wrote in a thread (bots left out), oldest first, as note lines. */

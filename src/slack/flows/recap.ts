@@ -13,6 +13,7 @@ import type { FetchFile } from '../deps.js';
 import { listeningMessage } from '../views/recap-metrics.js';
 import type { RecapModalMetadata } from '../views/recap-modal.js';
 import type { RecapForm } from '../views/recap-modal-parse.js';
+import { replyPrivately } from './private-reply.js';
 import { downloadTranscriptFile, slackPerson, threadNotes } from './recap-sources.js';
 import { postRecapThread } from './recap-thread.js';
 
@@ -203,14 +204,13 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
   if (listening) {
     const guidance = listening.ok ? listeningGuidance(listening.metrics) : [];
     const message = listeningMessage(form.title, listening, guidance);
-    try {
-      await client.chat.postEphemeral({ channel: deal.channelId, user: args.userId, ...message });
-    } catch (error) {
-      deps.logger.warn('listening figures as ephemeral failed; sending a DM', error);
-      await client.chat.postMessage({ channel: args.userId, ...message }).catch((dmError: unknown) => {
-        deps.logger.warn('listening figures DM failed too', dmError);
-      });
-    }
+    await replyPrivately(
+      deps,
+      client,
+      { channelId: deal.channelId, userId: args.userId },
+      message,
+      'listening figures',
+    );
   }
   return posted;
 }

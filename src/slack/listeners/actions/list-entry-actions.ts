@@ -10,6 +10,7 @@ import {
 import type { AppDeps } from '../../deps.js';
 import { openEntryModal, prefillFromEntry } from '../../flows/entry-modal.js';
 import { loadEntryList } from '../../flows/list-load.js';
+import { activeDealForChannel } from '../../guards/deal.js';
 import { ENTRY_LIST } from '../../views/ids.js';
 import { type ListAction, type ListOp, parseListActionValue } from '../../views/list-values.js';
 import { escapeMrkdwn, truncate } from '../../views/mrkdwn.js';
@@ -51,8 +52,8 @@ export function listEntryActionHandler(deps: AppDeps) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: REFUSED });
       return;
     }
-    const deal = await deps.repos.deals.getByChannel(teamId, channelId);
-    if (!deal || deal.archived) {
+    const deal = await activeDealForChannel(deps, teamId, channelId);
+    if (!deal) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...notLinkedMessage() });
       return;
     }

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { extractCustomerQuote } from '../../../domain/classifier/quote.js';
 import type { SuggestedKind } from '../../../domain/classifier/types.js';
 import type { AppDeps } from '../../deps.js';
+import { activeDealForPayload } from '../../guards/deal.js';
 import { entryModal } from '../../views/entry-form.js';
 import { type ListenButtonValue, listenButtonValueSchema } from '../../views/listen-blocks.js';
 
@@ -48,8 +49,8 @@ export function listenCaptureButton(deps: AppDeps, kind: SuggestedKind | null) {
       return;
     }
     try {
-      const deal = teamId ? await deps.repos.deals.getById(teamId, value.d) : null;
-      if (!deal || deal.archived || (value.c && value.c !== deal.channelId)) {
+      const deal = teamId ? await activeDealForPayload(deps, teamId, value.d, value.c || undefined) : null;
+      if (!deal) {
         await respond({
           response_type: 'ephemeral',
           replace_original: false,

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { localDateString } from '../../../domain/nudges/index.js';
 import { applyNudgeChange, findNudgeTarget, refusalText } from '../../../services/nudges-actions.js';
 import type { AppDeps } from '../../deps.js';
+import { updateNudgeItem } from '../../flows/nudge-message-update.js';
 import { NUDGE_IDS } from '../../views/ids.js';
 import { decidedModal, newDateModal } from '../../views/nudge-modals.js';
-import { updateNudgeItem } from './nudge-message-update.js';
 
 type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
 

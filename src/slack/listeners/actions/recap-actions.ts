@@ -14,6 +14,7 @@ import {
   proposalContext,
   refreshProposalMessage,
 } from '../../flows/recap-confirm.js';
+import { activeDealForPayload } from '../../guards/deal.js';
 import { RECAP_IDS } from '../../views/ids.js';
 import { recapDecisionEditModal, recapEntryEditModal } from '../../views/recap-edit.js';
 import { openRecapModal } from '../commands/subcommands/recap.js';
@@ -116,8 +117,9 @@ export function recapOpenFromPromptHandler(deps: AppDeps) {
     const { teamId, userId } = clickContext(args.body);
     const id = Number(args.action.value);
     const meeting = Number.isInteger(id) && id > 0 ? await deps.repos.meetings.getById(teamId, id) : null;
-    const deal = meeting ? await deps.repos.deals.getById(teamId, meeting.dealId) : null;
-    if (!meeting || !deal || deal.archived || deal.channelId !== args.body.channel?.id) {
+    const channelId = args.body.channel?.id ?? '';
+    const deal = meeting ? await activeDealForPayload(deps, teamId, meeting.dealId, channelId) : null;
+    if (!meeting || !deal) {
       await tell(args.client, args.body, 'This meeting is not available any more.');
       return;
     }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
 import { runDraft } from '../../flows/drafts.js';
+import { activeDealForChannel } from '../../guards/deal.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -17,8 +18,8 @@ export function recapRefreshDraftHandler(deps: AppDeps) {
     const notify = async (text: string) => {
       await client.chat.postEphemeral({ channel: channelId, user: userId, text });
     };
-    const deal = teamId && channelId ? await deps.repos.deals.getByChannel(teamId, channelId) : null;
-    if (!deal || deal.archived) {
+    const deal = teamId && channelId ? await activeDealForChannel(deps, teamId, channelId) : null;
+    if (!deal) {
       await notify('This channel is not linked to a deal any more.');
       return;
     }

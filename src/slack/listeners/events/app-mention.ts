@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { askDeal } from '../../../services/ask.js';
 import type { AppDeps } from '../../deps.js';
+import { activeDealForChannel } from '../../guards/deal.js';
 import { answerBlocks } from '../../views/ask-blocks.js';
 import { notLinkedMessage } from '../../views/not-linked.js';
 
@@ -24,8 +25,8 @@ export function appMentionListener(deps: AppDeps) {
     if (!(await deps.repos.listening.claimEvent(teamId, `event:${body.event_id}`))) return;
     const threadTs = event.thread_ts ?? event.ts;
     try {
-      const deal = await deps.repos.deals.getByChannel(teamId, event.channel);
-      if (!deal || deal.archived) {
+      const deal = await activeDealForChannel(deps, teamId, event.channel);
+      if (!deal) {
         // Asked directly, so answer: privately, to the person who asked.
         await client.chat.postEphemeral({
           channel: event.channel,

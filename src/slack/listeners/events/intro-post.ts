@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { once } from '../../../services/once.js';
 import type { AppDeps } from '../../deps.js';
+import { activeDealForChannel } from '../../guards/deal.js';
 import { introMessage } from '../../views/setup.js';
 
 /** An intro is posted at most once per channel, ever (ten years is "ever" for a deal channel). */
@@ -16,8 +17,7 @@ export async function postIntroOnce(
   teamId: string,
   channelId: string,
 ): Promise<'posted' | 'skipped'> {
-  const deal = await deps.repos.deals.getByChannel(teamId, channelId);
-  if (deal && !deal.archived) return 'skipped';
+  if (await activeDealForChannel(deps, teamId, channelId)) return 'skipped';
   const key = `intro:${channelId}`;
   try {
     const result = await once(

@@ -6,6 +6,7 @@ import { ENTRY_INPUT_LIMITS } from '../../../domain/entry-input.js';
 import { isValidTimeZone, localDateString } from '../../../domain/time/zoned-time.js';
 import type { AppDeps } from '../../deps.js';
 import { openEntryModal } from '../../flows/entry-modal.js';
+import { activeDealForChannel } from '../../guards/deal.js';
 import { messageWireText, slackTextToPlain, unlabelledMentions } from '../../views/entry-from-message.js';
 import { notLinkedMessage } from '../../views/not-linked.js';
 
@@ -83,8 +84,8 @@ export function logMessageShortcut(deps: AppDeps) {
     const payload = parsed.data;
     const teamId = payload.team?.id ?? payload.user.team_id;
     if (!teamId) return;
-    const deal = await deps.repos.deals.getByChannel(teamId, payload.channel.id);
-    if (!deal || deal.archived) {
+    const deal = await activeDealForChannel(deps, teamId, payload.channel.id);
+    if (!deal) {
       await explainNotLinked(deps, client, payload, respond);
       return;
     }

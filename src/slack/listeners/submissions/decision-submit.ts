@@ -4,8 +4,9 @@ import { decisionInputSchema, dueDateProblem } from '../../../domain/decision-in
 import { ownDeal } from '../../../services/deals.js';
 import { createDecision, editDecision } from '../../../services/decisions.js';
 import type { AppDeps } from '../../deps.js';
-import { refreshDecisionList, todayFor } from '../../flows/decision-support.js';
+import { refreshDecisionList } from '../../flows/decision-support.js';
 import { publishHomes } from '../../flows/home-publish.js';
+import { todayFor } from '../../flows/user-time.js';
 import { decisionLoggedMessage } from '../../views/decisions-list.js';
 import { issuesToFieldErrors } from '../../views/entry-form-parse.js';
 import { DECISION_FORM as F } from '../../views/ids.js';

@@ -4,6 +4,8 @@ import type { Deal } from '../../../domain/deals.js';
 import type { Entry, EntrySource } from '../../../domain/entries.js';
 import { createEntry, updateEntry } from '../../../services/capture.js';
 import type { AppDeps } from '../../deps.js';
+import { replyPrivately } from '../../flows/private-reply.js';
+import { activeDealForPayload } from '../../guards/deal.js';
 import { entrySavedMessage } from '../../views/entry-confirmation.js';
 import { parseEntryForm, parseEntryFormMetadata } from '../../views/entry-form-parse.js';
 import { ENTRY_FORM as F, VIEW_IDS } from '../../views/ids.js';
@@ -29,8 +31,8 @@ export function entrySubmitHandler(deps: AppDeps) {
     const editing = view.callback_id === VIEW_IDS.editEntry;
     const meta = parseEntryFormMetadata(view.private_metadata);
     // Ownership is re-checked from the (untrusted) metadata: the deal must be one of the submitter's team.
-    const deal = meta && teamId ? await deps.repos.deals.getById(teamId, meta.dealId) : null;
-    if (!meta || !teamId || !deal || deal.archived || (editing && !meta.entryId)) {
+    const deal = meta && teamId ? await activeDealForPayload(deps, teamId, meta.dealId) : null;
+    if (!meta || !teamId || !deal || (editing && !meta.entryId)) {
       deps.logger.warn(`entry submit refused: deal ${meta?.dealId ?? '?'} is not team ${teamId}'s`);
       await ack({ response_action: 'errors', errors: formError(NOT_YOURS) });
       return;
@@ -93,14 +95,5 @@ async function confirmQuietly(
     stakeholderName: person?.name ?? null,
     edited,
   });
-  try {
-    await client.chat.postEphemeral({ channel: deal.channelId, user: userId, ...message });
-  } catch (error) {
-    deps.logger.warn('ephemeral confirmation failed; sending a DM', error);
-    try {
-      await client.chat.postMessage({ channel: userId, ...message });
-    } catch (dmError) {
-      deps.logger.warn('DM confirmation failed too', dmError);
-    }
-  }
+  await replyPrivately(deps, client, { channelId: deal.channelId, userId }, message, 'entry confirmation');
 }

@@ -8,10 +8,10 @@ import {
 } from '../../../domain/nudges/index.js';
 import { applyNudgeChange, findNudgeTarget, refusalText } from '../../../services/nudges-actions.js';
 import type { AppDeps } from '../../deps.js';
+import { updateNudgeItem } from '../../flows/nudge-message-update.js';
 import { NUDGE_IDS } from '../../views/ids.js';
 import { OUTCOME_MAX } from '../../views/nudge-modals.js';
 import { type FieldErrors, ViewState } from '../../views/view-state.js';
-import { updateNudgeItem } from '../actions/nudge-message-update.js';
 
 type ViewArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 

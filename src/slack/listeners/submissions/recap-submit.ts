@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
 import { postRecap } from '../../flows/recap.js';
-import { userToday } from '../../flows/recap-sources.js';
+import { todayFor } from '../../flows/user-time.js';
+import { activeDealForPayload } from '../../guards/deal.js';
 import { RECAP_IDS as R } from '../../views/ids.js';
 import { parseRecapForm, parseRecapMetadata } from '../../views/recap-modal-parse.js';
 import { ViewState } from '../../views/view-state.js';
@@ -21,13 +22,14 @@ export function recapSubmitHandler(deps: AppDeps) {
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const userId = body.user.id;
     const meta = parseRecapMetadata(view.private_metadata);
-    const deal = meta && teamId ? await deps.repos.deals.getById(teamId, meta.dealId) : null;
-    if (!meta || !deal || deal.archived || deal.channelId !== meta.channelId) {
+    const deal =
+      meta && teamId ? await activeDealForPayload(deps, teamId, meta.dealId, meta.channelId) : null;
+    if (!meta || !deal) {
       deps.logger.warn(`recap submit refused: deal ${meta?.dealId ?? '?'} is not team ${teamId}'s`);
       await ack({ response_action: 'errors', errors: { [R.title]: NOT_YOURS } });
       return;
     }
-    const { today } = await userToday(client, userId, deps.clock(), deps.logger);
+    const today = await todayFor(deps, client, teamId, userId);
     const parsed = parseRecapForm(ViewState.parse(view.state.values), today, meta);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });

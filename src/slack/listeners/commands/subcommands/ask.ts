@@ -1,5 +1,5 @@
 import { askDeal } from '../../../../services/ask.js';
-import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
+import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { answerBlocks, askParentText } from '../../../views/ask-blocks.js';
 import type { Subcommand } from './types.js';
 

@@ -1,5 +1,5 @@
 import { decisionListFor, openDecisionModal } from '../../../flows/decision-support.js';
-import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
+import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import type { Subcommand } from './types.js';
 
 /** `/vision decision [text]`: a choice the customer still has to make, with owners and a date. */

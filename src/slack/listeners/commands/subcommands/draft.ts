@@ -1,5 +1,5 @@
 import { runDraft } from '../../../flows/drafts.js';
-import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
+import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { historyMessage } from '../../../views/draft-parent.js';
 import { escapeMrkdwn } from '../../../views/mrkdwn.js';
 import type { Subcommand } from './types.js';

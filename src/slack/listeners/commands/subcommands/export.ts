@@ -1,5 +1,5 @@
 import { latestDraftExport } from '../../../../services/drafts-export.js';
-import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
+import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { escapeMrkdwn, mentionUser } from '../../../views/mrkdwn.js';
 import type { Subcommand } from './types.js';
 

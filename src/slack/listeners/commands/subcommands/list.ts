@@ -1,7 +1,7 @@
 import { ENTRY_KIND_WORDS, parseEntryKind } from '../../../../domain/entry-input.js';
 import { closestMatch } from '../../../../domain/text/similarity.js';
 import { loadEntryList } from '../../../flows/list-load.js';
-import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
+import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { escapeMrkdwn } from '../../../views/mrkdwn.js';
 import type { Subcommand } from './types.js';
 

@@ -1,7 +1,7 @@
 import type { EntryKind } from '../../../../domain/entries.js';
 import { prefillFromText } from '../../../../domain/entry-input.js';
 import { openEntryModal } from '../../../flows/entry-modal.js';
-import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
+import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { slackTextToPlain } from '../../../views/entry-from-message.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 

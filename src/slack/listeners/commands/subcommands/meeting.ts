@@ -1,7 +1,7 @@
 import { meetingTimeHelp, parseMeetingCommand } from '../../../../domain/recap/meeting-time.js';
 import { localDateString, localDateTime } from '../../../../domain/time/zoned-time.js';
 import { slackPerson } from '../../../flows/recap-sources.js';
-import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
+import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { meetingScheduledText } from '../../../views/meeting-prompt.js';
 import type { Subcommand } from './types.js';
 

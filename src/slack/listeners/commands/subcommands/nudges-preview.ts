@@ -1,6 +1,6 @@
 import { type NudgePreviewPlan, planNudgePreview } from '../../../../services/nudge-preview.js';
 import { nudgeMessages } from '../../../flows/weekly-nudges.js';
-import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
+import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { escapeMrkdwn } from '../../../views/mrkdwn.js';
 import { nudgePreviewMessage } from '../../../views/nudge-preview.js';
 import type { SubcommandContext } from './types.js';

@@ -1,6 +1,6 @@
 import { isValidTimeZone } from '../../../../domain/nudges/index.js';
 import { DEFAULT_WORKSPACE_SETTINGS } from '../../../../domain/workspaces.js';
-import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
+import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { escapeMrkdwn } from '../../../views/mrkdwn.js';
 import { nudgeSettingsModal } from '../../../views/nudge-modals.js';
 import { previewDealNudge } from './nudges-preview.js';

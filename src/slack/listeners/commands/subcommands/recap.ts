@@ -4,7 +4,7 @@ import type { Meeting } from '../../../../domain/recap/meeting.js';
 import { localDateString } from '../../../../domain/time/zoned-time.js';
 import type { AppDeps } from '../../../deps.js';
 import { recentTranscriptFiles, slackPerson, threadNotes } from '../../../flows/recap-sources.js';
-import { dealForChannelOrExplain } from '../../../guards/deal-for-channel.js';
+import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { recapModal } from '../../../views/recap-modal.js';
 import type { Subcommand } from './types.js';
 

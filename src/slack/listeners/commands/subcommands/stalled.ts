@@ -1,4 +1,5 @@
 import { allItems, planTeamNudges } from '../../../../services/nudges.js';
+import { activeDealForChannel } from '../../../guards/deal.js';
 import { escapeMrkdwn } from '../../../views/mrkdwn.js';
 import { stalledListMessage } from '../../../views/nudge-blocks.js';
 import type { Subcommand } from './types.js';
@@ -12,8 +13,8 @@ export function stalledSubcommand(): Subcommand {
     group: 'Decisions',
     async run({ deps, teamId, userId, channelId, respond }) {
       const now = deps.clock();
-      const deal = await deps.repos.deals.getByChannel(teamId, channelId);
-      if (deal && !deal.archived) {
+      const deal = await activeDealForChannel(deps, teamId, channelId);
+      if (deal) {
         const team = await planTeamNudges(deps.repos, teamId, { now, onDemand: true, dealId: deal.id });
         const items = allItems(team.plan).filter((item) => item.dealId === deal.id);
         await respond({

@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import type { ItemResolution } from '../../../domain/nudges/resolution.js';
-import type { AppLogger } from '../../../logger.js';
-import { resolveItemInBlocks } from '../../views/nudge-blocks.js';
+import type { ItemResolution } from '../../domain/nudges/resolution.js';
+import type { AppLogger } from '../../logger.js';
+import { resolveItemInBlocks } from '../views/nudge-blocks.js';
 
 const historySchema = z.object({
   messages: z
