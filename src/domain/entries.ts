@@ -90,6 +90,8 @@ export interface Entry {
   status: EntryStatus;
   constraintCategory: ConstraintCategory | null;
   severity: Severity | null;
+  /** Never shown to the customer: feeds the rep's private listening check and questions only. */
+  internalOnly: boolean;
   archived: boolean;
   createdBy: string;
   createdAt: Date;
@@ -109,9 +111,16 @@ export type EntryFields = Pick<
   | 'status'
   | 'constraintCategory'
   | 'severity'
+  | 'internalOnly'
 >;
 
-export type NewEntry = EntryFields & { teamId: string; dealId: number; createdBy: string };
+export type NewEntry = Omit<EntryFields, 'internalOnly'> & {
+  /** Defaults to false: shareable with the customer. */
+  internalOnly?: boolean;
+  teamId: string;
+  dealId: number;
+  createdBy: string;
+};
 
 /** One recorded change to an entry: which fields changed, from what to what. */
 export interface EntryRevision {

@@ -55,6 +55,8 @@ export interface EntriesTable {
   status: string;
   constraint_category: string | null;
   severity: string | null;
+  /** 1: never shown to the customer (migration 0007). */
+  internal_only: Generated<number>;
   archived: number;
   created_by: string;
   created_at: Timestamp;

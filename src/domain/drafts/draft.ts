@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const CUSTOMER_SECTIONS = ['today', 'drivers', 'successFactors', 'constraints'] as const;
 export type CustomerSection = (typeof CUSTOMER_SECTIONS)[number];
 export const FACT_SECTIONS = [...CUSTOMER_SECTIONS, 'vision'] as const;
+/** Fact sections plus our own perspective, the one place a proposal may be cited. */
+export const CITED_SECTIONS = [...FACT_SECTIONS, 'perspective'] as const;
+export type CitedSection = (typeof CITED_SECTIONS)[number];
+export const PERSPECTIVE_TITLE = 'What we have seen elsewhere';
 export type FactSection = (typeof FACT_SECTIONS)[number];
 
 export const SECTION_TITLES: Record<FactSection, string> = {
@@ -19,6 +23,20 @@ export type SpinKind = (typeof SPIN_KINDS)[number];
 
 export const entryIdsSchema = z.array(z.number().int().positive());
 
+/**
+ * Why a vision point holds, in entry ids: the driver(s) it answers, the success factor it is judged by, the
+ * constraint or risk it respects, and a first step that fits that constraint. `future` is the future state
+ * in the customer's terms. Rendered in the second person ("Because you told us …").
+ */
+export const visionReasoningSchema = z.object({
+  future: z.string().trim().min(1).max(1_000),
+  driverIds: entryIdsSchema,
+  successIds: entryIdsSchema,
+  respectIds: entryIdsSchema,
+  firstStep: z.string().max(1_000).nullable(),
+});
+export type VisionReasoning = z.infer<typeof visionReasoningSchema>;
+
 /** One statement of the draft. `quote` is the customer's verbatim words; `speaker` is derived, never trusted. */
 export const statementSchema = z.object({
   text: z.string().trim().min(1).max(2_000),
@@ -28,6 +46,8 @@ export const statementSchema = z.object({
   speaker: z.string().nullable(),
   /** True when no cited entry carries a customer quote: our words, not theirs. */
   ourWords: z.boolean(),
+  /** Vision points only: the reasoning chain (absent in versions drafted before it existed). */
+  reasoning: visionReasoningSchema.nullable().optional(),
 });
 export type Statement = z.infer<typeof statementSchema>;
 
@@ -44,6 +64,8 @@ export const LISTENING_KINDS = [
   'our_words',
   'unconfirmed',
   'silent_stakeholder',
+  /** A question built from an internal-only entry: for the rep to ask with care, never posted in a channel. */
+  'private_question',
 ] as const;
 export type ListeningKind = (typeof LISTENING_KINDS)[number];
 
@@ -64,6 +86,13 @@ export const draftContentSchema = z.object({
   vision: z.array(statementSchema),
   questions: z.array(questionSchema),
   listeningCheck: z.array(listeningItemSchema),
+  /**
+   * "What we have seen elsewhere": our perspective (proposals, experience), only once two customer drivers are
+   * confirmed. Optional: versions drafted before it existed have none.
+   */
+  perspective: z.array(statementSchema).optional(),
+  /** Before the perspective is earned: what we must learn first (plain sentences, no user text). */
+  learnFirst: z.array(z.string()).optional(),
 });
 export type DraftContent = z.infer<typeof draftContentSchema>;
 
@@ -72,7 +101,7 @@ export type UnverifiedReason = (typeof UNVERIFIED_REASONS)[number];
 
 /** A statement that cannot be posted as fact; shown to the rep under "unverified" only. */
 export const unverifiedSchema = z.object({
-  section: z.enum(FACT_SECTIONS),
+  section: z.enum(CITED_SECTIONS),
   text: z.string(),
   entryIds: z.array(z.number()),
   reason: z.enum(UNVERIFIED_REASONS),
@@ -111,6 +140,7 @@ export function collectCitations(content: DraftContent): number[] {
   const ids = new Set<number>();
   for (const section of FACT_SECTIONS)
     for (const s of content[section]) for (const id of s.entryIds) ids.add(id);
+  for (const s of content.perspective ?? []) for (const id of s.entryIds) ids.add(id);
   for (const q of content.questions) for (const id of q.entryIds) ids.add(id);
   for (const l of content.listeningCheck) for (const id of l.entryIds) ids.add(id);
   return [...ids].sort((a, b) => a - b);
@@ -125,5 +155,7 @@ export function emptyContent(): DraftContent {
     vision: [],
     questions: [],
     listeningCheck: [],
+    perspective: [],
+    learnFirst: [],
   };
 }

@@ -1,7 +1,9 @@
 import type { Entry } from '../entries.js';
+import { shareableEntries } from '../privacy/internal-only.js';
 import type { Stakeholder } from '../stakeholders.js';
 import type { Question } from './draft.js';
 import { hasQuote, rankEntries } from './select-entries.js';
+import { tensionQuestions } from './tensions.js';
 
 /** Research suggests 11-14 discovery questions; more did not help. */
 export const MAX_QUESTIONS = 12;
@@ -16,18 +18,20 @@ const q = (spin: Question['spin'], text: string, entryIds: number[] = []): Quest
 });
 
 /**
- * Turns the gaps in what we know into open questions, SPIN-style:
+ * Tensions first (tensions.ts), then the gaps in what we know as open questions, SPIN-style:
  * situation (facts we lack), problem (pain not yet in their words or not confirmed),
  * implication (cost of inaction), need-payoff (how they will judge success).
  */
-export function gapQuestions(entries: readonly Entry[], stakeholders: readonly Stakeholder[]): Question[] {
+export function gapQuestions(all: readonly Entry[], stakeholders: readonly Stakeholder[]): Question[] {
+  // Internal-only entries never shape a question the customer may read; they feed private questions instead.
+  const entries = shareableEntries(all);
   const ranked = rankEntries(entries);
   const of = (kind: Entry['kind']) => ranked.filter((e) => e.kind === kind);
   const drivers = of('driver');
   const successFactors = of('success_factor');
   const constraints = of('constraint');
   const risks = of('risk');
-  const questions: Question[] = [];
+  const questions: Question[] = [...tensionQuestions(entries)];
 
   if (drivers.length === 0) {
     questions.push(
@@ -36,25 +40,24 @@ export function gapQuestions(entries: readonly Entry[], stakeholders: readonly S
     questions.push(q('problem', 'What is hardest about the way this works for you today?'));
   }
 
-  const notConfirmed = drivers.filter((d) => d.status !== 'confirmed' || d.stakeholderId == null);
-  for (const d of notConfirmed.slice(0, PER_RULE)) {
-    questions.push(
-      q('problem', `We understood "${clip(d.statement)}". Is that how you see it, and who feels it most?`, [
-        d.id,
-      ]),
-    );
-  }
-
   const unquoted = drivers.filter((d) => !hasQuote(d) && d.status === 'confirmed' && d.stakeholderId != null);
   for (const d of unquoted.slice(0, 1)) {
     questions.push(q('problem', `How would you describe "${clip(d.statement)}" in your own words?`, [d.id]));
   }
 
-  if (drivers.length > 0 && risks.length === 0) {
-    const top = drivers[0]!;
+  // The cost of inaction is asked even when risks are logged: a risk of acting is not the cost of waiting.
+  const top = drivers[0];
+  if (top) {
     questions.push(
-      q('implication', `What happens if "${clip(top.statement)}" is still unsolved a year from now?`, [
-        top.id,
+      q('implication', `What if "${clip(top.statement)}" is still unsolved a year from now?`, [top.id]),
+    );
+  }
+
+  const notConfirmed = drivers.filter((d) => d.status !== 'confirmed' || d.stakeholderId == null);
+  for (const d of notConfirmed.slice(0, PER_RULE)) {
+    questions.push(
+      q('problem', `We understood "${clip(d.statement)}". Is that how you see it, and who feels it most?`, [
+        d.id,
       ]),
     );
   }

@@ -67,5 +67,35 @@ export function listeningCheck(
       stakeholderId: s.id,
     });
   }
+  items.push(...privateQuestions(live, stakeholders));
   return items;
+}
+
+const clip = (text: string, max = 120) =>
+  text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+
+/**
+ * Internal-only entries turned into questions for the rep to ask one to one, never in a channel: a personal
+ * fear or someone's standing is eased by lowering their risk, not by writing it down for the committee.
+ */
+export function privateQuestions(
+  entries: readonly Entry[],
+  stakeholders: readonly Stakeholder[],
+): ListeningItem[] {
+  const people = new Map(stakeholders.map((s) => [s.id, s.name]));
+  return entries
+    .filter((e) => !e.archived && e.internalOnly && e.kind !== 'proposal')
+    .map((e) => {
+      const who = e.stakeholderId != null ? people.get(e.stakeholderId) : undefined;
+      const ask =
+        e.kind === 'risk' || e.kind === 'constraint'
+          ? 'what would make a first step safe enough to stand behind?'
+          : 'how much of this can we say in front of the group, and what stays between us?';
+      return {
+        kind: 'private_question' as const,
+        text: `Internal only: "${clip(e.statement)}". Ask ${who ?? 'them'} one to one: ${ask}`,
+        entryIds: [e.id],
+        stakeholderId: e.stakeholderId,
+      };
+    });
 }

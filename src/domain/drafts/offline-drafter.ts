@@ -1,4 +1,5 @@
-import { CONSTRAINT_CATEGORY_LABELS, type Entry } from '../entries.js';
+import type { Entry } from '../entries.js';
+import { shareableEntries } from '../privacy/internal-only.js';
 import {
   type CandidateDraft,
   type CandidateStatement,
@@ -9,61 +10,47 @@ import type { DraftResult } from './draft.js';
 import { gapQuestions } from './gaps.js';
 import type { DraftInput } from './input.js';
 import { listeningCheck } from './listening-check.js';
+import { confirmedDrivers, learnFirst, perspectiveEarned } from './perspective.js';
 import { hasQuote, rankEntries } from './select-entries.js';
+import { offlineVisionPoints } from './vision-points.js';
 
 export const OFFLINE_MODEL = 'offline-v1';
 export const OFFLINE_LABEL = 'Drafted without AI (offline)';
-const TODAY_MAX = 3;
-const VISION_ITEMS = 3;
+const PERSPECTIVE_MAX = 1;
 
-const fromEntry = (entry: Entry, text = entry.statement): CandidateStatement => ({
-  text,
+const fromEntry = (entry: Entry): CandidateStatement => ({
+  text: entry.statement,
   entryIds: [entry.id],
   quote: hasQuote(entry) ? entry.quote : null,
 });
 
-function constraintText(entry: Entry): string {
-  if (entry.kind === 'risk') return `Risk: ${entry.statement}`;
-  const category = entry.constraintCategory ? CONSTRAINT_CATEGORY_LABELS[entry.constraintCategory] : null;
-  return category ? `${category}: ${entry.statement}` : entry.statement;
-}
-
-function visionPoint(lead: string, entries: Entry[]): CandidateStatement[] {
-  const top = entries.slice(0, VISION_ITEMS);
-  if (top.length === 0) return [];
-  return [
-    {
-      text: `${lead} ${top.map((e) => e.statement).join('; ')}.`,
-      entryIds: top.map((e) => e.id),
-      quote: null,
-    },
-  ];
+/** Our proposals, offered as what we have seen elsewhere and tied to the confirmed drivers they answer. */
+function offlinePerspective(entries: readonly Entry[], ranked: readonly Entry[]): CandidateStatement[] {
+  if (!perspectiveEarned(entries)) return [];
+  const drivers = confirmedDrivers(entries).map((d) => d.id);
+  return ranked
+    .filter((e) => e.kind === 'proposal')
+    .slice(0, PERSPECTIVE_MAX)
+    .map((p) => ({ text: p.statement, entryIds: [p.id, ...drivers], quote: null }));
 }
 
 /**
- * The deterministic drafter: no network, no model. Every section is built from the entries themselves
- * (quotes verbatim, our summaries marked as our words), gaps become questions, and the vision only restates
- * the customer's drivers, success factors and constraints. Pure: same input, same draft.
+ * The deterministic drafter: no network, no model. Each shareable customer entry appears once, in its
+ * section (quote verbatim); vision points carry their reasoning (drivers, success factor, what must hold, a
+ * first step that fits); our perspective appears only once two drivers are confirmed; tensions and gaps
+ * become questions. Internal-only entries feed the private listening check only. Pure: same input, same draft.
  */
 export function draftOffline(input: DraftInput, fallbackReason: string | null = null): DraftResult {
-  const ranked = rankEntries(input.entries);
+  const ranked = rankEntries(shareableEntries(input.entries));
   const of = (...kinds: Entry['kind'][]) => ranked.filter((e) => kinds.includes(e.kind));
-  const drivers = of('driver');
-  const quotedPains = [...drivers, ...of('risk')].filter(hasQuote);
 
   const candidate: CandidateDraft = {
-    today: (quotedPains.length > 0 ? quotedPains : drivers).slice(0, TODAY_MAX).map((e) => fromEntry(e)),
-    drivers: [
-      ...drivers,
-      ...of('initiative').map((e) => ({ ...e, statement: `Initiative: ${e.statement}` })),
-    ].map((e) => fromEntry(e)),
-    successFactors: of('success_factor').map((e) => fromEntry(e)),
-    constraints: of('constraint', 'risk').map((e) => fromEntry(e, constraintText(e))),
-    vision: [
-      ...visionPoint('Starting from where you are today:', drivers),
-      ...visionPoint('Success, in your terms, would mean:', of('success_factor')),
-      ...visionPoint('Any path has to respect:', of('constraint', 'risk')),
-    ],
+    today: [],
+    drivers: of('driver', 'initiative').map(fromEntry),
+    successFactors: of('success_factor').map(fromEntry),
+    constraints: of('constraint', 'risk').map(fromEntry),
+    vision: offlineVisionPoints(ranked),
+    perspective: offlinePerspective(input.entries, ranked),
     questions: gapQuestions(input.entries, input.stakeholders),
   };
   const checked = checkCitations(
@@ -72,6 +59,7 @@ export function draftOffline(input: DraftInput, fallbackReason: string | null = 
     input.stakeholders,
     listeningCheck(input.entries, input.stakeholders),
   );
+  checked.content.learnFirst = learnFirst(input.entries);
   return {
     content: checked.content,
     unverified: checked.unverified,

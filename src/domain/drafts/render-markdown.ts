@@ -1,8 +1,19 @@
 import type { Entry } from '../entries.js';
 import type { Stakeholder } from '../stakeholders.js';
-import { speakerName } from './attribution.js';
-import { CUSTOMER_SECTIONS, type DraftResult, SECTION_TITLES, type Statement } from './draft.js';
+import {
+  CUSTOMER_SECTIONS,
+  type DraftContent,
+  type DraftResult,
+  PERSPECTIVE_TITLE,
+  SECTION_TITLES,
+  type Statement,
+} from './draft.js';
 import type { DraftInput } from './input.js';
+import { reasoningSentence } from './reasoning-text.js';
+
+/** Questions in the customer's copy: the few that matter most (the thread keeps them all). */
+export const EXPORT_QUESTIONS_MAX = 3;
+export const VISION_EXPORT_TITLE = 'The future we see together, and how we got here';
 
 /**
  * Makes user or model text inert in Markdown: HTML-ish brackets become entities (so `<!channel>` or a tag
@@ -18,38 +29,25 @@ export function escapeMarkdown(text: string): string {
     .trim();
 }
 
-const SOURCE_LABELS = { meeting: 'meeting', message: 'message', text: 'notes' } as const;
-
-/** Numbers cited entries 1, 2, 3... in order of first use, so the customer never sees internal ids. */
-class Footnotes {
+/** Numbers entries 1, 2, 3... the first time they are shown, so each appears once and is referred to after. */
+class EntryNumbers {
   private readonly order = new Map<number, number>();
-  ref(ids: number[]): string {
-    const refs = ids.map((id) => {
-      if (!this.order.has(id)) this.order.set(id, this.order.size + 1);
-      return `[${this.order.get(id)}]`;
-    });
-    return refs.length ? ` ${refs.join('')}` : '';
+  has(id: number): boolean {
+    return this.order.has(id);
   }
-  lines(entries: ReadonlyMap<number, Entry>, people: ReadonlyMap<number, Stakeholder>): string[] {
-    return [...this.order.entries()].map(([id, n]) => {
-      const entry = entries.get(id);
-      const who = entry?.stakeholderId != null ? speakerName(people.get(entry.stakeholderId)) : null;
-      const parts = [
-        who ?? 'our notes',
-        entry?.saidOn,
-        entry?.source ? SOURCE_LABELS[entry.source.type] : null,
-      ];
-      return `${n}. ${escapeMarkdown(parts.filter(Boolean).join(', '))}`;
-    });
+  number(ids: readonly number[]): void {
+    for (const id of ids) if (!this.order.has(id)) this.order.set(id, this.order.size + 1);
   }
-}
-
-function statementLine(s: Statement, notes: Footnotes): string {
-  const quote = s.quote
-    ? `“${escapeMarkdown(s.quote)}”${s.speaker ? ` (${escapeMarkdown(s.speaker)})` : ''}: `
-    : '';
-  const ours = s.ourWords ? ' _(in our words; please correct us)_' : '';
-  return `- ${quote}${escapeMarkdown(s.text)}${notes.ref(s.entryIds)}${ours}`;
+  /** `[1]`, `[1] and [2]`, `[1], [2] and [4]`; ids never shown are left out. */
+  refs = (ids: readonly number[]): string => {
+    const shown = [...new Set(ids)]
+      .map((id) => this.order.get(id))
+      .filter((n): n is number => n !== undefined)
+      .sort((a, b) => a - b)
+      .map((n) => `[${n}]`);
+    if (shown.length <= 1) return shown[0] ?? '';
+    return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  };
 }
 
 export interface MarkdownExportInput {
@@ -60,60 +58,116 @@ export interface MarkdownExportInput {
   stakeholders: readonly Stakeholder[];
 }
 
+const strip = (text: string) => text.replace(/[.!?\s]+$/, '');
+
 /**
- * The customer-readable "Here's what we heard" for /vision export. Only verified statements; no listening
- * check, no unverified items, no internal ids (citations become numbered source notes).
+ * The customer-readable "Here's what we heard" for /vision export, addressed to the customer. Each entry
+ * appears once (its quote in its section, a number everywhere else); unconfirmed items are asked, not
+ * asserted; vision points show their reasoning by number; our perspective only when earned. Nothing
+ * internal: no listening check, no unverified items, no internal ids, and nothing that cites an internal-only,
+ * archived or unknown entry (checked again here, so an entry marked internal after drafting stays out).
  */
 export function renderMarkdown({ deal, version, draft, entries, stakeholders }: MarkdownExportInput): string {
   const { content, meta } = draft;
-  const byId = new Map(entries.map((e) => [e.id, e]));
+  const shareable = new Map(entries.filter((e) => !e.archived && !e.internalOnly).map((e) => [e.id, e]));
   const people = new Map(stakeholders.map((s) => [s.id, s]));
-  const notes = new Footnotes();
-  const out: string[] = [
-    `# Here's what we heard: ${escapeMarkdown(deal.accountName)}`,
-    '',
-    `_${escapeMarkdown(deal.dealName)}, version ${version}_`,
-  ];
+  const shows = (ids: readonly number[]) => ids.every((id) => shareable.has(id));
+  const numbers = new EntryNumbers();
+  const heard = new Set<number>();
+  const out: string[] = [`# Here's what we heard: ${escapeMarkdown(deal.accountName)}`];
   const section = (title: string, lines: string[]) => {
     if (lines.length) out.push('', `## ${title}`, '', ...lines);
   };
 
-  for (const key of CUSTOMER_SECTIONS)
-    section(
-      SECTION_TITLES[key],
-      content[key].map((s) => statementLine(s, notes)),
-    );
-  section(
-    SECTION_TITLES.vision,
-    content.vision.map((s) => `- ${escapeMarkdown(s.text)}${notes.ref(s.entryIds)}`),
-  );
-  section(
-    'How we got here',
-    content.vision.flatMap((point, i) => [
-      `${i + 1}. Point ${i + 1} of the future above rests on what you told us:`,
-      ...point.entryIds.map((id) => {
-        const e = byId.get(id);
-        const said = e?.quote ? `“${escapeMarkdown(e.quote)}”` : escapeMarkdown(e?.statement ?? '');
-        return `   - ${said}${notes.ref([id])}`;
-      }),
-    ]),
-  );
-  section(
-    'Questions we would like to explore with you',
-    content.questions.map((q) => `- ${escapeMarkdown(q.text)}`),
-  );
+  const customerLine = (s: Statement): string | null => {
+    if (!shows(s.entryIds)) return null;
+    const cited = s.entryIds.map((id) => shareable.get(id)!);
+    if (s.entryIds.every((id) => numbers.has(id)))
+      return `- ${escapeMarkdown(strip(s.text))} (${numbers.refs(s.entryIds)})`;
+    numbers.number(s.entryIds);
+    const source = cited.find((e) => e.quote && s.quote && e.quote.includes(s.quote.trim()));
+    const person = source?.stakeholderId != null ? people.get(source.stakeholderId) : undefined;
+    if (person) heard.add(person.id);
+    const unsure = cited.some((e) => e.status === 'unconfirmed');
+    const said = s.quote
+      ? `“${escapeMarkdown(s.quote)}”${person ? ` (${escapeMarkdown(person.name)})` : ''}`
+      : escapeMarkdown(strip(s.text));
+    const body = unsure
+      ? `We heard ${s.quote ? said : `that ${lowerFirst(said)}`}. Is that right?`
+      : `${said}${s.ourWords ? ' (our words; correct us)' : ''}`;
+    return `- ${numbers.refs(s.entryIds)} ${body}`;
+  };
 
-  const sources = notes.lines(byId, people);
-  section('Sources', sources);
+  const customer = CUSTOMER_SECTIONS.map((key) => ({
+    key,
+    lines: content[key].map(customerLine).filter((l): l is string => l !== null),
+  }));
+  const points = content.vision.filter((v) => shows(v.entryIds));
+  const header = [...heard]
+    .map((id) => people.get(id)!)
+    .map((p) => (p.title ? `${p.name} (${p.title})` : p.name));
   out.push(
     '',
-    '---',
+    `_${escapeMarkdown(deal.dealName)}, version ${version}${header.length ? `, from what ${escapeMarkdown(header.join(', '))} told us` : ''}._`,
+  );
+  for (const { key, lines } of customer) section(SECTION_TITLES[key], lines);
+
+  // Each point is its reasoning chain, by entry number: the future and how we got there, in one sentence.
+  const steps = new Map<string, number>();
+  section(
+    VISION_EXPORT_TITLE,
+    points.map((v, i) => {
+      if (!v.reasoning)
+        return `${i + 1}. ${escapeMarkdown(strip(v.text))}, because you told us ${numbers.refs(v.entryIds)}.`;
+      const key = `${v.reasoning.respectIds.join()}|${v.reasoning.firstStep}`;
+      const same = v.reasoning.firstStep ? steps.get(key) : undefined;
+      if (v.reasoning.firstStep && same === undefined) steps.set(key, i + 1);
+      const r = {
+        ...v.reasoning,
+        future: escapeMarkdown(strip(v.reasoning.future)),
+        firstStep:
+          same === undefined
+            ? v.reasoning.firstStep && escapeMarkdown(v.reasoning.firstStep)
+            : `as in ${same}`,
+      };
+      return `${i + 1}. ${reasoningSentence(r, numbers.refs)}`;
+    }),
+  );
+
+  const perspective = (content.perspective ?? []).filter((s) => s.entryIds.every((id) => shareable.has(id)));
+  if (perspective.length > 0) {
+    section(
+      PERSPECTIVE_TITLE,
+      perspective.map((s) => {
+        const theirs = s.entryIds.filter((id) => shareable.get(id)?.kind !== 'proposal' && numbers.has(id));
+        return `- ${escapeMarkdown(strip(s.text))}${theirs.length ? `, for ${numbers.refs(theirs)}` : ''}.`;
+      }),
+    );
+  } else if ((content.learnFirst ?? []).length > 0) {
+    section('Before we suggest anything', [
+      `We would first like to learn ${escapeMarkdown((content.learnFirst ?? []).join('; '))}.`,
+    ]);
+  }
+
+  section(
+    'Questions to explore with you',
+    exportQuestions(content, shareable).map((q) => `- ${escapeMarkdown(q.text)}`),
+  );
+  out.push(
     '',
     meta.provider === 'offline'
-      ? '_Drafted without AI, directly from our notes of what you told us._'
-      : `_Drafted with AI assistance (${escapeMarkdown(meta.model)}) from our notes; every point lists what it rests on._`,
-    '_Did we get something wrong or miss something? Please tell us: this is your picture, not ours._',
+      ? '_Drafted without AI from our notes. Wrong or missing? Tell us: this is your picture, not ours._'
+      : `_Drafted with AI (${escapeMarkdown(meta.model)}) from our notes. Wrong or missing? Tell us: this is your picture, not ours._`,
     '',
   );
   return out.join('\n');
 }
+
+function exportQuestions(content: DraftContent, shareable: ReadonlyMap<number, Entry>) {
+  return content.questions
+    .filter((q) => q.entryIds.every((id) => shareable.has(id)))
+    .slice(0, EXPORT_QUESTIONS_MAX);
+}
+
+const lowerFirst = (text: string) =>
+  /^[A-Z][a-z]/.test(text) ? `${text[0]!.toLowerCase()}${text.slice(1)}` : text;

@@ -3,12 +3,14 @@ import {
   CUSTOMER_SECTIONS,
   type DraftResult,
   type ListeningItem,
+  PERSPECTIVE_TITLE,
   SECTION_TITLES,
   type SpinKind,
   type Statement,
   type UnverifiedStatement,
 } from '../../domain/drafts/draft.js';
 import { OFFLINE_LABEL } from '../../domain/drafts/offline-drafter.js';
+import { hashRefs, reasoningSentence } from '../../domain/drafts/reasoning-text.js';
 import { draftSummaryLine } from '../../domain/drafts/summary.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
@@ -109,7 +111,11 @@ export function draftBlocks({
   all.push(
     ...group(
       SECTION_TITLES.vision,
-      content.vision.map((v) => `• ${escapeMrkdwn(truncate(v.text, LINE_MAX))}${refs(v.entryIds)}`),
+      content.vision.map((v) =>
+        v.reasoning
+          ? `• ${truncate(reasoningSentence(v.reasoning, hashRefs, escapeMrkdwn), LINE_MAX)}`
+          : `• ${escapeMrkdwn(truncate(v.text, LINE_MAX))}${refs(v.entryIds)}`,
+      ),
     ),
   );
   all.push(
@@ -118,6 +124,22 @@ export function draftBlocks({
       content.vision.map((v, i) => `• Point ${i + 1} rests on entries${refs(v.entryIds)}`),
     ),
   );
+  all.push(
+    ...group(
+      PERSPECTIVE_TITLE,
+      (content.perspective ?? []).map(
+        (p) => `• ${escapeMrkdwn(truncate(p.text, LINE_MAX))}${refs(p.entryIds)}`,
+      ),
+    ),
+  );
+  if (!content.perspective?.length && content.learnFirst?.length) {
+    all.push(
+      ...group(
+        'Before we suggest anything, we must learn',
+        content.learnFirst.map((l) => `• ${escapeMrkdwn(l)}`),
+      ),
+    );
+  }
   all.push(
     ...group(
       'Questions to ask next',

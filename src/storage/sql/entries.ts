@@ -29,6 +29,7 @@ function toEntry(row: Selectable<EntriesTable>): Entry {
     status: row.status as EntryStatus,
     constraintCategory: row.constraint_category as ConstraintCategory | null,
     severity: row.severity as Severity | null,
+    internalOnly: fromFlag(row.internal_only),
     archived: fromFlag(row.archived),
     createdBy: row.created_by,
     createdAt: toDate(row.created_at),
@@ -52,6 +53,7 @@ function fieldColumns(fields: Partial<EntryFields>): Partial<Selectable<EntriesT
     ...(fields.status !== undefined && { status: fields.status }),
     ...(fields.constraintCategory !== undefined && { constraint_category: fields.constraintCategory }),
     ...(fields.severity !== undefined && { severity: fields.severity }),
+    ...(fields.internalOnly !== undefined && { internal_only: toFlag(fields.internalOnly) }),
   };
 }
 
@@ -116,6 +118,7 @@ export function entryRepository(db: Kysely<Database>, clock: () => Date): EntryR
           status: entry.status,
           constraint_category: entry.constraintCategory,
           severity: entry.severity,
+          internal_only: toFlag(entry.internalOnly ?? false),
           archived: 0,
           created_by: entry.createdBy,
           created_at: now,

@@ -18,9 +18,19 @@ describe('gapQuestions', () => {
       entryIds: [6],
     });
     expect(questions.some((q) => q.text.includes('Priya Shah'))).toBe(true);
-    // success factors, risks and an economic buyer exist: no question about them
-    expect(questions.some((q) => q.spin === 'need_payoff')).toBe(false);
-    expect(questions.some((q) => q.spin === 'implication')).toBe(false);
+    // A dated success factor under a spend freeze is a tension, asked first.
+    expect(questions[0]).toEqual({
+      spin: 'implication',
+      text: 'You aim for 95% on-time delivery by Q3, with no new spend before the March freeze: what must happen before then, and what would slipping cost?',
+      entryIds: [5, 6],
+    });
+    // The cost of inaction is asked even though a risk is logged (a risk of acting is not the cost of waiting).
+    expect(questions).toContainEqual({
+      spin: 'implication',
+      text: 'What if "Cross-border shipments lose three days" is still unsolved a year from now?',
+      entryIds: [2],
+    });
+    // an economic buyer exists: no question about who signs off
     expect(questions.some((q) => q.text.includes('signs off on the budget'))).toBe(false);
   });
 
@@ -28,16 +38,14 @@ describe('gapQuestions', () => {
     const { entries, stakeholders } = earlyDeal();
     const questions = gapQuestions(entries, stakeholders);
     expect(questions.map((q) => q.spin)).toEqual([
-      'problem',
       'implication',
+      'problem',
       'need_payoff',
       'situation',
       'situation',
       'situation',
     ]);
-    expect(questions[1]?.text).toBe(
-      'What happens if "Reporting takes too long" is still unsolved a year from now?',
-    );
+    expect(questions[0]?.text).toBe('What if "Reporting takes too long" is still unsolved a year from now?');
     expect(questions[2]).toMatchObject({ entryIds: [11] });
     expect(questions[4]?.text).toBe('Who else weighs in on this decision, and who signs off on the budget?');
     expect(questions[5]?.text).toBe('What does Sam Ortiz see as the most pressing issue here?');

@@ -10,9 +10,9 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown({ ...input, draft: draftOffline(input) });
     expect(md).toMatchSnapshot();
     expect(md).toContain("# Here's what we heard: Nordfreight");
-    expect(md).toContain('## How we got here');
-    expect(md).toContain('“we lose three days on every cross-border shipment” (Dana Lee, VP Operations)');
-    expect(md).toContain('_(in our words; please correct us)_');
+    expect(md).toContain('## The future we see together, and how we got here');
+    expect(md).toContain('“we lose three days on every cross-border shipment” (Dana Lee)');
+    expect(md).toContain('We heard that carrier invoices are reconciled by hand. Is that right?');
     expect(md).toContain('Drafted without AI');
     expect(md).not.toMatch(/#\d/);
     expect(md).not.toContain('not heard from');
@@ -26,6 +26,7 @@ describe('renderMarkdown', () => {
         quote: '<https://evil.test|free money> **now**',
         stakeholderId: 1,
       }),
+      entry(21, 'driver', 'Also <!channel> [click](https://evil.test)'),
     );
     const md = renderMarkdown({ ...input, draft: draftOffline(input) });
     expect(md).not.toContain('<!channel>');

@@ -62,6 +62,7 @@ export function makeEntry(overrides: Partial<Entry> = {}): Entry {
     status: 'confirmed',
     constraintCategory: null,
     severity: null,
+    internalOnly: false,
     archived: false,
     createdBy: 'U0REP',
     createdAt: CREATED,

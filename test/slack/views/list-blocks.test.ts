@@ -23,6 +23,7 @@ function entry(kind: EntryKind, fields: Partial<Entry> = {}): Entry {
     status: 'unconfirmed',
     constraintCategory: kind === 'constraint' ? 'budget' : null,
     severity: kind === 'constraint' ? 'high' : null,
+    internalOnly: false,
     archived: false,
     createdBy: 'U1',
     createdAt: new Date(0),
