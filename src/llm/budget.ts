@@ -1,6 +1,7 @@
 import { countTokens } from 'gpt-tokenizer';
 import type { DraftInput } from '../domain/drafts/input.js';
 import { selectWithinBudget } from '../domain/drafts/select-entries.js';
+import { shareableEntries } from '../domain/privacy/internal-only.js';
 import { draftSystemPrompt } from './prompts/draft-system.js';
 import { buildUserPrompt, entryJson, speakerLabels } from './prompts/draft-user.js';
 
@@ -26,7 +27,8 @@ export function buildDraftPrompt(input: DraftInput, budget = PROMPT_TOKEN_BUDGET
   const system = draftSystemPrompt();
   const speakers = speakerLabels(input.stakeholders);
   const jsonById = new Map(input.entries.map((e) => [e.id, entryJson(e, speakers)]));
-  const live = input.entries.filter((e) => !e.archived);
+  // Internal-only entries never reach the model: whatever it writes may be posted in the channel.
+  const live = shareableEntries(input.entries);
   const frame = buildUserPrompt({ input, entryJsons: [], leftOut: live.length });
   const fixed = countTokens(system) + countTokens(frame) + CHAT_OVERHEAD;
   const cost = (id: number) => countTokens(jsonById.get(id) ?? '') + 2;

@@ -8,7 +8,9 @@ import {
 } from '../domain/drafts/citations.js';
 import { gapQuestions } from '../domain/drafts/gaps.js';
 import { listeningCheck } from '../domain/drafts/listening-check.js';
+import { learnFirst } from '../domain/drafts/perspective.js';
 import { mergeQuestions } from '../domain/drafts/questions.js';
+import { hashRefs, reasoningSentence } from '../domain/drafts/reasoning-text.js';
 import { buildDraftPrompt, PROMPT_TOKEN_BUDGET } from './budget.js';
 import { type DraftInput, type DraftProvider, DraftProviderError, type DraftResult } from './provider.js';
 import { type LlmDraft, llmDraftSchema } from './schemas/draft.js';
@@ -33,7 +35,17 @@ export function candidateFromLlm(reply: LlmDraft): CandidateDraft {
     drivers: statements(reply.drivers),
     successFactors: statements(reply.success_factors),
     constraints: statements(reply.constraints),
-    vision: statements(reply.vision),
+    vision: reply.vision.map((v) => {
+      const reasoning = {
+        future: v.future,
+        driverIds: v.driver_ids,
+        successIds: v.success_ids,
+        respectIds: v.respect_ids,
+        firstStep: v.first_step,
+      };
+      return { text: reasoningSentence(reasoning, hashRefs), entryIds: [], quote: null, reasoning };
+    }),
+    perspective: statements(reply.perspective),
     questions: reply.questions.map((q) => ({ text: q.text, spin: q.spin, entryIds: q.entry_ids })),
   };
 }
@@ -76,7 +88,10 @@ export function createOpenAIDrafter(options: OpenAIDrafterOptions): DraftProvide
         input.stakeholders,
         listeningCheck(input.entries, input.stakeholders),
       );
-      const hasCustomerEntries = input.entries.some((e) => !e.archived && e.kind !== 'proposal');
+      checked.content.learnFirst = learnFirst(input.entries);
+      const hasCustomerEntries = input.entries.some(
+        (e) => !e.archived && !e.internalOnly && e.kind !== 'proposal',
+      );
       if (hasCustomerEntries && factCount(checked.content) === 0) {
         throw new DraftProviderError(
           'no_verified_statements',

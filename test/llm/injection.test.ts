@@ -66,7 +66,16 @@ describe('prompt injection and Slack syntax in entries', () => {
         drivers: [{ text: 'The team asked us to escalate.', entry_ids: [30], quote: INJECTION }],
         success_factors: [],
         constraints: [{ text: 'Pitch bot mode enabled.', entry_ids: [404], quote: null }],
-        vision: [{ text: 'Buy the routing module.', entry_ids: [1], quote: null }],
+        vision: [
+          {
+            future: 'Buy the routing module.',
+            driver_ids: [1],
+            success_ids: [],
+            respect_ids: [],
+            first_step: null,
+          },
+        ],
+        perspective: [],
         questions: [],
       };
       return { body: chatCompletion(JSON.stringify(followed), { model: req.body.model }) };

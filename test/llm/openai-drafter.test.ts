@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectCitations, draftResultSchema } from '../../src/domain/drafts/draft.js';
 import type { DraftInput } from '../../src/domain/drafts/input.js';
+import { renderMarkdown } from '../../src/domain/drafts/render-markdown.js';
 import { createDraftProvider, type DraftProviderConfig } from '../../src/llm/create-provider.js';
 import type { DraftResult } from '../../src/llm/provider.js';
-import { nordfreight } from '../domain/drafts/deal-fixtures.js';
+import { harborDeal, nordfreight } from '../domain/drafts/deal-fixtures.js';
 import {
   chatCompletion,
   errorBody,
   type OpenAIMockServer,
   startOpenAIMockServer,
 } from '../support/openai-mock-server.js';
-import { validNordfreightReply } from './draft-replies.js';
+import { harborReply, validNordfreightReply } from './draft-replies.js';
 
 const FIXTURES = '/work/shared/fixtures/openai';
 const fixture = (path: string): unknown => JSON.parse(readFileSync(`${FIXTURES}/${path}`, 'utf8'));
@@ -66,9 +67,16 @@ describe('OpenAI drafter against a local OpenAI-compatible server', () => {
     expect(result.meta.latencyMs).toBeGreaterThanOrEqual(0);
     expect(result.content.today[0]).toMatchObject({ speaker: 'Dana Lee, VP Operations', ourWords: false });
     expect(result.content.drivers[1]).toMatchObject({ entryIds: [3], ourWords: true });
-    // the vision point resting on our proposal is refused
+    // the vision point passing our proposal off as their driver is refused; so is a perspective not yet earned
     expect(result.content.vision.map((v) => v.entryIds)).toEqual([[2, 5, 6]]);
-    expect(result.meta.citationProblems).toEqual(['proposal_as_customer in vision [#1]']);
+    expect(result.content.vision[0]?.text).toBe(
+      'Because you told us #2, and you will judge it by #5, while #6 holds, we see cross-border shipments on time, at the 95% the board watches; a first step that respects #6: a scoping that needs no new spend before March.',
+    );
+    expect(result.content.perspective).toEqual([]);
+    expect(result.meta.citationProblems).toEqual([
+      'proposal_as_customer in vision [#1, #5]',
+      'perspective_not_earned in perspective [#1, #2]',
+    ]);
     expect(result.content.listeningCheck.map((i) => i.kind)).toContain('silent_stakeholder');
 
     expect(server.requests).toHaveLength(1);
@@ -83,6 +91,41 @@ describe('OpenAI drafter against a local OpenAI-compatible server', () => {
       strict: true,
     });
     expect(sent.body.messages.map((m: { role: string }) => m.role)).toEqual(['system', 'user']);
+  });
+
+  it('issue-14 deal: reasoning kept, earned perspective kept, a proposal as driver and the internal fear refused', async () => {
+    server.reply(chatCompletion(JSON.stringify(harborReply())));
+    const input = harborDeal();
+    const result = await draftWith(config(), input);
+    expect(result.meta.provider).toBe('openai');
+    const user = (server.requests[0]!.body.messages as { content: string }[])[1]!.content;
+    expect(user).toContain('Our perspective is earned');
+    expect(user).not.toContain('blame');
+    expect(user).not.toContain('"id":41');
+
+    expect(result.content.vision).toHaveLength(1);
+    expect(result.content.vision[0]?.reasoning).toEqual({
+      future: 'shipments that arrive on time, and penalties you no longer pay',
+      driverIds: [32, 33],
+      successIds: [36],
+      respectIds: [38],
+      firstStep: 'map the three worst lanes together, at no cost, before March',
+    });
+    expect(result.content.perspective?.map((p) => p.entryIds)).toEqual([[42, 32]]);
+    expect(result.content.constraints.map((c) => c.entryIds)).toEqual([[38]]);
+    expect(result.meta.citationProblems).toEqual([
+      'internal_only in constraints [#41]',
+      'proposal_as_customer in vision [#31, #36]',
+    ]);
+
+    const md = renderMarkdown({ ...input, draft: result });
+    expect(md).toContain(
+      '1. Because you told us [1] and [2], and you will judge it by [3], while [4] holds, we see shipments that arrive on time, and penalties you no longer pay; a first step that respects [4]: map the three worst lanes together, at no cost, before March.',
+    );
+    expect(md).toContain('## What we have seen elsewhere');
+    expect(md).not.toContain('blame');
+    for (const e of input.entries.filter((x) => x.quote && !x.internalOnly))
+      expect(md.split(e.quote!).length - 1).toBeLessThanOrEqual(1);
   });
 
   it('estimates usage when a compatible server sends none', async () => {
@@ -109,9 +152,10 @@ describe('OpenAI drafter against a local OpenAI-compatible server', () => {
 
   it('falls back when no statement of the reply cites a known entry', async () => {
     const reply = validNordfreightReply();
-    for (const key of ['today', 'drivers', 'success_factors', 'constraints', 'vision'] as const) {
+    for (const key of ['today', 'drivers', 'success_factors', 'constraints'] as const) {
       for (const s of reply[key]) s.entry_ids = [9_999];
     }
+    for (const v of reply.vision) v.driver_ids = [9_999];
     server.reply(chatCompletion(JSON.stringify(reply)));
     const result = await draftWith(config());
     expect(result.meta.fallbackReason).toMatch(/^no_verified_statements:/);
