@@ -55,6 +55,8 @@ export const entryInputSchema = z
     status: z.enum(ENTRY_STATUSES),
     constraintCategory: z.enum(CONSTRAINT_CATEGORIES).nullable(),
     severity: z.enum(SEVERITIES).nullable(),
+    /** Never shown to the customer; absent means shareable. */
+    internalOnly: z.boolean().default(false),
   })
   .superRefine((input, ctx) => {
     if (input.quote && !input.stakeholderId && !input.stakeholderName) {

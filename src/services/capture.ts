@@ -65,6 +65,7 @@ export async function createEntry(
       status: input.status,
       constraintCategory: input.constraintCategory,
       severity: input.severity,
+      internalOnly: input.internalOnly,
     });
   };
   if (!options.idempotencyKey) return { status: 'created', entry: await save() };
@@ -95,6 +96,7 @@ export async function updateEntry(
       status: input.status,
       constraintCategory: input.constraintCategory,
       severity: input.severity,
+      internalOnly: input.internalOnly,
     },
     ctx.userId,
   );

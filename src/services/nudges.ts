@@ -9,6 +9,7 @@ import {
   type NudgePlan,
   planNudges,
 } from '../domain/nudges/index.js';
+import { shareableEntries } from '../domain/privacy/internal-only.js';
 import type { Stakeholder } from '../domain/stakeholders.js';
 import type { WorkspaceSettings } from '../domain/workspaces.js';
 import type { NextStepWriter } from '../llm/nudge-writer.js';
@@ -106,7 +107,8 @@ export async function writeNextSteps(team: TeamPlan, writer: NextStepWriter | un
   const written = new Map<number, NudgeItem['nextStep']>();
   const items = allItems(team.plan);
   for (const item of items) {
-    const dealEntries = customerEntries(team.entriesByDeal.get(item.dealId) ?? []);
+    // The written step is posted in the channel: the writer never sees internal-only entries.
+    const dealEntries = shareableEntries(customerEntries(team.entriesByDeal.get(item.dealId) ?? []));
     const related = new Set(item.related.map((entry) => entry.id));
     const ordered = [
       ...dealEntries.filter((entry) => related.has(entry.id)),

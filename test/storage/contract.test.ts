@@ -161,6 +161,27 @@ describe.each(testEngines())('storage contract on $name', (engine) => {
     expect(history.map((h) => h.changedBy)).toEqual(['U0MGR', 'U0REP']);
   });
 
+  it('stores the internal-only flag (default shareable), changes it with history, and keeps it per team', async () => {
+    const deal = await linkDeal();
+    const shared = await storage.repos.entries.create(newEntry(deal.id));
+    expect(shared.internalOnly).toBe(false);
+    const fear = await storage.repos.entries.create(
+      newEntry(deal.id, {
+        kind: 'risk',
+        quote: 'if we start and it slips, my team takes the blame in front of the board',
+        internalOnly: true,
+      }),
+    );
+    expect((await storage.repos.entries.getById(TEAM_A, fear.id))?.internalOnly).toBe(true);
+    const unflagged = await storage.repos.entries.update(TEAM_A, fear.id, { internalOnly: false }, 'U0REP');
+    expect(unflagged?.internalOnly).toBe(false);
+    const history = await storage.repos.entries.history(TEAM_A, fear.id);
+    expect(history.at(-1)?.changes).toEqual({ internalOnly: { from: true, to: false } });
+    expect(await storage.repos.entries.update(TEAM_B, fear.id, { internalOnly: true }, 'U0X')).toBeNull();
+    const listed = await storage.repos.entries.listByDeal(TEAM_A, deal.id);
+    expect(listed.map((e) => e.internalOnly)).toEqual([false, false]);
+  });
+
   it('counts entries by kind, ignoring archived ones, and filters lists by kind', async () => {
     const deal = await linkDeal();
     await storage.repos.entries.create(newEntry(deal.id));

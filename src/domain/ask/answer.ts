@@ -132,7 +132,8 @@ function headingFor(topics: readonly AskTopic[], categories: readonly Constraint
  */
 export function answerFromEntries(question: string, facts: DealFacts): DealAnswer {
   const intent = questionIntent(question);
-  const live = facts.entries.filter((e) => !e.archived);
+  // Answers are posted in a channel thread: internal-only entries are never cited there.
+  const live = facts.entries.filter((e) => !e.archived && !e.internalOnly);
   const lines: AnswerLine[] = [];
   const missing: AskTopic[] = [];
   for (const topic of intent.topics) {

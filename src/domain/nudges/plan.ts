@@ -131,8 +131,9 @@ function buildItem(input: PlanInput, deal: Deal, decision: Decision): NudgeItem 
   if (stall.snoozed) return 'snoozed';
   if (!stall.stalled || !stall.reason) return 'not_stalled';
 
+  // Nudges are posted in the deal channel: internal-only entries never appear in them.
   const dealEntries = customerEntries(input.entriesByDeal.get(deal.id) ?? []).filter(
-    (entry) => entry.teamId === input.teamId,
+    (entry) => entry.teamId === input.teamId && !entry.internalOnly,
   );
   const relatedIds = new Set(decision.relatedEntryIds);
   const relatedEntries = dealEntries.filter((entry) => relatedIds.has(entry.id)).sort((a, b) => a.id - b.id);

@@ -31,8 +31,9 @@ const rank = { confirmed: 0, corrected: 1, unconfirmed: 2 } as const;
 
 export function buildAskPrompt(question: string, facts: DealFacts): AskPrompt {
   const speakers = speakerLabels([...facts.stakeholders]);
+  // The answer is posted in a channel thread: internal-only entries never reach the model.
   const entries = facts.entries
-    .filter((e) => !e.archived)
+    .filter((e) => !e.archived && !e.internalOnly)
     .sort((a, b) => rank[a.status] - rank[b.status] || b.createdAt.getTime() - a.createdAt.getTime())
     .slice(0, ASK_MAX_ENTRIES);
   const data = {

@@ -41,5 +41,6 @@ export function prefillFromEntry(entry: Entry): EntryFormPrefill {
     status: entry.status,
     constraintCategory: entry.constraintCategory,
     severity: entry.severity,
+    internalOnly: entry.internalOnly,
   };
 }

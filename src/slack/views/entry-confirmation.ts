@@ -16,6 +16,8 @@ export function entrySavedMessage(args: {
   const verb = args.edited ? 'Updated' : 'Logged';
   const headline = `${verb} ${kind.toLowerCase()} for *${escapeMrkdwn(args.accountName)}*: ${escapeMrkdwn(entry.statement)}`;
   const lines = [headline];
+  if (entry.internalOnly)
+    lines.push(':lock: Internal only: never shown to the customer or posted in the channel.');
   if (entry.quote) {
     lines.push(quoteMrkdwn(truncate(entry.quote, 2_000)));
     if (args.stakeholderName) lines.push(`— ${escapeMrkdwn(args.stakeholderName)}`);

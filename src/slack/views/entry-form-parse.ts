@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTRY_KINDS, type EntryKind } from '../../domain/entries.js';
 import { ENTRY_INPUT_LIMITS, type EntryInput, entryInputSchema } from '../../domain/entry-input.js';
-import type { EntryFormMetadata } from './entry-form.js';
+import { type EntryFormMetadata, INTERNAL_ONLY_VALUE } from './entry-form.js';
 import { ENTRY_FORM as F } from './ids.js';
 import type { FieldErrors, ViewState } from './view-state.js';
 
@@ -19,6 +19,7 @@ const FIELD_TO_BLOCK: Record<string, string> = {
   status: F.status,
   constraintCategory: F.constraintCategory,
   severity: F.severity,
+  internalOnly: F.internalOnly,
 };
 
 /** Maps zod issues to inline modal errors under the matching inputs. */
@@ -59,6 +60,7 @@ export function parseEntryForm(
     status: state.selected(F.status) ?? fallbackStatus,
     constraintCategory: state.selected(F.constraintCategory),
     severity: state.selected(F.severity),
+    internalOnly: state.selectedMany(F.internalOnly).includes(INTERNAL_ONLY_VALUE),
   };
   const parsed = entryInputSchema.safeParse(raw);
   if (!parsed.success)

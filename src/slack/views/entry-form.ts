@@ -10,6 +10,7 @@ import {
   SEVERITIES,
 } from '../../domain/entries.js';
 import { ENTRY_INPUT_LIMITS as ENTRY_LIMITS } from '../../domain/entry-input.js';
+import { INTERNAL_ONLY_REASONS, suggestInternalOnly } from '../../domain/privacy/internal-only.js';
 import { BUYING_ROLE_LABELS, type Stakeholder } from '../../domain/stakeholders.js';
 import { findOption, metadata, option, options, plain, textInput } from './blocks.js';
 import { ENTRY_FORM as F, VIEW_IDS } from './ids.js';
@@ -41,6 +42,47 @@ export interface EntryFormPrefill {
   status?: Entry['status'];
   constraintCategory?: Entry['constraintCategory'];
   severity?: Entry['severity'];
+  /** Ticked or not; when absent, ticked if the prefilled words look internal (suggestInternalOnly). */
+  internalOnly?: boolean;
+}
+
+export const INTERNAL_ONLY_VALUE = 'internal_only';
+const INTERNAL_ONLY_OPTION: PlainTextOption = option(
+  'Internal only (never shown to the customer)',
+  INTERNAL_ONLY_VALUE,
+);
+
+/** The "Internal only" checkbox, offered ticked for a personal fear or someone's standing, with the reason. */
+function internalOnlyBlock(prefill: EntryFormPrefill, stakeholders: Stakeholder[]): KnownBlock {
+  const suggested =
+    prefill.statement || prefill.quote
+      ? suggestInternalOnly(
+          {
+            kind: prefill.kind ?? 'driver',
+            statement: prefill.statement ?? '',
+            quote: prefill.quote ?? null,
+          },
+          stakeholders.map((s) => s.name),
+        )
+      : null;
+  const ticked = prefill.internalOnly ?? suggested !== null;
+  const hint =
+    suggested && prefill.internalOnly === undefined
+      ? `Ticked because ${INTERNAL_ONLY_REASONS[suggested]}. It still feeds your private listening check.`
+      : "Personal fears and anything about someone's standing: only you and your team see it.";
+  return {
+    type: 'input',
+    block_id: F.internalOnly,
+    optional: true,
+    label: plain('Who may see it?'),
+    hint: plain(hint),
+    element: {
+      type: 'checkboxes',
+      action_id: F.internalOnly,
+      options: [INTERNAL_ONLY_OPTION],
+      ...(ticked ? { initial_options: [INTERNAL_ONLY_OPTION] } : {}),
+    },
+  };
 }
 
 const levelLabels = (levels: readonly string[]) =>
@@ -168,6 +210,7 @@ export function entryFormBlocks(
   }
   if (withStatus)
     blocks.push(staticSelect(F.status, 'Status', STATUS_OPTIONS, prefill.status ?? 'unconfirmed', false));
+  blocks.push(internalOnlyBlock(prefill, stakeholders));
   return blocks;
 }
 

@@ -34,6 +34,7 @@ export const ENTRY_FORM = {
   status: 'entry_status',
   constraintCategory: 'entry_constraint_category',
   severity: 'entry_severity',
+  internalOnly: 'entry_internal_only',
 } as const;
 
 export const DECISION_FORM = {

@@ -15,7 +15,11 @@ describe('draftBlocks', () => {
     expect(texts).toContain('Drafted without AI (offline)');
     expect(texts).toContain('Carrier invoices are reconciled by hand [#3] _(our words, not theirs)_');
     expect(texts).toContain('(Dana Lee, VP Operations): Cross-border shipments lose three days [#2]');
-    expect(texts).toContain('Point 1 rests on entries [#2, #3]');
+    expect(texts).toContain(
+      '• Because you told us #2, and you will judge it by #5, while #6 holds, we see 95% on-time delivery by Q3; a first step that respects #6:',
+    );
+    expect(texts).toContain('Point 1 rests on entries [#2, #5, #6]');
+    expect(texts).toContain('*Before we suggest anything, we must learn*');
     expect(texts).toContain('*Listening check (only you see this)*');
   });
 
