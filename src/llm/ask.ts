@@ -58,9 +58,8 @@ export function checkedAnswer(
     heading: reply.answered ? 'From the deal entries' : 'Not in the entries yet',
     text: reply.answer.trim() || null,
     lines: cited.map((e) => entryLine(e, facts.stakeholders)),
-    suggestedQuestion:
-      reply.question_to_ask?.trim() ||
-      (reply.answered ? null : answerFromEntries(question, facts).suggestedQuestion),
+    // Always a next deepening question: the model's, else the offline one for this deal.
+    suggestedQuestion: reply.question_to_ask?.trim() || answerFromEntries(question, facts).suggestedQuestion,
     source: 'openai',
     fallbackReason: null,
   };

@@ -8,6 +8,7 @@ import {
 } from '../entries.js';
 import { inferConstraintCategory } from '../recap/constraint-category.js';
 import { BUYING_ROLE_LABELS, type Stakeholder } from '../stakeholders.js';
+import { asksWhatToPitch, diagnoseFirstText, nextDeepeningQuestion } from './diagnose-first.js';
 import { contentWords, questionIntent } from './intent.js';
 import { suggestedCustomerQuestion } from './suggest.js';
 import type { AnswerLine, AskTopic, DealAnswer, DealFacts } from './types.js';
@@ -54,7 +55,8 @@ export function entryLine(entry: Entry, stakeholders: readonly Stakeholder[]): A
     label: `${ENTRY_KIND_LABELS[entry.kind].one}${category}`,
     text: entry.statement,
     quote: entry.quote?.trim() ? entry.quote : null,
-    saidBy: who ? who.name : null,
+    // "Helen Cho, CFO": who said it, with the title the customer knows them by.
+    saidBy: who ? (who.title ? `${who.name}, ${who.title}` : who.name) : null,
     confirmed: entry.status === 'confirmed',
   };
 }
@@ -163,13 +165,30 @@ export function answerFromEntries(question: string, facts: DealFacts): DealAnswe
   );
   const found = unique.length > 0;
   const askAbout = found ? missing : intent.topics;
+  const deepening = nextDeepeningQuestion(live, facts.stakeholders);
+  if (asksWhatToPitch(question)) {
+    // "What should we pitch?" is turned back to diagnosis: what they told us, and what to ask next.
+    const drivers = live.filter((e) => e.kind === 'driver').sort(byStrength);
+    return {
+      found: true,
+      heading: 'Diagnose before you prescribe',
+      text: diagnoseFirstText(live),
+      lines: drivers.slice(0, MAX_ANSWER_LINES).map((e) => entryLine(e, facts.stakeholders)),
+      suggestedQuestion: deepening ?? suggestedCustomerQuestion(['drivers'], []),
+      source: 'offline',
+      fallbackReason: null,
+    };
+  }
   return {
     found,
     heading: headingFor(intent.topics, intent.categories),
     text: null,
     lines: unique.slice(0, MAX_ANSWER_LINES),
+    // Always a next question: what the entries lack, else the deal's next deepening question.
     suggestedQuestion:
-      !found || askAbout.length > 0 ? suggestedCustomerQuestion(askAbout, intent.categories) : null,
+      !found || askAbout.length > 0
+        ? suggestedCustomerQuestion(askAbout, intent.categories)
+        : (deepening ?? suggestedCustomerQuestion(['overview'], [])),
     source: 'offline',
     fallbackReason: null,
   };

@@ -4,6 +4,8 @@ import { rankEntries } from './select-entries.js';
 
 const clip = (text: string, max = 90) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 const plain = (text: string) => clip(text.replace(/[.!?\s]+$/, ''));
+const lowerFirst = (text: string) =>
+  /^[A-Z][a-z]/.test(text) ? `${text[0]!.toLowerCase()}${text.slice(1)}` : text;
 
 const STOP = new Set(
   'the a an and or of to in on for by with we our you your is are be it that this at from as per every each no not new'.split(
@@ -57,7 +59,7 @@ export function tensionQuestions(entries: readonly Entry[]): Question[] {
   if (dated && limit) {
     out.push({
       spin: 'implication',
-      text: `You aim for ${plain(dated.statement)}, with ${plain(limit.statement).replace(/^./, (c) => c.toLowerCase())}: what must happen before then, and what would slipping cost?`,
+      text: `${plain(dated.statement)}, and ${lowerFirst(plain(limit.statement))}: what must happen before then for both to hold, and what would slipping cost?`,
       entryIds: [dated.id, limit.id],
     });
   }

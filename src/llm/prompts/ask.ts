@@ -17,8 +17,12 @@ Rules:
   the customer's view.
 - Do not guess or invent facts, numbers, names or dates. If the data does not answer the question, set
   answered to false, say briefly what is missing, and leave cited_entry_ids empty.
-- question_to_ask: when the answer is missing or partial, one open, SPIN-style question the seller could ask
-  the customer to find out (about their situation, problem, its implications or the payoff). Otherwise null.`;
+- Attribute what you cite by name and title ("Helen Cho, CFO, said …"), and say when an entry's status is
+  "unconfirmed" ("we heard …, not confirmed yet").
+- If the team asks what to pitch, sell or propose, turn it back to diagnosis: say which of the customer's
+  drivers are confirmed and what is still to learn; do not recommend a product.
+- question_to_ask: always one open, SPIN-style question the seller could ask the customer next to go deeper
+  (their situation, the problem, its implications or the payoff), about what is missing or still unconfirmed.`;
 
 export interface AskPrompt {
   system: string;

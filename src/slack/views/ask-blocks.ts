@@ -6,10 +6,18 @@ import { escapeMrkdwn, truncate } from './mrkdwn.js';
 
 function lineText(line: AnswerLine): string {
   const cite = line.citation ? `\`${line.citation}\` ` : '';
-  const quote = line.quote ? ` _“${escapeMrkdwn(truncate(line.quote, 300))}”_` : '';
-  const who = line.saidBy ? ` (${escapeMrkdwn(line.saidBy)})` : '';
-  const confirmed = line.confirmed ? ' :white_check_mark:' : '';
-  return `• ${cite}*${escapeMrkdwn(line.label)}:* ${escapeMrkdwn(truncate(line.text, 300))}${quote}${who}${confirmed}`;
+  const quoted = line.quote ? `_“${escapeMrkdwn(truncate(line.quote, 300))}”_` : null;
+  // Attributed: "Helen Cho, CFO, said “…”"; an entry not confirmed by the customer is flagged as such.
+  const said =
+    quoted && line.saidBy
+      ? ` ${escapeMrkdwn(line.saidBy)}${line.saidBy.includes(',') ? ',' : ''} said ${quoted}`
+      : quoted
+        ? ` ${quoted}`
+        : '';
+  const who = !quoted && line.saidBy ? ` (from ${escapeMrkdwn(line.saidBy)})` : '';
+  const status =
+    line.entryId === null ? '' : line.confirmed ? ' :white_check_mark:' : ' _(not confirmed by them yet)_';
+  return `• ${cite}*${escapeMrkdwn(line.label)}:* ${escapeMrkdwn(truncate(line.text, 300))}.${said}${who}${status}`;
 }
 
 /** The short parent line for `/vision ask`: the question, by whom; the answer goes in its thread. */
@@ -32,7 +40,7 @@ export function answerBlocks(answer: DealAnswer): { text: string; blocks: KnownB
     });
   }
   if (answer.suggestedQuestion) {
-    const label = answer.found ? 'Still open. Ask them' : 'Ask them';
+    const label = answer.found ? 'Next, to go deeper, ask them' : 'Ask them';
     blocks.push({
       type: 'section',
       text: mrkdwn(`:ear: *${label}:* _${escapeMrkdwn(answer.suggestedQuestion)}_`),

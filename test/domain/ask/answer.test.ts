@@ -74,8 +74,23 @@ describe('answerFromEntries', () => {
     expect(answer.found).toBe(true);
     expect(answer.lines.map((l) => l.citation)).toEqual(['#5', '#6', '#7']);
     expect(answer.lines[0]?.label).toBe('Constraint (budget)');
-    expect(answer.suggestedQuestion).toBeNull();
+    // Answered in full: the next deepening question is still suggested (the deal's first tension or gap).
+    expect(answer.suggestedQuestion).toBe(
+      answerFromEntries('what do we know so far?', facts).suggestedQuestion ?? 'missing',
+    );
+    expect(answer.suggestedQuestion).not.toBeNull();
     expect(answer.source).toBe('offline');
+  });
+
+  it('turns "what should we pitch?" back to diagnosis, with the drivers heard and the next question', () => {
+    const answer = answerFromEntries('What should we pitch them next week?', facts);
+    expect(answer.heading).toBe('Diagnose before you prescribe');
+    expect(answer.text).toMatch(
+      /^Diagnose before you prescribe: the customer has confirmed 1 of the 2 drivers/,
+    );
+    expect(answer.lines.every((l) => l.label === 'Business driver')).toBe(true);
+    expect(answer.lines.some((l) => l.label === 'Our proposal')).toBe(false);
+    expect(answer.suggestedQuestion).not.toBeNull();
   });
 
   it('narrows constraints to the category asked about, inferring it from the text when not set', () => {
@@ -92,7 +107,7 @@ describe('answerFromEntries', () => {
         label: 'Business driver',
         text: 'Cross-border shipments lose three days',
         quote: 'we lose three days on every cross-border shipment',
-        saidBy: 'Dana Lee',
+        saidBy: 'Dana Lee, VP Operations',
         confirmed: true,
       },
     ]);

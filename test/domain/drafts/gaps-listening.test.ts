@@ -21,7 +21,7 @@ describe('gapQuestions', () => {
     // A dated success factor under a spend freeze is a tension, asked first.
     expect(questions[0]).toEqual({
       spin: 'implication',
-      text: 'You aim for 95% on-time delivery by Q3, with no new spend before the March freeze: what must happen before then, and what would slipping cost?',
+      text: '95% on-time delivery by Q3, and no new spend before the March freeze: what must happen before then for both to hold, and what would slipping cost?',
       entryIds: [5, 6],
     });
     // The cost of inaction is asked even though a risk is logged (a risk of acting is not the cost of waiting).

@@ -110,7 +110,7 @@ describe('the export of the issue-14 deal (12 entries)', () => {
 
   it('asks about the deadline that falls before the spend freeze lifts', () => {
     expect(md).toContain(
-      'You aim for 95% on-time delivery by Q3, with no new spend before March: what must happen before then',
+      '95% on-time delivery by Q3, and no new spend before March: what must happen before then for both to hold',
     );
   });
 
