@@ -23,8 +23,10 @@ export function listenFirst(who: string, since: string): string {
   return `Ask ${who} what changed since ${since}.`;
 }
 
-export function statusQuoText(opening: string, driver: Entry): string {
-  return `${opening} Then ask what waiting costs them, starting from ${customerWords(driver)}.`;
+/** Status quo (JOLT): the cost of inaction, from their own drivers (up to two). */
+export function statusQuoText(opening: string, driver: Entry, also?: Entry): string {
+  const second = also ? ` and ${customerWords(also)}` : '';
+  return `${opening} Then ask what waiting costs them, starting from ${customerWords(driver)}${second}.`;
 }
 
 /** A risk-reducing option that fits the kind of worry, phrased as a question to the customer. */
@@ -44,9 +46,15 @@ export function riskReducer(entry: Entry): string {
   return RISK_REDUCERS[entry.constraintCategory ?? 'other'];
 }
 
-export function indecisionText(who: string, since: string, risk: Entry, othersCount: number): string {
+/**
+ * Indecision (JOLT): fear of a wrong choice. Listen to the worry, then offer your recommendation, narrow the
+ * options, and lower their risk. `risk` is null when the weightiest worry is internal-only (never quoted).
+ */
+export function indecisionText(who: string, since: string, risk: Entry | null, othersCount: number): string {
   const more = othersCount > 0 ? ` (and ${othersCount} more concern${othersCount === 1 ? '' : 's'})` : '';
-  return `Ask ${who} what changed since ${since} and what worries them most about ${customerWords(risk)}${more}. Then ask ${riskReducer(risk)}.`;
+  const about = risk ? ` about ${customerWords(risk)}${more}` : '';
+  const reducer = risk ? riskReducer(risk) : RISK_REDUCERS.risk_entry;
+  return `Ask ${who} what changed since ${since} and what worries them most${about}. Offer your recommendation and narrow the options to one or two; then ask ${reducer}.`;
 }
 
 export function overdueText(who: string, dueLabel: string): string {

@@ -36,6 +36,20 @@ export interface NextStepInput {
   timeZone?: string;
 }
 
+/**
+ * A date the customer recognises: the last day they told us something (a meeting, a message), else the
+ * decision's last activity. Never an internal date they never saw.
+ */
+function customerDate(input: NextStepInput): string {
+  const said = [...input.relatedEntries, ...input.dealEntries]
+    .map((entry) => entry.saidOn)
+    .filter((day): day is string => day !== null)
+    .sort()
+    .at(-1);
+  if (said) return `we last spoke (${shortDate(said)})`;
+  return shortDate(localDateString(input.decision.lastActivityAt, input.timeZone ?? 'UTC'));
+}
+
 function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
 }
@@ -53,24 +67,26 @@ function whoToAsk(input: NextStepInput, anchor: Entry | undefined): string {
  */
 export function suggestNextStep(input: NextStepInput): NextStep {
   const signals = decisionSignals(input.relatedEntries, input.dealEntries);
-  const since = shortDate(localDateString(input.decision.lastActivityAt, input.timeZone ?? 'UTC'));
+  const since = customerDate(input);
 
-  const risk = signals.risks[0];
-  if (signals.looksLikeIndecision && risk) {
-    const who = whoToAsk(input, risk);
+  // Internal-only worries weigh in the diagnosis but are never quoted or cited in what is posted.
+  const shown = signals.risks.filter((entry) => !entry.internalOnly);
+  if (signals.looksLikeIndecision && signals.risks.length > 0) {
+    const risk = shown[0] ?? null;
+    const who = whoToAsk(input, signals.risks[0]);
     return {
       pattern: 'indecision',
-      text: indecisionText(who, since, risk, signals.risks.length - 1),
-      groundedOn: signals.risks.map((entry) => entry.id),
+      text: indecisionText(who, since, risk, Math.max(shown.length - 1, 0)),
+      groundedOn: shown.map((entry) => entry.id),
     };
   }
 
-  const driver = signals.drivers[0];
+  const [driver, secondDriver] = signals.drivers.filter((entry) => !entry.internalOnly);
   if (signals.looksLikeStatusQuo && driver) {
     return {
       pattern: 'status_quo',
-      text: statusQuoText(listenFirst(whoToAsk(input, driver), since), driver),
-      groundedOn: [driver.id],
+      text: statusQuoText(listenFirst(whoToAsk(input, driver), since), driver, secondDriver),
+      groundedOn: secondDriver ? [driver.id, secondDriver.id] : [driver.id],
     };
   }
 

@@ -131,12 +131,13 @@ function buildItem(input: PlanInput, deal: Deal, decision: Decision): NudgeItem 
   if (stall.snoozed) return 'snoozed';
   if (!stall.stalled || !stall.reason) return 'not_stalled';
 
-  // Nudges are posted in the deal channel: internal-only entries never appear in them.
-  const dealEntries = customerEntries(input.entriesByDeal.get(deal.id) ?? []).filter(
-    (entry) => entry.teamId === input.teamId && !entry.internalOnly,
+  const allEntries = customerEntries(input.entriesByDeal.get(deal.id) ?? []).filter(
+    (entry) => entry.teamId === input.teamId,
   );
   const relatedIds = new Set(decision.relatedEntryIds);
-  const relatedEntries = dealEntries.filter((entry) => relatedIds.has(entry.id)).sort((a, b) => a.id - b.id);
+  const allRelated = allEntries.filter((entry) => relatedIds.has(entry.id)).sort((a, b) => a.id - b.id);
+  // Nudges are posted in the deal channel: internal-only entries weigh in the diagnosis, never appear in it.
+  const relatedEntries = allRelated.filter((entry) => !entry.internalOnly);
   const stakeholders = (input.stakeholdersByDeal.get(deal.id) ?? []).filter((s) => s.teamId === input.teamId);
   const owner = stakeholders.find((s) => s.id === decision.customerOwnerId);
   return {
@@ -152,7 +153,14 @@ function buildItem(input: PlanInput, deal: Deal, decision: Decision): NudgeItem 
     daysIdle: stall.daysIdle,
     label: stallLabel(stall),
     related: relatedEntries.map((entry) => ({ id: entry.id, kind: entry.kind, statement: entry.statement })),
-    nextStep: suggestNextStep({ decision, relatedEntries, dealEntries, stakeholders, stall, timeZone }),
+    nextStep: suggestNextStep({
+      decision,
+      relatedEntries: allRelated,
+      dealEntries: allEntries,
+      stakeholders,
+      stall,
+      timeZone,
+    }),
   };
 }
 
