@@ -1,5 +1,6 @@
 import type { Deal } from '../domain/deals.js';
-import type { DraftVersion } from '../domain/drafts/version.js';
+import { renderMarkdown } from '../domain/drafts/render-markdown.js';
+import { type DraftVersion, versionAsResult } from '../domain/drafts/version.js';
 import type { Repositories } from '../storage/ports.js';
 
 export type DraftExport =
@@ -21,7 +22,7 @@ export function exportFilename(deal: Pick<Deal, 'accountName'>, version: number)
 
 /** The customer-readable "Here's what we heard" Markdown of the deal's latest draft. */
 export async function latestDraftExport(
-  repos: Pick<Repositories, 'deals' | 'drafts'>,
+  repos: Pick<Repositories, 'deals' | 'drafts' | 'entries' | 'stakeholders'>,
   teamId: string,
   channelId: string,
 ): Promise<DraftExport> {
@@ -41,10 +42,32 @@ export async function latestDraftExport(
     ok: true,
     deal,
     version,
-    markdown: version.renderedText,
+    markdown: await customerSafeMarkdown(repos, deal, version),
     filename: exportFilename(deal, version.version),
     title: `Here's what we heard: ${deal.accountName} (v${version.version})`,
   };
+}
+
+/**
+ * The stored text, unless an entry it cites has since been marked internal-only or archived: then the version is
+ * rendered again from its content, which leaves out anything citing such an entry.
+ */
+async function customerSafeMarkdown(
+  repos: Pick<Repositories, 'entries' | 'stakeholders'>,
+  deal: Deal,
+  version: DraftVersion,
+): Promise<string> {
+  const entries = await repos.entries.listByDeal(deal.teamId, deal.id, { includeArchived: true });
+  const hidden = new Set(entries.filter((e) => e.internalOnly || e.archived).map((e) => e.id));
+  if (!version.citations.some((id) => hidden.has(id))) return version.renderedText;
+  const stakeholders = await repos.stakeholders.listByDeal(deal.teamId, deal.id);
+  return renderMarkdown({
+    deal,
+    version: version.version,
+    draft: versionAsResult(version),
+    entries,
+    stakeholders,
+  });
 }
 
 /** The team a channel's deal belongs to, when the caller did not say (the export CLI). */

@@ -35,11 +35,14 @@ function acmeReply(e: Entry[]) {
     constraints: [{ text: 'No new spend before the March freeze.', entry_ids: [freeze], quote: null }],
     vision: [
       {
-        text: 'On-time cross-border shipments without new spend.',
-        entry_ids: [slow, onTime, freeze],
-        quote: null,
+        future: 'on-time cross-border shipments without new spend',
+        driver_ids: [slow],
+        success_ids: [onTime],
+        respect_ids: [freeze],
+        first_step: 'a scoping that costs nothing before March',
       },
     ],
+    perspective: [],
     questions: [{ text: 'Who owns the March freeze?', spin: 'situation', entry_ids: [freeze] }],
   };
 }
