@@ -3,11 +3,9 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/slack/views/ids.js';
+import { vendorPath } from '../support/vendor-fixtures.js';
 
-const SCHEMA_DIR = path.resolve(
-  import.meta.dirname,
-  '../../../shared/fixtures/slack/manifest/manifest-schema',
-);
+const SCHEMA_DIR = vendorPath('slack/manifest/manifest-schema');
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 function validator() {
