@@ -44,7 +44,7 @@ export interface StartOptions {
 
 /** Composition root: config -> storage -> services -> Bolt -> HTTP server. Nothing else wires dependencies. */
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel, undefined, undefined, config.logFormat);
   const clock = options.clock ?? (() => new Date());
   const storage = await openStorage(config.database, { clock });
   const deps: AppDeps = {

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { envSchema, type RawEnv } from './schema.js';
 
 export type LogLevel = RawEnv['LOG_LEVEL'];
+/** JSON lines (production, log shippers) or one readable line per entry (a terminal). */
+export type LogFormat = NonNullable<RawEnv['LOG_FORMAT']>;
 
 /** How the app talks to Slack: a real workspace over HTTP or Socket Mode, or the built-in local emulator. */
 export type SlackMode =
@@ -33,6 +35,8 @@ export interface AppConfig {
   openai: OpenAiConfig | null;
   openaiModel: string;
   logLevel: LogLevel;
+  /** LOG_FORMAT, else JSON when NODE_ENV=production and readable lines otherwise. */
+  logFormat: LogFormat;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +73,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       : null,
     openaiModel: raw.OPENAI_MODEL,
     logLevel: raw.LOG_LEVEL,
+    logFormat: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' ? 'json' : 'pretty'),
   };
 }
 

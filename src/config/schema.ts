@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const LOG_FORMATS = ['json', 'pretty'] as const;
 
 const optionalString = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -47,6 +48,11 @@ export const envSchema = z.object({
       .transform(Number)
       .refine((n) => n >= 1000 && n <= 600_000, 'must be between 1000 and 600000 milliseconds'),
   ),
+  LOG_FORMAT: z.preprocess(
+    (v) => (typeof v === 'string' && v !== '' ? v.toLowerCase() : undefined),
+    z.enum(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` }).optional(),
+  ),
+  NODE_ENV: optionalString,
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' && v !== '' ? v.toLowerCase() : 'info'),
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }),
