@@ -14,7 +14,8 @@ function newestSourceMs() {
   if (!existsSync(src)) return 0;
   let newest = 0;
   for (const file of readdirSync(src, { recursive: true }).map(String)) {
-    newest = Math.max(newest, statSync(path.join(src, file)).mtimeMs);
+    const stat = statSync(path.join(src, file));
+    if (stat.isFile()) newest = Math.max(newest, stat.mtimeMs);
   }
   return newest;
 }

@@ -24,6 +24,16 @@ export interface OpenAiConfig {
   baseURL: string | undefined;
   model: string;
   timeoutMs: number;
+  /** Set by the composition root (proxy and metrics), never from the environment. */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** Outbound proxy for Slack and the model (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, upper or lower case). */
+export interface ProxyConfig {
+  httpsProxy: string | undefined;
+  httpProxy: string | undefined;
+  /** Comma-separated hosts (or .suffixes, host:port, *) reached directly. */
+  noProxy: string | undefined;
 }
 
 export interface AppConfig {
@@ -37,6 +47,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** LOG_FORMAT, else JSON when NODE_ENV=production and readable lines otherwise. */
   logFormat: LogFormat;
+  /** null when no proxy variable is set. */
+  proxy: ProxyConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +86,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     openaiModel: raw.OPENAI_MODEL,
     logLevel: raw.LOG_LEVEL,
     logFormat: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    proxy: resolveProxy(raw),
   };
 }
 
@@ -98,4 +111,13 @@ function resolveSlackMode(raw: RawEnv): SlackMode {
   if (!botToken) return { kind: 'local' };
   if (appToken) return { kind: 'socket', botToken, appToken, signingSecret, apiUrl: raw.SLACK_API_URL };
   return { kind: 'http', botToken, signingSecret: signingSecret ?? '', apiUrl: raw.SLACK_API_URL };
+}
+
+function resolveProxy(raw: RawEnv): ProxyConfig | null {
+  const proxy: ProxyConfig = {
+    httpsProxy: raw.HTTPS_PROXY ?? raw.https_proxy,
+    httpProxy: raw.HTTP_PROXY ?? raw.http_proxy,
+    noProxy: raw.NO_PROXY ?? raw.no_proxy,
+  };
+  return proxy.httpsProxy || proxy.httpProxy ? proxy : null;
 }

@@ -8,6 +8,10 @@ const optionalString = z.preprocess(
   z.string().optional(),
 );
 
+const proxyUrl = optionalString.refine((v) => v === undefined || isHttpUrl(v), {
+  message: 'must be a proxy URL such as http://proxy.internal:3128',
+});
+
 /** Raw environment, as strings. Messages never include the value (it may be a secret). */
 export const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^xoxb-[\w-]+$/.test(v), {
@@ -53,6 +57,12 @@ export const envSchema = z.object({
     z.enum(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` }).optional(),
   ),
   NODE_ENV: optionalString,
+  HTTPS_PROXY: proxyUrl,
+  https_proxy: proxyUrl,
+  HTTP_PROXY: proxyUrl,
+  http_proxy: proxyUrl,
+  NO_PROXY: optionalString,
+  no_proxy: optionalString,
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' && v !== '' ? v.toLowerCase() : 'info'),
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }),
