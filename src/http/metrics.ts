@@ -1,5 +1,4 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { DraftProvider } from '../llm/provider.js';
 import type { RouteHandler } from './server.js';
 
 /** How a Slack request ended for its listener: acked in time, acked after 3 s, or the listener threw. */
@@ -94,11 +93,18 @@ export function metricsRoute(metrics: AppMetrics): RouteHandler {
 }
 
 /** The drafter, with its offline fallbacks counted (the draft itself is unchanged). */
-export function countDraftFallbacks(provider: DraftProvider, metrics: AppMetrics): DraftProvider {
+export function countDraftFallbacks<
+  Name,
+  Args extends unknown[],
+  Result extends { meta: { fallbackReason: string | null } },
+>(
+  provider: { readonly name: Name; draft(...args: Args): Promise<Result> },
+  metrics: AppMetrics,
+): { readonly name: Name; draft(...args: Args): Promise<Result> } {
   return {
     name: provider.name,
-    async draft(input, signal) {
-      const result = await provider.draft(input, signal);
+    async draft(...args) {
+      const result = await provider.draft(...args);
       if (result.meta.fallbackReason) {
         metrics.modelFallbacks.inc({ feature: 'draft', reason: reasonLabel(result.meta.fallbackReason) });
       }

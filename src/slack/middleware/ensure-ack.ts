@@ -1,6 +1,6 @@
 import { type AnyMiddlewareArgs, type Middleware, ReceiverMultipleAckError } from '@slack/bolt';
 import type { AppLogger } from '../../logger.js';
-import { isObservedRequest } from '../request-observer.js';
+import { isObservedRequest } from './request-observer.js';
 
 /**
  * Global middleware: after every listener has run (or thrown), acknowledge the request if nobody did, so Slack

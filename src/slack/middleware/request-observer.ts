@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { App, ReceiverEvent } from '@slack/bolt';
-import type { AckOutcome, AppMetrics } from '../http/metrics.js';
-import type { AppLogger } from '../logger.js';
+import type { AckOutcome, AppMetrics } from '../../http/metrics.js';
+import type { AppLogger } from '../../logger.js';
 
 /** Slack retries a request that is not acknowledged within 3 seconds. */
 const ACK_DEADLINE_MS = 3_000;
