@@ -17,7 +17,9 @@ function escapingPaths(file: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(/['"`]((?:\.\.\/)+[\w./-]*)['"`]/g)) {
     const target = path.resolve(path.dirname(file), match[1] ?? '');
-    if (target !== ROOT && !target.startsWith(`${ROOT}${path.sep}`)) found.push(match[1] ?? '');
+    // Paths that leave the repository and exist here (a sibling folder of the checkout): a fresh clone lacks them.
+    const outside = target !== ROOT && !target.startsWith(`${ROOT}${path.sep}`);
+    if (outside && fs.existsSync(target)) found.push(match[1] ?? '');
   }
   for (const match of text.matchAll(/['"`](\/(?:work|home|Users|srv|opt)\/[^'"`]*)['"`]/g)) {
     found.push(match[1] ?? '');
