@@ -1,5 +1,15 @@
 import type { App } from '@slack/bolt';
 import type { AppConfig } from './config/config.js';
+import { createEgress } from './http/egress.js';
+import {
+  type AppMetrics,
+  countDraftFallbacks,
+  createMetrics,
+  metricsRoute,
+  reasonLabel,
+} from './http/metrics.js';
+import { observedModelFetch } from './http/model-fetch.js';
+import { readinessRoute } from './http/readiness.js';
 import {
   type AppServer,
   healthRoute,
@@ -30,6 +40,8 @@ export interface RunningApp {
   localSlack: LocalSlack | null;
   /** The timers (nudges, recap prompts) when started with `{ scheduler: true }`, else null. */
   scheduler: AppScheduler | null;
+  /** Prometheus metrics served on /metrics. */
+  metrics: AppMetrics;
   stop(): Promise<void>;
 }
 
@@ -44,21 +56,34 @@ export interface StartOptions {
 
 /** Composition root: config -> storage -> services -> Bolt -> HTTP server. Nothing else wires dependencies. */
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel, undefined, undefined, config.logFormat);
   const clock = options.clock ?? (() => new Date());
-  const storage = await openStorage(config.database, { clock });
+  const metrics = createMetrics();
+  const storage = await openStorage(config.database, {
+    clock,
+    onQueryError: () => metrics.dbErrors.inc({ source: 'query' }),
+  });
+  // Outbound traffic: through HTTPS_PROXY/NO_PROXY when set; model calls counted in /metrics.
+  const egress = createEgress(config.proxy);
+  const openai = config.openai
+    ? { ...config.openai, fetch: observedModelFetch(metrics, egress?.fetch ?? globalThis.fetch) }
+    : null;
+  const fellBack = (feature: string, reason: string) =>
+    metrics.modelFallbacks.inc({ feature, reason: reasonLabel(reason) });
   const deps: AppDeps = {
     repos: storage.repos,
     logger,
     clock,
-    nextStepWriter: nextStepWriterFor(config.openai, (reason) =>
-      logger.warn(`nudge next step: template used (${reason})`),
-    ),
-    drafting: draftingFromConfig(config.openai, logger),
-    recapExtractor: createRecapExtractor(config.openai, (reason) =>
-      logger.warn(`recap extraction fell back to offline: ${reason}`),
-    ),
-    asker: askerFromConfig(config.openai, logger),
+    nextStepWriter: nextStepWriterFor(openai, (reason) => {
+      fellBack('nudge', reason);
+      logger.warn(`nudge next step: template used (${reason})`);
+    }),
+    drafting: countDraftFallbacks(draftingFromConfig(openai, logger), metrics),
+    recapExtractor: createRecapExtractor(openai, (reason) => {
+      fellBack('recap', reason);
+      logger.warn(`recap extraction fell back to offline: ${reason}`);
+    }),
+    asker: askerFromConfig(openai, logger),
   };
 
   // Local mode: the app talks to the built-in emulator, mounted on the same server, with a per-run secret.
@@ -80,10 +105,24 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
             apiUrl: config.slack.apiUrl,
           };
 
-  const routes: RouteHandler[] = [healthRoute(storage.ping, storage.engine)];
+  let boltMounted = false;
+  let bolt: ReturnType<typeof createBoltApp> | null = null;
+  const routes: RouteHandler[] = [
+    healthRoute(storage.ping, storage.engine),
+    readinessRoute({
+      engine: storage.engine,
+      ping: storage.ping,
+      pendingMigrations: storage.pendingMigrations,
+      slack: () =>
+        config.slack.kind === 'socket'
+          ? { mode: 'socket', up: bolt?.socketConnected() ?? false }
+          : { mode: config.slack.kind, up: boltMounted },
+      onDatabaseError: () => metrics.dbErrors.inc({ source: 'ping' }),
+    }),
+    metricsRoute(metrics),
+  ];
   if (localSlack) routes.push(localSlack.handle, localSlack.sandbox.handle);
   let server: AppServer | null = null;
-  let bolt: ReturnType<typeof createBoltApp> | null = null;
   try {
     // The emulator's URL depends on the port actually bound, so the server starts before Bolt is built.
     let boltListener: RouteHandler = () => false;
@@ -96,19 +135,30 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       localSlack && connection.kind === 'http'
         ? { ...connection, apiUrl: `http://127.0.0.1:${boundPort}/api/` }
         : connection;
-    bolt = createBoltApp(finalConnection, deps, logger);
-    if (bolt.receiver) boltListener = slackEventsRoute(bolt.receiver.requestListener);
-    else await bolt.app.start();
+    // The local emulator is on loopback: never through the proxy.
+    bolt = createBoltApp(finalConnection, deps, logger, { egress: localSlack ? null : egress, metrics });
+    if (bolt.receiver) {
+      boltListener = slackEventsRoute(bolt.receiver.requestListener);
+      boltMounted = true;
+    } else await bolt.app.start();
     localSlack?.connect(`${server.url}/slack/events`);
   } catch (error) {
     await server?.close();
     await storage.close();
+    await egress?.close();
     throw error;
   }
 
   const setup = bolt;
   const scheduler: AppScheduler | null = options.scheduler
-    ? startScheduler({ deps, client: setup.app.client })
+    ? startScheduler({
+        deps,
+        client: setup.app.client,
+        onNudgeRun: (sent, failed) => {
+          metrics.nudges.inc({ outcome: 'sent' }, sent);
+          metrics.nudges.inc({ outcome: 'failed' }, failed);
+        },
+      })
     : null;
   const httpServer = server;
   let stopped = false;
@@ -120,6 +170,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     url: httpServer.url,
     localSlack,
     scheduler,
+    metrics,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -131,6 +182,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       await setup.inFlight.drain(10_000);
       await closing;
       await storage.close();
+      await egress?.close();
       logger.info('stopped');
     },
   };

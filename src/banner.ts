@@ -13,7 +13,7 @@ export function startupBanner(config: AppConfig, url: string, engine: string): s
       ? [
           'shared-vision is running in LOCAL MODE against its built-in Slack emulator (no Slack credentials set).',
           `  Try it in your browser:  ${publicUrl}/sandbox`,
-          `  Health:                  ${publicUrl}/healthz`,
+          `  Health:                  ${publicUrl}/healthz  (ready: /readyz, metrics: /metrics)`,
           `  Database:                ${database}`,
           `  Drafting:                ${drafting}`,
           '  To connect a real workspace: create the app from manifests/manifest.json, then set SLACK_BOT_TOKEN and',
@@ -21,7 +21,7 @@ export function startupBanner(config: AppConfig, url: string, engine: string): s
         ]
       : [
           `shared-vision is connected to Slack (${config.slack.kind === 'socket' ? 'Socket Mode' : `HTTP on ${publicUrl}/slack/events`}).`,
-          `  Health:    ${publicUrl}/healthz`,
+          `  Health:    ${publicUrl}/healthz  (ready: /readyz, metrics: /metrics)`,
           `  Database:  ${database} (${engine})`,
           `  Drafting:  ${drafting}`,
         ];

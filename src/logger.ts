@@ -1,15 +1,34 @@
 import { LogLevel as BoltLogLevel, type Logger } from '@slack/bolt';
-import type { LogLevel } from './config/config.js';
+import { type Logger as PinoLoggerBase, pino } from 'pino';
+import type { LogFormat, LogLevel } from './config/config.js';
+import { prettyLine } from './log-format.js';
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-
-/** Slack tokens, OpenAI keys and bearer headers never reach a log line. */
+/** Slack tokens, OpenAI keys, bearer headers and database passwords never reach a log line. */
 const SECRET_PATTERNS = [
   /xox[abpors]-[\w-]+/g,
   /xapp-[\w-]+/g,
   /sk-[\w-]{8,}/g,
   /(authorization["']?\s*[:=]\s*["']?bearer\s+)[^\s"',}]+/gi,
   /(postgres(?:ql)?:\/\/[^:/\s]+:)[^@\s]+@/g,
+];
+
+/** Fields whose value is a secret whatever it looks like (pino replaces them before the line is written). */
+const SECRET_KEYS = [
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'apiKey',
+  'password',
+  'authorization',
+  'headers.authorization',
+  '*.token',
+  '*.botToken',
+  '*.appToken',
+  '*.signingSecret',
+  '*.apiKey',
+  '*.password',
+  '*.authorization',
 ];
 
 export function redact(text: string): string {
@@ -24,48 +43,95 @@ export function redact(text: string): string {
   return out;
 }
 
-function format(args: unknown[]): string {
-  return args
-    .map((arg) => {
-      if (arg instanceof Error) return arg.stack ?? `${arg.name}: ${arg.message}`;
-      if (typeof arg === 'string') return arg;
-      try {
-        return JSON.stringify(arg);
-      } catch {
-        return String(arg);
-      }
-    })
-    .join(' ');
+/** What a child logger carries on every line: who asked, for which workspace, in which listener. */
+export interface LogContext {
+  component?: string;
+  requestId?: string;
+  teamId?: string;
+  listener?: string;
+  durationMs?: number;
+  [key: string]: string | number | boolean | undefined;
 }
 
 export interface AppLogger extends Logger {
+  /** A logger for one part of the app (`bolt`, `web-api`, `nudges`): adds `component` to each line. */
   child(name: string): AppLogger;
+  /** A logger whose lines carry these fields (request id, team id, listener, duration). */
+  with(context: LogContext): AppLogger;
 }
 
-/** A Bolt-compatible logger that filters by level and redacts secrets. */
-export function createLogger(
-  level: LogLevel,
-  name = 'shared-vision',
-  sink: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
-): AppLogger {
-  let current: LogLevel = level;
-  let currentName = name;
-  const write = (lvl: LogLevel, args: unknown[]) => {
-    if (ORDER[lvl] < ORDER[current]) return;
-    sink(redact(`${new Date().toISOString()} ${lvl.toUpperCase()} [${currentName}] ${format(args)}`));
+type PinoLogger = PinoLoggerBase<never>;
+
+/** Bolt-style `(...args)`: the first Error becomes `err`, the rest the message (values as JSON). */
+function toPino(args: unknown[]): [Record<string, unknown>, string] {
+  const fields: Record<string, unknown> = {};
+  const words: string[] = [];
+  for (const arg of args) {
+    if (arg instanceof Error && !('err' in fields)) fields.err = arg;
+    else if (typeof arg === 'string') words.push(arg);
+    else {
+      try {
+        words.push(JSON.stringify(arg) ?? String(arg));
+      } catch {
+        words.push(String(arg));
+      }
+    }
+  }
+  if (words.length === 0 && fields.err instanceof Error) words.push(fields.err.message);
+  return [fields, words.join(' ')];
+}
+
+function wrap(root: PinoLogger, bindings: LogContext): AppLogger {
+  const log = Object.keys(bindings).length > 0 ? root.child(bindings) : root;
+  const write = (level: LogLevel, args: unknown[]) => {
+    if (!log.isLevelEnabled(level)) return;
+    const [fields, message] = toPino(args);
+    log[level](fields, message);
   };
   return {
     debug: (...args) => write('debug', args),
     info: (...args) => write('info', args),
     warn: (...args) => write('warn', args),
     error: (...args) => write('error', args),
-    setLevel: (lvl: BoltLogLevel) => {
-      current = (Object.values(BoltLogLevel) as string[]).includes(lvl) ? (lvl as LogLevel) : current;
+    // Bolt sets the level it was given; children share the root's level.
+    setLevel: (level: BoltLogLevel) => {
+      if ((Object.values(BoltLogLevel) as string[]).includes(level)) root.level = level;
     },
-    getLevel: () => current as BoltLogLevel,
-    setName: (n: string) => {
-      currentName = n;
+    getLevel: () => root.level as BoltLogLevel,
+    setName: (name: string) => {
+      bindings.component = name;
     },
-    child: (child: string) => createLogger(current, `${currentName}:${child}`, sink),
+    child: (name: string) =>
+      wrap(root, { ...bindings, component: bindings.component ? `${bindings.component}:${name}` : name }),
+    with: (context: LogContext) => wrap(root, { ...bindings, ...context }),
   };
+}
+
+/**
+ * The app's logger (pino): JSON lines, or one readable line per entry with `format: 'pretty'`; every line is
+ * redacted before it reaches the sink (stderr by default). Bolt and the Web API client log through children of it.
+ */
+export function createLogger(
+  level: LogLevel,
+  name = 'shared-vision',
+  sink: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  format: LogFormat = 'json',
+): AppLogger {
+  const destination = {
+    write(line: string) {
+      const json = line.endsWith('\n') ? line.slice(0, -1) : line;
+      sink(redact(format === 'pretty' ? prettyLine(json) : json));
+    },
+  };
+  const root = pino(
+    {
+      name,
+      level,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: SECRET_KEYS, censor: '[redacted]' },
+    },
+    destination,
+  );
+  return wrap(root, {});
 }

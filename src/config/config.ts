@@ -2,6 +2,8 @@ import path from 'node:path';
 import { envSchema, type RawEnv } from './schema.js';
 
 export type LogLevel = RawEnv['LOG_LEVEL'];
+/** JSON lines (production, log shippers) or one readable line per entry (a terminal). */
+export type LogFormat = NonNullable<RawEnv['LOG_FORMAT']>;
 
 /** How the app talks to Slack: a real workspace over HTTP or Socket Mode, or the built-in local emulator. */
 export type SlackMode =
@@ -22,6 +24,16 @@ export interface OpenAiConfig {
   baseURL: string | undefined;
   model: string;
   timeoutMs: number;
+  /** Set by the composition root (proxy and metrics), never from the environment. */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** Outbound proxy for Slack and the model (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, upper or lower case). */
+export interface ProxyConfig {
+  httpsProxy: string | undefined;
+  httpProxy: string | undefined;
+  /** Comma-separated hosts (or .suffixes, host:port, *) reached directly. */
+  noProxy: string | undefined;
 }
 
 export interface AppConfig {
@@ -33,6 +45,10 @@ export interface AppConfig {
   openai: OpenAiConfig | null;
   openaiModel: string;
   logLevel: LogLevel;
+  /** LOG_FORMAT, else JSON when NODE_ENV=production and readable lines otherwise. */
+  logFormat: LogFormat;
+  /** null when no proxy variable is set. */
+  proxy: ProxyConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +85,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       : null,
     openaiModel: raw.OPENAI_MODEL,
     logLevel: raw.LOG_LEVEL,
+    logFormat: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    proxy: resolveProxy(raw),
   };
 }
 
@@ -93,4 +111,13 @@ function resolveSlackMode(raw: RawEnv): SlackMode {
   if (!botToken) return { kind: 'local' };
   if (appToken) return { kind: 'socket', botToken, appToken, signingSecret, apiUrl: raw.SLACK_API_URL };
   return { kind: 'http', botToken, signingSecret: signingSecret ?? '', apiUrl: raw.SLACK_API_URL };
+}
+
+function resolveProxy(raw: RawEnv): ProxyConfig | null {
+  const proxy: ProxyConfig = {
+    httpsProxy: raw.HTTPS_PROXY ?? raw.https_proxy,
+    httpProxy: raw.HTTP_PROXY ?? raw.http_proxy,
+    noProxy: raw.NO_PROXY ?? raw.no_proxy,
+  };
+  return proxy.httpsProxy || proxy.httpProxy ? proxy : null;
 }

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const LOG_FORMATS = ['json', 'pretty'] as const;
 
 const optionalString = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
   z.string().optional(),
 );
+
+const proxyUrl = optionalString.refine((v) => v === undefined || isHttpUrl(v), {
+  message: 'must be a proxy URL such as http://proxy.internal:3128',
+});
 
 /** Raw environment, as strings. Messages never include the value (it may be a secret). */
 export const envSchema = z.object({
@@ -47,6 +52,17 @@ export const envSchema = z.object({
       .transform(Number)
       .refine((n) => n >= 1000 && n <= 600_000, 'must be between 1000 and 600000 milliseconds'),
   ),
+  LOG_FORMAT: z.preprocess(
+    (v) => (typeof v === 'string' && v !== '' ? v.toLowerCase() : undefined),
+    z.enum(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` }).optional(),
+  ),
+  NODE_ENV: optionalString,
+  HTTPS_PROXY: proxyUrl,
+  https_proxy: proxyUrl,
+  HTTP_PROXY: proxyUrl,
+  http_proxy: proxyUrl,
+  NO_PROXY: optionalString,
+  no_proxy: optionalString,
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' && v !== '' ? v.toLowerCase() : 'info'),
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppLogger } from '../logger.js';
@@ -24,14 +25,18 @@ export async function startServer(
   logger: AppLogger,
   host = '0.0.0.0',
 ): Promise<AppServer> {
+  const httpLogger = logger.child('http');
   const server = http.createServer(async (req, res) => {
+    const requestId = assignRequestId(req, res);
+    const started = performance.now();
+    res.once('finish', () => logRequest(httpLogger, req, res, requestId, started));
     try {
       for (const handler of handlers) {
         if (await handler(req, res)) return;
       }
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not_found' }));
     } catch (error) {
-      logger.error(`request ${req.method} ${req.url?.split('?')[0]} failed`, error);
+      httpLogger.with({ requestId }).error(`request ${req.method} ${req.url?.split('?')[0]} failed`, error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'internal_error' }));
     }
@@ -53,6 +58,38 @@ export async function startServer(
   };
 }
 
+/** A caller's X-Request-Id when it looks like one (a load balancer's, a proxy's), else a new one; echoed back. */
+const REQUEST_ID = /^[\w.:-]{8,100}$/;
+function assignRequestId(req: http.IncomingMessage, res: http.ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  req.headers['x-request-id'] = requestId;
+  res.setHeader('x-request-id', requestId);
+  return requestId;
+}
+
+/** Slack's requests and failures at info; probes, metrics scrapes and the local emulator's traffic at debug. */
+function logRequest(
+  logger: AppLogger,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  requestId: string,
+  started: number,
+): void {
+  const path = req.url?.split('?')[0] ?? '';
+  const line = logger.with({
+    requestId,
+    method: req.method ?? '',
+    path,
+    status: res.statusCode,
+    durationMs: Math.round(performance.now() - started),
+  });
+  if (res.statusCode >= 500) line.warn('request failed');
+  else if (path === '/slack/events') line.info('request');
+  else line.debug('request');
+}
+
+/** Liveness: the process answers. The database status is reported (503 "degraded" while it is unreachable). */
 export function healthRoute(ping: () => Promise<boolean>, engine: string): RouteHandler {
   return async (req, res) => {
     if (req.method !== 'GET' || req.url?.split('?')[0] !== '/healthz') return false;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type FallbackEvent, offlineProvider, withOfflineFallback } from './fallback.js';
-import { createOpenAIClient, openAIConfigSchema } from './openai-client.js';
+import { createOpenAIClient, fetchSchema, openAIConfigSchema } from './openai-client.js';
 import { createOpenAIDrafter } from './openai-drafter.js';
 import type { DraftProvider } from './provider.js';
 
@@ -13,6 +13,7 @@ export const draftProviderConfigSchema = z.object({
   maxRetries: z.number().int().min(0).max(10).default(2),
   maxCompletionTokens: z.number().int().positive().nullable().default(4_000),
   promptBudget: z.number().int().positive().optional(),
+  fetch: fetchSchema.optional(),
 });
 export type DraftProviderConfig = z.input<typeof draftProviderConfigSchema>;
 

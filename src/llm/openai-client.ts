@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
+export const fetchSchema = z.custom<typeof globalThis.fetch>((v) => typeof v === 'function');
+
 export const openAIConfigSchema = z.object({
   apiKey: z.string().min(1),
   /** Any OpenAI-compatible endpoint: Azure OpenAI (v1 API), Ollama, vLLM, a local mock. */
@@ -13,6 +15,8 @@ export const openAIConfigSchema = z.object({
   maxRetries: z.number().int().min(0).max(10).default(2),
   /** Upper bound on the reply; null sends no limit (some compatible servers reject the parameter). */
   maxCompletionTokens: z.number().int().positive().nullable().default(4_000),
+  /** The transport (proxy, metrics) chosen by the composition root; global fetch when absent. */
+  fetch: fetchSchema.optional(),
 });
 export type OpenAIConfig = z.input<typeof openAIConfigSchema>;
 export type ResolvedOpenAIConfig = z.output<typeof openAIConfigSchema>;
@@ -31,6 +35,7 @@ export function createOpenAIClient(config: OpenAIConfig): OpenAI {
     webhookSecret: null,
     timeout: c.timeoutMs,
     maxRetries: c.maxRetries,
+    ...(c.fetch ? { fetch: c.fetch } : {}),
   });
 }
 
@@ -40,6 +45,7 @@ export function createFallbackClient(config: {
   baseURL?: string | undefined;
   model: string;
   timeoutMs: number;
+  fetch?: typeof globalThis.fetch | undefined;
 }): OpenAI {
   return createOpenAIClient({
     apiKey: config.apiKey,
@@ -47,5 +53,6 @@ export function createFallbackClient(config: {
     model: config.model,
     timeoutMs: config.timeoutMs,
     maxRetries: 1,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
   });
 }

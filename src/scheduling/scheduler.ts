@@ -27,6 +27,8 @@ export interface SchedulerOptions {
   nudgePattern?: string;
   /** Cron pattern of the recap prompt ticks (default every minute). */
   recapPromptPattern?: string;
+  /** Told how many nudge messages each tick sent and failed (the app counts them in /metrics). */
+  onNudgeRun?: (sent: number, failed: number) => void;
 }
 
 /** One croner job: unref'd (never keeps a finished process alive), protected (a slow tick is never overlapped). */
@@ -57,6 +59,10 @@ export function startScheduler(options: SchedulerOptions): AppScheduler {
 
   const tickNudges = async (): Promise<TeamRunReport[]> => {
     const reports = await runWeeklyNudges({ now: deps.clock(), deps, client });
+    options.onNudgeRun?.(
+      reports.reduce((n, r) => n + r.sent, 0),
+      reports.reduce((n, r) => n + r.failed, 0),
+    );
     for (const r of reports.filter((x) => x.status !== 'not_due' && x.status !== 'disabled')) {
       nudgeLogger.info(
         `${r.teamId} ${r.runKey ?? ''}: ${r.status}, sent ${r.sent}, failed ${r.failed}, pending ${r.pending}`,

@@ -31,7 +31,13 @@ export async function askDeal(
 export function askerFromConfig(openai: OpenAiConfig | null, logger: AppLogger): DealAsker {
   if (!openai) return offlineAsker;
   return createDealAsker(
-    { apiKey: openai.apiKey, baseURL: openai.baseURL, model: openai.model, timeoutMs: openai.timeoutMs },
+    {
+      apiKey: openai.apiKey,
+      baseURL: openai.baseURL,
+      model: openai.model,
+      timeoutMs: openai.timeoutMs,
+      ...(openai.fetch ? { fetch: openai.fetch } : {}),
+    },
     (reason) => logger.warn(`ask the deal: LLM answer not used (${reason}); answered offline`),
   );
 }

@@ -24,6 +24,7 @@ export function draftingFromConfig(openai: OpenAiConfig | null, logger: AppLogge
       model: openai.model,
       timeoutMs: openai.timeoutMs,
       maxRetries: DRAFT_MAX_RETRIES,
+      ...(openai.fetch ? { fetch: openai.fetch } : {}),
     },
     (event) =>
       log.warn(

@@ -1,9 +1,12 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
+import type { Egress } from '../http/egress.js';
+import type { AppMetrics } from '../http/metrics.js';
 import type { AppLogger } from '../logger.js';
 import type { AppDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { ensureAck, InFlightCounter } from './middleware/ensure-ack.js';
+import { observeRequests } from './middleware/request-observer.js';
 
 /** Enough to ride out a 429 or a short Slack outage without holding a listener for half an hour. */
 export const WEB_API_RETRY: RetryOptions = {
@@ -23,18 +26,33 @@ export interface BoltSetup {
   /** HTTP mode only: mount `receiver.requestListener` on the app's HTTP server at /slack/events. */
   receiver: HTTPReceiver | null;
   inFlight: InFlightCounter;
+  /** Socket Mode only: whether the WebSocket is connected now (what /readyz reports). */
+  socketConnected: () => boolean;
 }
 
-export function createBoltApp(connection: BoltConnection, deps: AppDeps, logger: AppLogger): BoltSetup {
+/** What the composition root adds around Bolt: the outbound proxy and the metrics. */
+export interface BoltRuntime {
+  egress?: Egress | null;
+  metrics?: AppMetrics;
+}
+
+export function createBoltApp(
+  connection: BoltConnection,
+  deps: AppDeps,
+  logger: AppLogger,
+  runtime: BoltRuntime = {},
+): BoltSetup {
   const boltLogger = logger.child('bolt');
   const clientOptions = {
     ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}),
     retryConfig: WEB_API_RETRY,
     logger: logger.child('web-api'),
+    ...(runtime.egress ? { fetch: runtime.egress.fetch } : {}),
   };
   const inFlight = new InFlightCounter();
   let app: App;
   let receiver: HTTPReceiver | null = null;
+  let socketConnected = false;
   if (connection.kind === 'http') {
     receiver = new HTTPReceiver({
       signingSecret: connection.signingSecret,
@@ -42,6 +60,8 @@ export function createBoltApp(connection: BoltConnection, deps: AppDeps, logger:
       logger: boltLogger,
       processBeforeResponse: false,
       unhandledRequestTimeoutMillis: 2_900,
+      // The HTTP server's request id (X-Request-Id) follows the request into Bolt's context and the logs.
+      customPropertiesExtractor: (req) => ({ requestId: req.headers['x-request-id'] }),
     });
     app = new App({
       token: connection.botToken,
@@ -51,10 +71,24 @@ export function createBoltApp(connection: BoltConnection, deps: AppDeps, logger:
       clientOptions,
     });
   } else {
+    // Built here rather than by App so the WebSocket goes through the proxy and its state is visible.
+    const socket = new SocketModeReceiver({
+      appToken: connection.appToken,
+      logger: boltLogger,
+      logLevel: logger.getLevel(),
+      ...(runtime.egress ? { dispatcher: runtime.egress.dispatcher } : {}),
+    });
+    socket.client.on('connected', () => {
+      socketConnected = true;
+    });
+    for (const state of ['disconnected', 'reconnecting', 'disconnecting']) {
+      socket.client.on(state, () => {
+        socketConnected = false;
+      });
+    }
     app = new App({
       token: connection.botToken,
-      appToken: connection.appToken,
-      socketMode: true,
+      receiver: socket,
       logger: boltLogger,
       logLevel: logger.getLevel(),
       clientOptions,
@@ -65,5 +99,6 @@ export function createBoltApp(connection: BoltConnection, deps: AppDeps, logger:
     logger.error('unhandled Bolt error', error);
   });
   registerListeners(app, deps);
-  return { app, receiver, inFlight };
+  if (runtime.metrics) observeRequests(app, logger, runtime.metrics);
+  return { app, receiver, inFlight, socketConnected: () => socketConnected };
 }

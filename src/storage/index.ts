@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DatabaseConfig } from '../config/config.js';
 import { connect } from './connect.js';
-import { migrateToLatest } from './migrate.js';
+import { migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Storage } from './ports.js';
 import { dealRepository } from './sql/deals.js';
 import { decisionRepository } from './sql/decisions.js';
@@ -18,6 +18,8 @@ export interface OpenStorageOptions {
   clock?: () => Date;
   /** Run migrations before returning (default true). */
   migrate?: boolean;
+  /** Called for every failed query (the app counts them in /metrics). */
+  onQueryError?: (error: unknown) => void;
 }
 
 /** Opens the configured engine, brings the schema up to date and returns the repositories. */
@@ -26,8 +28,9 @@ export async function openStorage(
   options: OpenStorageOptions = {},
 ): Promise<Storage> {
   const clock = options.clock ?? (() => new Date());
-  const { db, engine } = connect(config);
+  const { db, engine } = connect(config, options.onQueryError);
   if (options.migrate ?? true) await migrateToLatest(db, engine);
+  let closing: Promise<void> | null = null;
   return {
     engine,
     repos: {
@@ -50,6 +53,8 @@ export async function openStorage(
         return false;
       }
     },
-    close: () => db.destroy(),
+    pendingMigrations: () => pendingMigrations(db),
+    // Safe to call twice (a failed start-up and shutdown may both close).
+    close: () => (closing ??= db.destroy()),
   };
 }

@@ -7,6 +7,17 @@ export interface MigrationReport {
   applied: string[];
 }
 
+/** Migrations this code knows that the database has not applied (what /readyz checks). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  // Only the names matter here; nothing is run.
+  const names: Record<string, Migration> = Object.fromEntries(
+    Object.keys(MIGRATIONS).map((name) => [name, { up: async () => undefined }]),
+  );
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => names } });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
 /** Brings the schema up to date. Safe to run at every start-up and from several instances. */
 export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Promise<MigrationReport> {
   const types = columnTypes(engine);

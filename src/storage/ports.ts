@@ -242,6 +242,8 @@ export interface Storage {
   repos: Repositories;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<boolean>;
+  /** Names of the migrations not applied yet (empty once the schema is up to date). */
+  pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
 }
 

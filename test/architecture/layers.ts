@@ -45,7 +45,7 @@ const ALLOWED: Record<Exclude<Layer, 'root'>, readonly Layer[]> = {
     'logger',
   ],
   'slack/guards': ['slack/views', 'services', 'slack/deps', 'domain', 'storage/ports', 'logger'],
-  'slack/middleware': ['logger', 'config'],
+  'slack/middleware': ['logger', 'config', 'http'],
   'slack/listeners': [
     'slack/flows',
     'slack/guards',
@@ -57,7 +57,7 @@ const ALLOWED: Record<Exclude<Layer, 'root'>, readonly Layer[]> = {
     'config',
     'logger',
   ],
-  'slack/bolt': ['slack/listeners', 'slack/middleware', 'slack/deps', 'logger', 'config'],
+  'slack/bolt': ['slack/listeners', 'slack/middleware', 'slack/deps', 'http', 'logger', 'config'],
   scheduling: ['slack/flows', 'services', 'slack/deps', 'domain', 'storage/ports', 'llm', 'config', 'logger'],
   http: ['logger', 'config'],
   sandbox: ['http', 'slack/views', 'config', 'logger'],
@@ -79,7 +79,7 @@ const TYPE_ONLY: Partial<Record<Layer, readonly Layer[]>> = {
 export function layerOf(file: string): Layer {
   if (file === 'app.ts' || file === 'main.ts' || file === 'banner.ts' || file.startsWith('cli/'))
     return 'root';
-  if (file === 'logger.ts') return 'logger';
+  if (file === 'logger.ts' || file === 'log-format.ts') return 'logger';
   if (file === 'storage/ports.ts') return 'storage/ports';
   if (file === 'slack/deps.ts') return 'slack/deps';
   if (file === 'slack/bolt.ts') return 'slack/bolt';

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config/config.js';
+import { withSlackCliTokens } from '../../src/config/load.js';
 
 const BOT = 'xoxb-1111-2222-SECRETBOTTOKENVALUE';
 const SECRET = 'abcdef0123456789abcdef0123456789';
@@ -111,5 +112,40 @@ describe('npm start with a bad environment', () => {
     expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/);
     expect(result.stderr + result.stdout).not.toContain('THIS-IS-A-SECRET');
     expect(result.stderr + result.stdout).not.toContain('SECRET-OPENAI-KEY');
+  });
+});
+
+describe('slack run (Slack CLI) tokens', () => {
+  it('uses the CLI dev app tokens over .env, which selects Socket Mode', () => {
+    const env = withSlackCliTokens({
+      SLACK_BOT_TOKEN: 'xoxb-from-env',
+      SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef',
+      SLACK_CLI_XOXB: 'xoxb-cli-1',
+      SLACK_CLI_XAPP: 'xapp-cli-1',
+    });
+    expect(parseConfig(env).slack).toMatchObject({
+      kind: 'socket',
+      botToken: 'xoxb-cli-1',
+      appToken: 'xapp-cli-1',
+    });
+  });
+
+  it('parses HTTPS_PROXY / NO_PROXY (either case) and rejects a proxy that is not a URL', () => {
+    expect(parseConfig({ https_proxy: 'http://proxy.corp:3128', NO_PROXY: '.corp,localhost' }).proxy).toEqual(
+      {
+        httpsProxy: 'http://proxy.corp:3128',
+        httpProxy: undefined,
+        noProxy: '.corp,localhost',
+      },
+    );
+    expect(parseConfig({}).proxy).toBeNull();
+    expect(() => parseConfig({ HTTPS_PROXY: 'proxy.corp:3128' })).toThrow(/HTTPS_PROXY must be a proxy URL/);
+  });
+
+  it('LOG_FORMAT: json in production by default, pretty otherwise, or as set', () => {
+    expect(parseConfig({ NODE_ENV: 'production' }).logFormat).toBe('json');
+    expect(parseConfig({}).logFormat).toBe('pretty');
+    expect(parseConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => parseConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be one of json, pretty/);
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectCitations, draftResultSchema } from '../../src/domain/drafts/draft.js';
 import type { DraftInput } from '../../src/domain/drafts/input.js';
@@ -12,10 +11,10 @@ import {
   type OpenAIMockServer,
   startOpenAIMockServer,
 } from '../support/openai-mock-server.js';
+import { readVendorJson } from '../support/vendor-fixtures.js';
 import { harborReply, validNordfreightReply } from './draft-replies.js';
 
-const FIXTURES = '/work/shared/fixtures/openai';
-const fixture = (path: string): unknown => JSON.parse(readFileSync(`${FIXTURES}/${path}`, 'utf8'));
+const fixture = (path: string): unknown => readVendorJson('openai', path);
 
 let server: OpenAIMockServer;
 beforeEach(async () => {

@@ -1,13 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/slack/views/ids.js';
+import { vendorPath } from '../support/vendor-fixtures.js';
 
-const SCHEMA_DIR = path.resolve(
-  import.meta.dirname,
-  '../../../shared/fixtures/slack/manifest/manifest-schema',
-);
+const SCHEMA_DIR = vendorPath('slack/manifest/manifest-schema');
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 function validator() {
@@ -61,5 +60,52 @@ describe('manifests/manifest.json', () => {
       ]),
     );
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+});
+
+describe('manifests/manifest.socket-mode.json', () => {
+  const read = (file: string) => readJson(path.resolve(import.meta.dirname, '../../manifests', file)) as Json;
+  type Json = Record<string, unknown> & {
+    features: { slash_commands: Record<string, unknown>[] };
+    settings: {
+      socket_mode_enabled: boolean;
+      event_subscriptions: Record<string, unknown>;
+      interactivity: Record<string, unknown>;
+    };
+  };
+  const socket = read('manifest.socket-mode.json');
+
+  it("is valid against Slack's manifest JSON schema", () => {
+    const validate = validator();
+    const ok = validate(socket);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('is the HTTP manifest with Socket Mode on and no URLs', () => {
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+    expect(JSON.stringify(socket)).not.toMatch(/https?:\/\//);
+    const http = read('manifest.json');
+    for (const command of http.features.slash_commands) delete command.url;
+    delete http.settings.event_subscriptions.request_url;
+    delete http.settings.interactivity.request_url;
+    http.settings.socket_mode_enabled = true;
+    expect(socket).toEqual(http);
+  });
+
+  it('is what the Slack CLI gets from the get-manifest hook (.slack/hooks.json)', () => {
+    const hooks = readJson(path.resolve(import.meta.dirname, '../../.slack/hooks.json')) as {
+      hooks: Record<string, string>;
+    };
+    expect(hooks.hooks['get-manifest']).toBe('node scripts/slack-get-manifest.mjs');
+    const out = execFileSync(
+      process.execPath,
+      ['scripts/slack-get-manifest.mjs', '--protocol=message-boundaries', '--boundary=B0'],
+      {
+        cwd: path.resolve(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+      },
+    );
+    expect(JSON.parse(out.trim().slice(2, -2))).toEqual(socket);
   });
 });

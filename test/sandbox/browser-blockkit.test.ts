@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/sandbox/seed.js';
 import { DEMO, demoMessageBlocks, registerDemoListeners } from './browser/demo-listeners.js';
 import {
+  browserTestsRun,
   message,
   type SandboxSession,
   send,
@@ -14,7 +15,10 @@ const { WebClient } = webApi;
 
 let session: SandboxSession;
 
+const browserRuns = browserTestsRun();
+
 beforeAll(async () => {
+  if (!browserRuns) return;
   session = await startSandboxSession();
   registerDemoListeners(session.app.bolt, DEMO_IDS.dealAcme);
 }, 60_000);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/sandbox/seed.js';
 import {
+  browserTestsRun,
   message,
   type SandboxSession,
   send,
@@ -18,7 +19,10 @@ const COMPOSER = 'Message #deal-acme';
 let clockShiftMs = 0;
 const DAY_MS = 86_400_000;
 
+const browserRuns = browserTestsRun();
+
 beforeAll(async () => {
+  if (!browserRuns) return;
   session = await startSandboxSession({ clock: () => new Date(Date.now() + clockShiftMs) });
   await session.page.goto(`${session.sandboxUrl}?user=${DEMO_IDS.rep}&channel=${DEMO_IDS.dealAcme}`);
   await session.page.locator('#app[data-state=ready]').waitFor();

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/sandbox/index.js';
+import { readVendorText } from '../support/vendor-fixtures.js';
 import { type Harness, startBoltHarness } from './support/harness.js';
 
 let harness: Harness | undefined;
@@ -196,10 +196,7 @@ describe('driver: events', () => {
         callbacks.push(shortcut.type);
       });
     });
-    const fixture = readFileSync(
-      '/work/shared/fixtures/slack/interactivity/bolt-python/shortcut.message_action.json',
-      'utf8',
-    );
+    const fixture = readVendorText('slack/interactivity/bolt-python/shortcut.message_action.json');
     const body = new URLSearchParams({ payload: fixture }).toString();
     const res = await harness.emulator.driver.sendRaw(body);
     expect(res.status).toBe(200);

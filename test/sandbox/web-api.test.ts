@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/sandbox/index.js';
+import { readVendorJson } from '../support/vendor-fixtures.js';
 import { startEmulator, TOKEN } from './support/harness.js';
 
 type Started = Awaited<ReturnType<typeof startEmulator>>;
@@ -15,11 +15,7 @@ async function rawCall(method: string, body: string, headers: Record<string, str
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
-const fixture = (name: string) =>
-  JSON.parse(readFileSync(`/work/shared/fixtures/slack/api/slack-api-specs/${name}`, 'utf8')) as Record<
-    string,
-    unknown
-  >;
+const fixture = (name: string) => readVendorJson<Record<string, unknown>>('slack/api/slack-api-specs', name);
 
 describe('Web API emulator', () => {
   it('answers auth.test with the workspace and bot identity, shaped like Slack', async () => {

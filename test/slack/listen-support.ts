@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EphemeralMessage, JsonObject } from '../../src/sandbox/emulator/types.js';
 import type { TestApp } from '../support/harness.js';
+import { vendorPath } from '../support/vendor-fixtures.js';
 
 export { addEntry, everything, linkDeal } from '../support/deal-fixtures.js';
 
-const EVENTS = path.resolve(import.meta.dirname, '../../../shared/fixtures/slack/events');
+const EVENTS = vendorPath('slack/events');
 
 /** The inner `event` of one of Slack's sample payloads (bolt-python or java-slack-sdk), with ids replaced. */
 export function fixtureEvent(file: string, overrides: JsonObject): JsonObject {

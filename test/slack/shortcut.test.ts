@@ -6,10 +6,11 @@ import type { JsonObject } from '../../src/sandbox/emulator/types.js';
 import { ACTION_IDS, ENTRY_FORM as F, VIEW_IDS } from '../../src/slack/views/ids.js';
 import { testEngines } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { vendorPath } from '../support/vendor-fixtures.js';
 import { waitFor } from '../support/wait.js';
 import { ephemeralsAfter, linkDeal, newModal, textOf } from './entries-support.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/slack/interactivity');
+const FIXTURES = vendorPath('slack/interactivity');
 const fixture = (file: string): JsonObject => JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8'));
 const BOLT_PYTHON = 'bolt-python/shortcut.message_action.json';
 const JAVA_SDK = 'java-slack-sdk/MessageShortcutPayload.json';

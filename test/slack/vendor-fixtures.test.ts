@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { vendorPath } from '../support/vendor-fixtures.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/slack');
+const FIXTURES = vendorPath('slack');
 const list = (dir: string) =>
   fs
     .readdirSync(path.join(FIXTURES, dir), { recursive: true })

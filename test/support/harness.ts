@@ -1,5 +1,5 @@
 import { type RunningApp, startApp } from '../../src/app.js';
-import type { AppConfig, OpenAiConfig } from '../../src/config/config.js';
+import type { AppConfig, OpenAiConfig, ProxyConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { RunningServer } from '../../src/sandbox/emulator/server.js';
 import { DEMO_IDS } from '../../src/sandbox/seed.js';
@@ -25,6 +25,10 @@ export interface TestAppOptions {
   engine?: TestEngine;
   clock?: () => Date;
   openai?: Pick<OpenAiConfig, 'baseURL'> & Partial<OpenAiConfig>;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the config would hold them. */
+  proxy?: ProxyConfig;
+  /** Level of the lines kept in `logs` (default warn; TEST_LOG_LEVEL=debug for everything). */
+  logLevel?: 'debug' | 'info' | 'warn';
 }
 
 /**
@@ -53,9 +57,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       : null,
     openaiModel: 'gpt-test',
     logLevel: 'warn',
+    logFormat: 'json',
+    proxy: options.proxy ?? null,
   };
   const logger = createLogger(
-    process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'warn',
+    options.logLevel ?? (process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'warn'),
     'test-app',
     (line) => {
       logs.push(line);

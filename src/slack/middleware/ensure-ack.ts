@@ -1,5 +1,6 @@
 import { type AnyMiddlewareArgs, type Middleware, ReceiverMultipleAckError } from '@slack/bolt';
 import type { AppLogger } from '../../logger.js';
+import { isObservedRequest } from './request-observer.js';
 
 /**
  * Global middleware: after every listener has run (or thrown), acknowledge the request if nobody did, so Slack
@@ -12,7 +13,9 @@ export function ensureAck(logger: AppLogger, inFlight: InFlightCounter): Middlew
     try {
       await args.next();
     } catch (error) {
-      logger.error('listener failed', error);
+      const observed = args.context.observed;
+      if (isObservedRequest(observed)) observed.failed = true;
+      (isObservedRequest(observed) ? observed.logger : logger).error('listener failed', error);
     } finally {
       inFlight.leave();
       if ('ack' in args && typeof args.ack === 'function') {

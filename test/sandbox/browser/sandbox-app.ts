@@ -2,10 +2,27 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { beforeEach } from 'vitest';
 import { type RunningApp, startApp } from '../../../src/app.js';
 import { parseConfig } from '../../../src/config/config.js';
 import { createLogger } from '../../../src/logger.js';
-import { type LaunchedBrowser, launchChromium } from './launch.js';
+import { findChromium, type LaunchedBrowser, launchChromium } from './launch.js';
+
+const chromium = findChromium();
+
+/**
+ * Call at the top of a browser test file. Without a browser, outside CI, every test of the file is reported as
+ * skipped with the reason (the closing summary lists it); in CI (CI=true) the tests run and fail on the missing
+ * browser. Returns whether the browser tests run, so `beforeAll` can avoid starting the app for nothing.
+ */
+export function browserTestsRun(): boolean {
+  if (chromium.found || chromium.required) return true;
+  const note = `browser test not run: ${chromium.reason}`;
+  beforeEach((context) => {
+    context.skip(note);
+  });
+  return false;
+}
 
 export interface SandboxSession {
   app: RunningApp;
