@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type CrmConfig, parseCrmConfig } from './crm.js';
 import { envSchema, type RawEnv } from './schema.js';
 
 export type LogLevel = RawEnv['LOG_LEVEL'];
@@ -33,6 +34,8 @@ export interface AppConfig {
   openai: OpenAiConfig | null;
   openaiModel: string;
   logLevel: LogLevel;
+  /** Salesforce and/or HubSpot; absent or both null = no CRM, nothing changes. */
+  crm?: CrmConfig;
 }
 
 export class ConfigError extends Error {
@@ -49,6 +52,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     ? []
     : parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
   problems.push(...slackCombinationProblems(env));
+  const crm = parseCrmConfig(env);
+  problems.push(...crm.problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const raw = parsed.data;
   const database: DatabaseConfig = raw.DATABASE_URL
@@ -69,6 +74,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       : null,
     openaiModel: raw.OPENAI_MODEL,
     logLevel: raw.LOG_LEVEL,
+    crm: crm.config,
   };
 }
 

@@ -17,6 +17,7 @@ import type {
 } from '../domain/recap/meeting.js';
 import type { NewStakeholder, Stakeholder } from '../domain/stakeholders.js';
 import type { Workspace, WorkspaceSettings } from '../domain/workspaces.js';
+import type { CrmRepository } from './crm-ports.js';
 
 /**
  * Repository ports. Every method takes the Slack team id first and never returns another team's rows.
@@ -235,6 +236,7 @@ export interface Repositories {
   listening: ListeningRepository;
   meetings: MeetingRepository;
   drafts: DraftStore;
+  crm: CrmRepository;
 }
 
 export interface Storage {
