@@ -1,5 +1,6 @@
 import { type RunningApp, startApp } from '../../src/app.js';
 import type { AppConfig, OpenAiConfig } from '../../src/config/config.js';
+import type { CrmConfig } from '../../src/config/crm.js';
 import { createLogger } from '../../src/logger.js';
 import type { RunningServer } from '../../src/sandbox/emulator/server.js';
 import { DEMO_IDS } from '../../src/sandbox/seed.js';
@@ -25,6 +26,8 @@ export interface TestAppOptions {
   engine?: TestEngine;
   clock?: () => Date;
   openai?: Pick<OpenAiConfig, 'baseURL'> & Partial<OpenAiConfig>;
+  /** Salesforce/HubSpot pointed at the CRM emulator (test/support/crm-fixtures.ts). */
+  crm?: CrmConfig;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       : null,
     openaiModel: 'gpt-test',
     logLevel: 'warn',
+    ...(options.crm ? { crm: options.crm } : {}),
   };
   const logger = createLogger(
     process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'warn',
