@@ -4,10 +4,10 @@ import { sfTime } from '../../src/sandbox/crm/state.js';
 import { CRM_IDS } from '../../src/slack/views/crm-ids.js';
 import { SETUP_FORM as F, VIEW_IDS } from '../../src/slack/views/ids.js';
 import { type CrmWorld, startCrmWorld } from '../support/crm-fixtures.js';
-import { addEntry, everything } from '../support/deal-fixtures.js';
+import { everything } from '../support/deal-fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { openModal } from '../support/modals.js';
-import { settle, waitFor } from '../support/wait.js';
+import { waitFor } from '../support/wait.js';
 
 const OPP = '006000000000001AAA';
 
@@ -30,9 +30,6 @@ describe('CRM sync end to end: real receiver, Slack emulator, CRM emulator', () 
 
   const sf = () => world.emulator.state.salesforce;
   const opp = () => sf().tables.Opportunity?.get(OPP) ?? {};
-  const notesOnOpp = () =>
-    [...(sf().tables.ContentDocumentLink?.values() ?? [])].filter((l) => l.LinkedEntityId === OPP);
-  const tasksOnOpp = () => [...(sf().tables.Task?.values() ?? [])].filter((x) => x.WhatId === OPP);
   const privateTo = (userId: string, pattern: RegExp) =>
     waitFor(`a private message matching ${pattern}`, () =>
       t.emulator.state.ephemeralsFor(userId, t.ids.dealAcme).find((m) => pattern.test(everything(m))),
@@ -126,5 +123,28 @@ describe('CRM sync end to end: real receiver, Slack emulator, CRM emulator', () 
     await waitFor('the new stage', async () =>
       (await deal()).stage === 'Negotiation/Review' ? true : undefined,
     );
+  });
+
+  it("/vision crm map lists the CRM's writable fields and saves the mapping", async () => {
+    await t.driver.slashCommand({ userId: t.ids.manager, channelId: t.ids.dealAcme, text: 'crm map' });
+    const modal = await waitFor('the filled map modal', () => {
+      const view = t.emulator.state.views.top(t.ids.manager);
+      return view?.open &&
+        view.definition.callback_id === CRM_IDS.mapView &&
+        JSON.stringify(view.definition.blocks).includes('static_select')
+        ? view
+        : undefined;
+    });
+    const shown = JSON.stringify(modal.definition.blocks);
+    expect(shown).toContain('Next_Step_Notes__c');
+    expect(shown).not.toContain('LastModifiedDate');
+    await t.driver.submitView(modal.id, { [`${CRM_IDS.mapBlockPrefix}drivers`]: 'Next_Step_Notes__c' });
+    const mappings = await waitFor('the mapping', async () => {
+      const list = await t.repos.crm.listMappings(t.ids.team, 'salesforce');
+      return list.length ? list : undefined;
+    });
+    expect(mappings).toEqual([
+      expect.objectContaining({ source: 'drivers', field: 'Next_Step_Notes__c', mappedBy: t.ids.manager }),
+    ]);
   });
 });
