@@ -123,6 +123,17 @@ describe('CRM sync end to end: real receiver, Slack emulator, CRM emulator', () 
     await waitFor('the new stage', async () =>
       (await deal()).stage === 'Negotiation/Review' ? true : undefined,
     );
+
+    // Editing the setup (with a local stage picked) leaves the CRM-owned stage alone.
+    await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: 'setup' });
+    const edit = await openModal(t, t.ids.rep, VIEW_IDS.setupDeal);
+    await t.driver.submitView(edit.id, { [F.stage]: 'discovery', [F.dealName]: 'Routing 2027 phase 1' });
+    await waitFor('the edit', async () =>
+      (await deal()).dealName === 'Routing 2027 phase 1' ? true : undefined,
+    );
+    await waitFor('the CRM stage kept', async () =>
+      (await deal()).stage === 'Negotiation/Review' ? true : undefined,
+    );
   });
 
   it("/vision crm map lists the CRM's writable fields and saves the mapping", async () => {

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { CrmRecordRef } from '../../domain/crm/links.js';
+import { type CrmRecordRef, crmRecordUrl } from '../../domain/crm/links.js';
 import { CRM_LABELS } from '../../domain/crm/types.js';
 import type { Deal } from '../../domain/deals.js';
 import { linkDealToCrm, parseCrmChoice } from '../../services/crm/link.js';
@@ -44,6 +44,7 @@ export function crmChoiceFromSetup(
   deps: AppDeps,
   state: ViewState,
   crmUrl: string | null,
+  previousCrmUrl: string | null,
 ): { ref: CrmRecordRef | null; problem: { block: string; message: string } | null } {
   if (!hasCrm(deps)) return { ref: null, problem: null };
   const picked = state.selected(CRM_IDS.setupBlock);
@@ -53,7 +54,8 @@ export function crmChoiceFromSetup(
       ? { ref: null, problem: { block: CRM_IDS.setupBlock, message: ref.problem } }
       : { ref, problem: null };
   }
-  if (!crmUrl) return { ref: null, problem: null };
+  // The prefilled link of an already linked deal is not a new choice.
+  if (!crmUrl || crmUrl === previousCrmUrl) return { ref: null, problem: null };
   const ref = parseCrmChoice(crmUrl, deps.crm);
   return 'problem' in ref ? { ref: null, problem: null } : { ref, problem: null };
 }
@@ -77,10 +79,22 @@ export async function linkAfterSetup(
     });
     return;
   }
+  await deps.repos.deals.update(args.deal.teamId, args.deal.id, {
+    crmUrl: crmRecordUrl(result.link, deps.crm.recordBase),
+  });
   const panel = panelFor(deps, result.link);
   await client.chat.postMessage({
     channel: args.deal.channelId,
     text: `Linked to ${panel.text}`,
     blocks: panel.blocks.slice(0, 4),
   });
+}
+
+/** Editing the setup of a linked deal never changes what the CRM owns: its stage stays the CRM's. */
+export async function keepCrmOwnedStage(deps: AppDeps, deal: Deal): Promise<void> {
+  if (!hasCrm(deps)) return;
+  const link = await deps.repos.crm.getLink(deal.teamId, deal.id);
+  if (link && link.snapshot.stage !== deal.stage) {
+    await deps.repos.deals.update(deal.teamId, deal.id, { stage: link.snapshot.stage.slice(0, 60) });
+  }
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { dealInputSchema, stageChoices } from '../../../domain/deal-input.js';
 import { saveDealSetup } from '../../../services/deals.js';
 import type { AppDeps } from '../../deps.js';
-import { crmChoiceFromSetup, linkAfterSetup } from '../../flows/crm-setup.js';
+import { crmChoiceFromSetup, keepCrmOwnedStage, linkAfterSetup } from '../../flows/crm-setup.js';
 import { publishHomes } from '../../flows/home-publish.js';
 import { issuesToFieldErrors } from '../../views/entry-form-parse.js';
 import { SETUP_FORM as F } from '../../views/ids.js';
@@ -58,7 +58,7 @@ export function setupSubmit(deps: AppDeps) {
       });
       return;
     }
-    const crmChoice = crmChoiceFromSetup(deps, state, parsed.data.crmUrl ?? null);
+    const crmChoice = crmChoiceFromSetup(deps, state, parsed.data.crmUrl ?? null, existing?.crmUrl ?? null);
     if (crmChoice.problem) {
       await ack({
         response_action: 'errors',
@@ -90,6 +90,7 @@ export function setupSubmit(deps: AppDeps) {
       ...dealLinkedMessage(deal, result.status, body.user.id),
     });
     if (crmChoice.ref) await linkAfterSetup(deps, client, { deal, ref: crmChoice.ref, userId: body.user.id });
+    else await keepCrmOwnedStage(deps, deal);
     await publishHomes(deps, client, teamId, [deal.ownerUserId, previous?.ownerUserId, body.user.id]);
   };
 }
