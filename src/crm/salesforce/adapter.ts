@@ -1,4 +1,4 @@
-import { Connection } from 'jsforce';
+import type { Connection } from 'jsforce';
 import type { SalesforceConfig } from '../../config/crm.js';
 import type { CrmContact, CrmDealHit, CrmDealSnapshot, CrmField } from '../../domain/crm/types.js';
 import { type DailyAllowance, type LimiterClock, realClock, withBackoff } from '../limiter.js';
@@ -62,7 +62,9 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
       await sessions.save(teamId, 'salesforce', session);
     }
     let refreshToken = session.refreshToken;
-    const conn = new Connection({
+    // Loaded on first use: jsforce is large, and an install without Salesforce never needs it.
+    const { Connection: JsforceConnection } = await import('jsforce');
+    const conn = new JsforceConnection({
       version: config.apiVersion,
       instanceUrl: session.instanceUrl,
       accessToken: session.accessToken,
