@@ -1,6 +1,6 @@
 import type { CrmConfig } from '../config/crm.js';
 import type { CrmProvider } from '../domain/crm/types.js';
-import type { CrmRepository } from '../storage/crm-ports.js';
+import type { CrmRepository } from '../storage/ports.js';
 import { hubspotAdapter } from './hubspot/adapter.js';
 import { HubSpotClient } from './hubspot/client.js';
 import {

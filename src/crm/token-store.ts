@@ -1,4 +1,5 @@
 import type { CrmProvider } from '../domain/crm/types.js';
+import type { CrmCredentialRepository } from '../storage/ports.js';
 import type { TokenCipher } from './token-cipher.js';
 
 /** A CRM session as the adapters use it, in clear. */
@@ -6,18 +7,6 @@ export interface CrmSession {
   accessToken: string;
   instanceUrl: string;
   refreshToken: string | null;
-}
-
-/** Rows as stored: tokens sealed with AES-256-GCM. */
-export interface SealedCrmSession {
-  accessTokenSealed: string;
-  refreshTokenSealed: string | null;
-  instanceUrl: string;
-}
-
-export interface CrmCredentialRepository {
-  get(teamId: string, provider: CrmProvider): Promise<SealedCrmSession | null>;
-  put(teamId: string, provider: CrmProvider, session: SealedCrmSession, now?: Date): Promise<void>;
 }
 
 export interface CrmSessionStore {
