@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppConfig } from './config/config.js';
+import { crmFromConfig } from './crm/create.js';
 import { createEgress } from './http/egress.js';
 import {
   type AppMetrics,
@@ -23,6 +24,7 @@ import { type AppLogger, createLogger } from './logger.js';
 import { createLocalSlack, type LocalSlack } from './sandbox/local-slack.js';
 import { type AppScheduler, startScheduler } from './scheduling/scheduler.js';
 import { askerFromConfig } from './services/ask.js';
+import { crmAppDeps } from './services/crm/link.js';
 import { draftingFromConfig } from './services/drafts-provider.js';
 import { type BoltConnection, createBoltApp } from './slack/bolt.js';
 import type { AppDeps } from './slack/deps.js';
@@ -85,6 +87,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     }),
     asker: askerFromConfig(openai, logger),
   };
+  const crm = crmFromConfig(config.crm, storage.repos.crm);
+  if (crm) Object.assign(deps, crmAppDeps(crm, deps));
 
   // Local mode: the app talks to the built-in emulator, mounted on the same server, with a per-run secret.
   const localSlack = config.slack.kind === 'local' ? await createLocalSlack({ clock }) : null;

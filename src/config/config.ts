@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type CrmConfig, parseCrmConfig } from './crm.js';
 import { envSchema, type RawEnv } from './schema.js';
 
 export type LogLevel = RawEnv['LOG_LEVEL'];
@@ -49,6 +50,8 @@ export interface AppConfig {
   logFormat: LogFormat;
   /** null when no proxy variable is set. */
   proxy: ProxyConfig | null;
+  /** Salesforce and/or HubSpot; absent or both null = no CRM, nothing changes. */
+  crm?: CrmConfig;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +68,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     ? []
     : parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
   problems.push(...slackCombinationProblems(env));
+  const crm = parseCrmConfig(env);
+  problems.push(...crm.problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const raw = parsed.data;
   const database: DatabaseConfig = raw.DATABASE_URL
@@ -87,6 +92,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     logLevel: raw.LOG_LEVEL,
     logFormat: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' ? 'json' : 'pretty'),
     proxy: resolveProxy(raw),
+    crm: crm.config,
   };
 }
 

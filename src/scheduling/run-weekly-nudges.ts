@@ -31,6 +31,9 @@ async function runTeam(opts: RunWeeklyNudgesOptions, teamId: string): Promise<Te
   if (!settings.nudgesEnabled) return report(teamId, 'disabled');
   const due = dueRun(teamId, settings, await repos.nudges.lastRunKey(teamId), opts.now);
   if (!due) return report(teamId, 'not_due');
+  await opts.deps
+    .refreshCrmBeforeRun?.(teamId)
+    .catch((error: unknown) => opts.deps.logger.warn('CRM refresh before the weekly run failed', error));
   const locked = await repos.nudges.withRunLock(teamId, () => postTeamNudges(opts, teamId, due));
   return locked.acquired ? locked.value : report(teamId, 'locked', due);
 }

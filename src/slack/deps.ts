@@ -1,3 +1,4 @@
+import type { CrmGateway } from '../crm/create.js';
 import type { ClassifierRefiner } from '../domain/classifier/types.js';
 import type { DealAsker } from '../llm/ask.js';
 import type { NextStepWriter } from '../llm/nudge-writer.js';
@@ -29,4 +30,8 @@ export interface AppDeps {
   asker?: DealAsker;
   /** Optional second opinion for the message classifier; none = offline rules only. */
   classifierRefiner?: ClassifierRefiner;
+  /** Salesforce/HubSpot when configured; absent = no CRM features, nothing else changes. */
+  crm?: CrmGateway;
+  /** Re-reads linked CRM records before a team's weekly nudge run (set when a CRM is configured). */
+  refreshCrmBeforeRun?: (teamId: string) => Promise<void>;
 }

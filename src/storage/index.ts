@@ -3,6 +3,7 @@ import type { DatabaseConfig } from '../config/config.js';
 import { connect } from './connect.js';
 import { migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Storage } from './ports.js';
+import { crmRepository } from './sql/crm.js';
 import { dealRepository } from './sql/deals.js';
 import { decisionRepository } from './sql/decisions.js';
 import { draftRepository } from './sql/drafts.js';
@@ -44,6 +45,7 @@ export async function openStorage(
       listening: listeningRepository(db, clock),
       meetings: meetingRepository(db, clock),
       drafts: draftRepository(db, clock),
+      crm: crmRepository(db, clock),
     },
     async ping() {
       try {

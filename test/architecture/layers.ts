@@ -11,6 +11,7 @@ export type Layer =
   | 'storage/ports'
   | 'storage'
   | 'llm'
+  | 'crm'
   | 'services'
   | 'slack/views'
   | 'slack/deps'
@@ -31,12 +32,14 @@ const ALLOWED: Record<Exclude<Layer, 'root'>, readonly Layer[]> = {
   'storage/ports': ['domain'],
   storage: ['storage/ports', 'domain', 'config', 'logger'],
   llm: ['domain', 'config', 'logger'],
-  services: ['domain', 'storage/ports', 'llm', 'config', 'logger'],
+  crm: ['domain', 'storage/ports', 'config', 'logger'],
+  services: ['domain', 'storage/ports', 'llm', 'crm', 'config', 'logger'],
   'slack/views': ['domain', 'services'],
-  'slack/deps': ['domain', 'storage/ports', 'llm', 'services', 'logger'],
+  'slack/deps': ['domain', 'storage/ports', 'llm', 'crm', 'services', 'logger'],
   'slack/flows': [
     'slack/views',
     'services',
+    'crm',
     'slack/deps',
     'domain',
     'storage/ports',

@@ -1,5 +1,6 @@
 import { type RunningApp, startApp } from '../../src/app.js';
 import type { AppConfig, OpenAiConfig, ProxyConfig } from '../../src/config/config.js';
+import type { CrmConfig } from '../../src/config/crm.js';
 import { createLogger } from '../../src/logger.js';
 import type { RunningServer } from '../../src/sandbox/emulator/server.js';
 import { DEMO_IDS } from '../../src/sandbox/seed.js';
@@ -29,6 +30,8 @@ export interface TestAppOptions {
   proxy?: ProxyConfig;
   /** Level of the lines kept in `logs` (default warn; TEST_LOG_LEVEL=debug for everything). */
   logLevel?: 'debug' | 'info' | 'warn';
+  /** Salesforce/HubSpot pointed at the CRM emulator (test/support/crm-fixtures.ts). */
+  crm?: CrmConfig;
 }
 
 /**
@@ -59,6 +62,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logLevel: 'warn',
     logFormat: 'json',
     proxy: options.proxy ?? null,
+    ...(options.crm ? { crm: options.crm } : {}),
   };
   const logger = createLogger(
     options.logLevel ?? (process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'warn'),

@@ -19,6 +19,8 @@ export interface NudgeJobDeps {
   logger: AppLogger;
   clock: () => Date;
   nextStepWriter?: NextStepWriter;
+  /** Re-reads linked CRM records (stage) before a due run; absent without a CRM. */
+  refreshCrmBeforeRun?: (teamId: string) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
   /** Minimum gap between two posts (default 1,100 ms: Slack's ~1 message per second per channel). */
   postGapMs?: number;

@@ -38,6 +38,8 @@ export function setupModal(args: {
   stages: readonly string[];
   deal: Deal | null;
   defaultOwner: string;
+  /** Blocks a connected CRM adds (the record typeahead); none without a CRM. */
+  extraBlocks?: KnownBlock[];
 }): ModalView {
   const { deal } = args;
   const stageOptions = stageChoices(args.stages, deal?.stage)
@@ -81,6 +83,7 @@ export function setupModal(args: {
         initial_user: deal?.ownerUserId ?? args.defaultOwner,
       },
     },
+    ...(args.extraBlocks ?? []),
     { ...crm, optional: true, hint: plain('Optional. The deal in your CRM.') },
   ];
   return {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { dealInputSchema, stageChoices } from '../../../domain/deal-input.js';
 import { saveDealSetup } from '../../../services/deals.js';
 import type { AppDeps } from '../../deps.js';
+import { crmChoiceFromSetup, keepCrmOwnedStage, linkAfterSetup } from '../../flows/crm-setup.js';
 import { publishHomes } from '../../flows/home-publish.js';
 import { issuesToFieldErrors } from '../../views/entry-form-parse.js';
 import { SETUP_FORM as F } from '../../views/ids.js';
@@ -57,6 +58,14 @@ export function setupSubmit(deps: AppDeps) {
       });
       return;
     }
+    const crmChoice = crmChoiceFromSetup(deps, state, parsed.data.crmUrl ?? null, existing?.crmUrl ?? null);
+    if (crmChoice.problem) {
+      await ack({
+        response_action: 'errors',
+        errors: { [crmChoice.problem.block]: crmChoice.problem.message },
+      });
+      return;
+    }
     let result: Awaited<ReturnType<typeof saveDealSetup>>;
     try {
       result = await saveDealSetup(deps.repos, {
@@ -80,6 +89,8 @@ export function setupSubmit(deps: AppDeps) {
       channel: deal.channelId,
       ...dealLinkedMessage(deal, result.status, body.user.id),
     });
+    if (crmChoice.ref) await linkAfterSetup(deps, client, { deal, ref: crmChoice.ref, userId: body.user.id });
+    else await keepCrmOwnedStage(deps, deal);
     await publishHomes(deps, client, teamId, [deal.ownerUserId, previous?.ownerUserId, body.user.id]);
   };
 }

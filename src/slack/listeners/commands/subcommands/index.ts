@@ -1,4 +1,5 @@
 import { askSubcommand } from './ask.js';
+import { crmSubcommand } from './crm.js';
 import { decisionSubcommand, decisionsSubcommand } from './decision.js';
 import { draftSubcommand } from './draft.js';
 import { exportSubcommand } from './export.js';
@@ -21,7 +22,7 @@ export function buildSubcommands(): Subcommand[] {
   list.push(helpSubcommand(() => list));
   list.push(askSubcommand(), quietSubcommand());
   list.push(...logSubcommands(), listSubcommand());
-  list.push(setupSubcommand());
+  list.push(setupSubcommand(), crmSubcommand());
   list.push(decisionSubcommand(), decisionsSubcommand());
   list.push(stalledSubcommand(), nudgesSubcommand());
   list.push(recapSubcommand(), meetingSubcommand());

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { AppDeps } from '../../../deps.js';
+import { crmSetupBlock } from '../../../flows/crm-setup.js';
 import { setupModal } from '../../../views/setup.js';
 import type { Subcommand } from './types.js';
 
@@ -23,6 +24,7 @@ export async function openSetupModal(deps: AppDeps, client: WebClient, args: Ope
       stages: workspace.settings.stages,
       deal: deal && !deal.archived ? deal : null,
       defaultOwner: args.userId,
+      extraBlocks: crmSetupBlock(deps),
     }),
   });
 }

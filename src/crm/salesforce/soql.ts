@@ -1,0 +1,9 @@
+/** Escapes text for a SOQL LIKE literal: quotes and backslashes, and the LIKE wildcards % and _. */
+export function soqlLike(text: string): string {
+  return text.slice(0, 80).replace(/[\\'%_]/g, (c) => `\\${c}`);
+}
+
+/** HTTP-date for If-Unmodified-Since (second precision, as Salesforce compares). */
+export function toHttpDate(iso: string): string {
+  return new Date(iso).toUTCString();
+}

@@ -1,0 +1,84 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SALESFORCE_API_VERSION } from '../../config/crm.js';
+import { parseBody, readBody, sendJson } from '../emulator/http.js';
+import { hubspotApi } from './hubspot.js';
+import { salesforceData, salesforceToken } from './salesforce.js';
+import { type CrmEmulatorState, emptyState } from './state.js';
+
+export interface CrmEmulator {
+  state: CrmEmulatorState;
+  /** Handles Salesforce (`/services/...`) and HubSpot (`/crm/...`) paths; false for any other. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  listen(port?: number): Promise<{ url: string; close(): Promise<void> }>;
+}
+
+/**
+ * A local Salesforce org and HubSpot portal on one HTTP server, for tests and the sandbox: the token endpoint,
+ * REST data API and HubSpot's CRM paths, with their limits and failures (401, 412, 429, validation rules).
+ */
+export function createCrmEmulator(options: { now?: () => Date; state?: CrmEmulatorState } = {}): CrmEmulator {
+  const state = options.state ?? emptyState();
+  const now = options.now ?? (() => new Date());
+  const dataPrefix = `/services/data/v${SALESFORCE_API_VERSION}`;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const isSalesforce = url.pathname.startsWith('/services/');
+    if (!isSalesforce && !url.pathname.startsWith('/crm/')) return false;
+    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+    try {
+      const raw = await readBody(req);
+      const body = await parseBody(raw, req.headers['content-type']);
+      if (isSalesforce) {
+        if (url.pathname === '/services/oauth2/token' && req.method === 'POST') {
+          salesforceToken(state.salesforce, res, body as Record<string, string>, origin);
+        } else if (url.pathname.startsWith(`${dataPrefix}/`)) {
+          salesforceData(
+            state.salesforce,
+            req,
+            res,
+            url.pathname.slice(dataPrefix.length),
+            url.searchParams,
+            body,
+            now,
+            `${origin}${dataPrefix}`,
+          );
+        } else {
+          sendJson(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+        }
+        return true;
+      }
+      return hubspotApi(state.hubspot, req, res, url, body, now);
+    } catch (error) {
+      if (!res.headersSent) sendJson(res, 500, { error: 'emulator_error', detail: String(error) });
+      return true;
+    }
+  }
+
+  return {
+    state,
+    handle,
+    listen(port = 0) {
+      const server = createServer((req, res) => {
+        void handle(req, res).then((handled) => {
+          if (!handled) sendJson(res, 404, { error: 'not_found' });
+        });
+      });
+      server.on('error', () => undefined);
+      return new Promise((resolve) => {
+        server.listen(port, '127.0.0.1', () => {
+          const { port: bound } = server.address() as AddressInfo;
+          resolve({
+            url: `http://127.0.0.1:${bound}`,
+            close: () =>
+              new Promise<void>((done) => {
+                server.closeAllConnections();
+                server.close(() => done());
+              }),
+          });
+        });
+      });
+    },
+  };
+}

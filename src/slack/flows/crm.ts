@@ -1,0 +1,58 @@
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { CrmGateway } from '../../crm/create.js';
+import { crmRecordUrl } from '../../domain/crm/links.js';
+import type { CrmLink } from '../../domain/crm/records.js';
+import type { CrmServiceDeps } from '../../services/crm/link.js';
+import { sendDraftToCrm } from '../../services/crm/send.js';
+import type { AppDeps } from '../deps.js';
+import { crmPanel, sendReportMessage } from '../views/crm.js';
+import { replyPrivately } from './private-reply.js';
+
+export type CrmDeps = AppDeps & { crm: CrmGateway };
+
+export const hasCrm = (deps: AppDeps): deps is CrmDeps =>
+  deps.crm !== undefined && deps.crm.providers.length > 0;
+
+export const serviceDeps = (deps: CrmDeps): CrmServiceDeps => ({
+  repos: deps.repos,
+  crm: deps.crm,
+  clock: deps.clock,
+});
+
+export function panelFor(deps: CrmDeps, link: CrmLink) {
+  return crmPanel(link, crmRecordUrl(link, deps.crm.recordBase));
+}
+
+/** A message only `user` sees in `channel` (the one private-reply helper: ephemeral, else a DM). */
+export async function tellPrivately(
+  deps: CrmDeps,
+  client: WebClient,
+  channel: string,
+  user: string,
+  message: { text: string; blocks?: KnownBlock[] },
+): Promise<void> {
+  await replyPrivately(
+    deps,
+    client,
+    { channelId: channel, userId: user },
+    { text: message.text, blocks: message.blocks ?? [] },
+    'CRM',
+  );
+}
+
+/** "Send to CRM": runs after the ack and reports to the person who asked. */
+export async function sendToCrmAndReport(
+  deps: CrmDeps,
+  client: WebClient,
+  args: { teamId: string; dealId: number; channelId: string; userId: string; version?: number },
+): Promise<void> {
+  const result = await sendDraftToCrm(serviceDeps(deps), args);
+  await tellPrivately(
+    deps,
+    client,
+    args.channelId,
+    args.userId,
+    result.ok ? sendReportMessage(result.report) : { text: result.message },
+  );
+}

@@ -1,0 +1,18 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../../deps.js';
+import { hasCrm } from '../../flows/crm.js';
+import { CRM_IDS } from '../../views/crm-ids.js';
+import { crmRefreshButton, crmReviewOverwriteButton, crmSendButton } from './crm-buttons.js';
+import { crmMapSubmit, crmOverwriteSubmit } from './crm-submissions.js';
+import { crmRecordOptions } from './record-options.js';
+
+/** The CRM listeners (typeahead, buttons, modals); none are registered when no CRM is configured. */
+export function registerCrm(app: App, deps: AppDeps): void {
+  if (!hasCrm(deps)) return;
+  app.options(CRM_IDS.recordSearch, crmRecordOptions(deps));
+  app.action(CRM_IDS.send, crmSendButton(deps));
+  app.action(CRM_IDS.refresh, crmRefreshButton(deps));
+  app.action(new RegExp(`^${CRM_IDS.reviewOverwrite}:`), crmReviewOverwriteButton(deps));
+  app.view(CRM_IDS.overwriteView, crmOverwriteSubmit(deps));
+  app.view(CRM_IDS.mapView, crmMapSubmit(deps));
+}
