@@ -1,4 +1,3 @@
-import { countTokens } from 'gpt-tokenizer';
 import type OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { chunkForBudget, RECAP_LIMITS, renderUtterance } from '../domain/recap/limits.js';
@@ -11,6 +10,7 @@ import { createFallbackClient } from './openai-client.js';
 import { RECAP_EXTRACTION_SYSTEM, recapExtractionUserPrompt } from './prompts/recap-extraction.js';
 import { recapExtractionSchema } from './schemas/recap-extraction.js';
 import { requestStructured } from './structured-call.js';
+import { countTokens } from './tokens.js';
 
 export interface RecapExtractionInput {
   notes: string;
