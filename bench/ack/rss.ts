@@ -11,6 +11,18 @@ export function rssMb(pid: number): number {
   }
 }
 
+/** User + system CPU time a process has used, in ms, from /proc/<pid>/stat (Linux); NaN elsewhere. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[11] = utime, fields[12] = stime (fields 14 and 15 of proc(5), counted after the command name)
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Samples a process's RSS every `everyMs` until stopped; returns the peak. */
 export function sampleRss(pid: number, everyMs = 100): { stop(): number } {
   let peak = rssMb(pid);

@@ -2,6 +2,7 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { AppLogger } from '../logger.js';
 import type { AppDeps } from './deps.js';
+import { routeListeners } from './listener-router.js';
 import { registerListeners } from './listeners/index.js';
 import { ensureAck, InFlightCounter } from './middleware/ensure-ack.js';
 
@@ -64,6 +65,8 @@ export function createBoltApp(connection: BoltConnection, deps: AppDeps, logger:
   app.error(async (error) => {
     logger.error('unhandled Bolt error', error);
   });
-  registerListeners(app, deps);
+  const router = routeListeners(app);
+  registerListeners(router.app, deps);
+  router.install();
   return { app, receiver, inFlight };
 }
