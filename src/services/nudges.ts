@@ -1,6 +1,7 @@
 import type { Deal } from '../domain/deals.js';
 import type { Decision } from '../domain/decisions.js';
 import type { Entry } from '../domain/entries.js';
+import { createLimiter, type Limiter } from '../domain/limiter.js';
 import {
   customerEntries,
   type DigestItem,
@@ -14,7 +15,6 @@ import type { Stakeholder } from '../domain/stakeholders.js';
 import type { WorkspaceSettings } from '../domain/workspaces.js';
 import type { NextStepWriter } from '../llm/nudge-writer.js';
 import type { Repositories } from '../storage/ports.js';
-import { createLimiter, type Limiter } from './limiter.js';
 
 /** Model calls in flight while a run writes next steps: ahead of the posting pace, gentle on API rate limits. */
 export const DEFAULT_MODEL_CONCURRENCY = 8;

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { channelSendKey, type DueRun } from '../../domain/nudges/index.js';
 import type { NextStepWriter } from '../../llm/nudge-writer.js';
 import type { AppLogger } from '../../logger.js';
-import { createLimiter } from '../../services/limiter.js';
+import { createLimiter } from '../../domain/limiter.js';
 import { claimedKeys } from '../../services/nudge-preview.js';
 import {
   DEFAULT_MODEL_CONCURRENCY,

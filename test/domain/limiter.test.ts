@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLimiter } from '../../src/services/limiter.js';
+import { createLimiter } from '../../src/domain/limiter.js';
 
 function deferred<T = void>() {
   let resolve!: (value: T) => void;
