@@ -2,9 +2,9 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { AppLogger } from '../logger.js';
 import type { AppDeps } from './deps.js';
-import { routeListeners } from './listener-router.js';
 import { registerListeners } from './listeners/index.js';
 import { ensureAck, InFlightCounter } from './middleware/ensure-ack.js';
+import { routeListeners } from './middleware/listener-router.js';
 
 /** Enough to ride out a 429 or a short Slack outage without holding a listener for half an hour. */
 export const WEB_API_RETRY: RetryOptions = {

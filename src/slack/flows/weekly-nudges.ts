@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
+import { createLimiter } from '../../domain/limiter.js';
 import { channelSendKey, type DueRun } from '../../domain/nudges/index.js';
 import type { NextStepWriter } from '../../llm/nudge-writer.js';
 import type { AppLogger } from '../../logger.js';
-import { createLimiter } from '../../domain/limiter.js';
 import { claimedKeys } from '../../services/nudge-preview.js';
 import {
   DEFAULT_MODEL_CONCURRENCY,

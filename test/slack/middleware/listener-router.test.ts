@@ -1,6 +1,6 @@
 import { App, LogLevel } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { routeListeners } from '../../src/slack/listener-router.js';
+import { routeListeners } from '../../../src/slack/middleware/listener-router.js';
 
 /** A real Bolt App (no receiver traffic): events go through App.processEvent, as the HTTP receiver does. */
 function boltApp(): App {
