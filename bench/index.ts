@@ -1,9 +1,17 @@
 /**
- * `npm run bench`: the weekly nudge sweep over 10,000 deals and 50,000 decisions, on SQLite and (when
- * BENCH_DATABASE_URL or TEST_DATABASE_URL is set) PostgreSQL. Prints the median of 7 runs and the query plan.
- * A benchmark, not a timed test: numbers depend on the machine.
+ * `npm run bench`: every benchmark, one after another, each printing its figures and ratios.
+ *   ack     - this app vs a bare Bolt 5 app, 1,000 signed /vision help at 200 concurrent (+ RSS idle/under load)
+ *   monday  - the weekly nudge run: 1,000 channels, 1,500 stalled decisions, model at 800 ms
+ *   recap   - a 60-minute transcript: offline analysis, LLM chunks one at a time vs in parallel
+ *   sweep   - the nudge sweep query over 10,000 deals / 50,000 decisions (SQLite, and PostgreSQL when
+ *             BENCH_DATABASE_URL or TEST_DATABASE_URL is set)
+ * `npm run bench -- ack recap` runs only those. Numbers depend on the machine; compare the ratios of one run.
  */
+import os from 'node:os';
+import { benchAck, formatAck } from './ack.js';
+import { benchMonday, formatMonday } from './monday.js';
 import { type BenchResult, benchPostgres, benchSqlite, DEALS, DECISIONS } from './nudge-sweep.js';
+import { benchRecap, formatRecap } from './recap.js';
 
 const fmt = (t: BenchResult['query']) =>
   `median ${t.medianMs.toFixed(1)} ms (min ${t.minMs.toFixed(1)}, max ${t.maxMs.toFixed(1)})`;
@@ -11,7 +19,7 @@ const fmt = (t: BenchResult['query']) =>
 function print(result: BenchResult): void {
   process.stdout.write(
     [
-      `\n== ${result.engine}: ${DEALS.toLocaleString('en')} deals, ${DECISIONS.toLocaleString('en')} decisions`,
+      `\n== sweep on ${result.engine}: ${DEALS.toLocaleString('en')} deals, ${DECISIONS.toLocaleString('en')} decisions`,
       `candidates for team T0BENCH: ${result.candidates} decisions in ${result.stalledDeals} deals`,
       `sweep query:                       ${fmt(result.query)}`,
       `sweepStalled (query + deals fetch): ${fmt(result.sweep)}`,
@@ -22,12 +30,37 @@ function print(result: BenchResult): void {
   );
 }
 
-async function main(): Promise<void> {
+async function sweep(): Promise<void> {
   print(await benchSqlite());
   // A dev tool outside the app: reads its own database URL, like test/support/databases.ts.
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (url) print(await benchPostgres(url));
   else process.stdout.write('\n(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)\n');
+}
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  ack: async () => {
+    process.stdout.write(formatAck(await benchAck()));
+  },
+  monday: async () => {
+    process.stdout.write(formatMonday(await benchMonday()));
+  },
+  recap: async () => {
+    process.stdout.write(formatRecap(await benchRecap()));
+  },
+  sweep,
+};
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !(name in BENCHES));
+  if (unknown.length > 0)
+    throw new Error(`unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  const [load1] = os.loadavg();
+  process.stdout.write(
+    `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${load1?.toFixed(1)} at start\n`,
+  );
+  for (const name of asked.length > 0 ? asked : Object.keys(BENCHES)) await BENCHES[name]!();
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,9 @@
-import { countTokens } from 'gpt-tokenizer';
 import type { DraftInput } from '../domain/drafts/input.js';
 import { selectWithinBudget } from '../domain/drafts/select-entries.js';
 import { shareableEntries } from '../domain/privacy/internal-only.js';
 import { draftSystemPrompt } from './prompts/draft-system.js';
 import { buildUserPrompt, entryJson, speakerLabels } from './prompts/draft-user.js';
+import { countTokens } from './tokens.js';
 
 /** Prompt tokens (system + user) a draft may use, whatever the size of the deal. */
 export const PROMPT_TOKEN_BUDGET = 6_000;

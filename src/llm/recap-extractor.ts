@@ -1,6 +1,6 @@
-import { countTokens } from 'gpt-tokenizer';
 import type OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
+import { createLimiter } from '../domain/limiter.js';
 import { chunkForBudget, RECAP_LIMITS, renderUtterance } from '../domain/recap/limits.js';
 import { groundExtraction, mergeExtractions } from '../domain/recap/merge.js';
 import { extractFromNotes, extractFromTranscript } from '../domain/recap/notes-extractor.js';
@@ -11,6 +11,7 @@ import { createFallbackClient } from './openai-client.js';
 import { RECAP_EXTRACTION_SYSTEM, recapExtractionUserPrompt } from './prompts/recap-extraction.js';
 import { recapExtractionSchema } from './schemas/recap-extraction.js';
 import { requestStructured } from './structured-call.js';
+import { countTokens } from './tokens.js';
 
 export interface RecapExtractionInput {
   notes: string;
@@ -76,8 +77,12 @@ export interface OpenAIRecapExtractorOptions {
   maxTokensPerChunk?: number;
   maxTotalTokens?: number;
   maxCompletionTokens?: number | null;
+  /** Chunks sent to the model at once (default 4): a long transcript takes about one call per round. */
+  maxConcurrentChunks?: number;
   onFallback?: (reason: string) => void;
 }
+
+export const DEFAULT_CONCURRENT_CHUNKS = 4;
 
 /**
  * Structured-output extraction, chunk by chunk within a token budget; results merged, deduplicated and
@@ -96,26 +101,37 @@ export function createOpenAIRecapExtractor(options: OpenAIRecapExtractorOptions)
         countTokens,
         options.maxTotalTokens ?? RECAP_LIMITS.maxTotalTokens,
       );
+      const limit = createLimiter(options.maxConcurrentChunks ?? DEFAULT_CONCURRENT_CHUNKS);
+      const controller = new AbortController();
+      const extractChunk = async (chunk: string, index: number): Promise<RecapExtraction> => {
+        const completion = await requestStructured(options.client, {
+          model: options.model,
+          system: RECAP_EXTRACTION_SYSTEM,
+          user: recapExtractionUserPrompt({
+            chunk,
+            part: index + 1,
+            parts: chunks.chunks.length,
+            meetingDate: input.meetingDate,
+            ourSpeakers: input.ourSpeakers,
+          }),
+          responseFormat,
+          maxCompletionTokens: options.maxCompletionTokens,
+          signal: controller.signal,
+        });
+        const choice = completion.choices[0];
+        if (!choice?.message.parsed) throw new Error(choice?.message.refusal ?? 'the reply had no content');
+        return groundExtraction(choice.message.parsed, text);
+      };
       try {
-        const parts: RecapExtraction[] = [];
-        for (const [index, chunk] of chunks.chunks.entries()) {
-          const completion = await requestStructured(options.client, {
-            model: options.model,
-            system: RECAP_EXTRACTION_SYSTEM,
-            user: recapExtractionUserPrompt({
-              chunk,
-              part: index + 1,
-              parts: chunks.chunks.length,
-              meetingDate: input.meetingDate,
-              ourSpeakers: input.ourSpeakers,
+        // Parts keep their chunk order; the first failure cancels the rest and the offline extractor answers.
+        const parts = await Promise.all(
+          chunks.chunks.map((chunk, index) =>
+            limit(() => extractChunk(chunk, index)).catch((error: unknown) => {
+              controller.abort();
+              throw error;
             }),
-            responseFormat,
-            maxCompletionTokens: options.maxCompletionTokens,
-          });
-          const choice = completion.choices[0];
-          if (!choice?.message.parsed) throw new Error(choice?.message.refusal ?? 'the reply had no content');
-          parts.push(groundExtraction(choice.message.parsed, text));
-        }
+          ),
+        );
         return {
           extraction: mergeExtractions(parts),
           extractor: 'openai',

@@ -1,4 +1,4 @@
-import { countTokens } from 'gpt-tokenizer';
+import { countTokens } from './tokens.js';
 
 export interface TokenUsage {
   promptTokens: number;

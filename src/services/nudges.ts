@@ -1,6 +1,7 @@
 import type { Deal } from '../domain/deals.js';
 import type { Decision } from '../domain/decisions.js';
 import type { Entry } from '../domain/entries.js';
+import { createLimiter, type Limiter } from '../domain/limiter.js';
 import {
   customerEntries,
   type DigestItem,
@@ -14,6 +15,9 @@ import type { Stakeholder } from '../domain/stakeholders.js';
 import type { WorkspaceSettings } from '../domain/workspaces.js';
 import type { NextStepWriter } from '../llm/nudge-writer.js';
 import type { Repositories } from '../storage/ports.js';
+
+/** Model calls in flight while a run writes next steps: ahead of the posting pace, gentle on API rate limits. */
+export const DEFAULT_MODEL_CONCURRENCY = 8;
 
 export interface TeamPlanOptions {
   now: Date;
@@ -98,15 +102,33 @@ export function allItems(plan: NudgePlan): DigestItem[] {
   return [...seen.values()];
 }
 
+/** Next steps being written in the background; `apply` waits for the given items' steps and sets them. */
+export interface NextStepsInProgress {
+  apply(items: readonly NudgeItem[]): Promise<void>;
+  /** Drops the steps not started yet (the run ended early); they keep their template. */
+  cancel(): void;
+}
+
 /**
- * Lets the configured writer (LLM) reword each next step; the template stays on any failure. Items in channel
- * nudges and owner digests share the rewritten step by decision id.
+ * Starts the configured writer (LLM) on every stalled item at once, through `limit` (at most N model calls in
+ * flight), in the order the run posts them: channel nudges first, then digest-only items. The template stays on
+ * any failure. Items in channel nudges and owner digests share the step written for their decision id. A run
+ * posts each message as soon as its own items are ready instead of waiting for every call.
  */
-export async function writeNextSteps(team: TeamPlan, writer: NextStepWriter | undefined): Promise<void> {
-  if (!writer || writer.name === 'template') return;
-  const written = new Map<number, NudgeItem['nextStep']>();
-  const items = allItems(team.plan);
-  for (const item of items) {
+export function startNextSteps(
+  team: TeamPlan,
+  writer: NextStepWriter | undefined,
+  limit: Limiter,
+): NextStepsInProgress {
+  if (!writer || writer.name === 'template') return { apply: async () => {}, cancel: () => {} };
+  const controller = new AbortController();
+  const written = new Map<number, Promise<NudgeItem['nextStep'] | null>>();
+  const inPostingOrder = [
+    ...team.plan.channelNudges.flatMap((nudge) => nudge.items),
+    ...team.plan.ownerDigests.flatMap((digest) => digest.items),
+  ];
+  for (const item of inPostingOrder) {
+    if (written.has(item.decisionId)) continue;
     // The written step is posted in the channel: the writer never sees internal-only entries.
     const dealEntries = shareableEntries(customerEntries(team.entriesByDeal.get(item.dealId) ?? []));
     const related = new Set(item.related.map((entry) => entry.id));
@@ -114,24 +136,39 @@ export async function writeNextSteps(team: TeamPlan, writer: NextStepWriter | un
       ...dealEntries.filter((entry) => related.has(entry.id)),
       ...dealEntries.filter((entry) => !related.has(entry.id)),
     ];
-    const result = await writer.write({
+    const request = {
       decisionTitle: item.title,
       stallLabel: item.label,
       customerOwnerName: item.customerOwner?.name ?? null,
       entries: ordered,
       stakeholders: team.stakeholdersByDeal.get(item.dealId) ?? [],
       template: item.nextStep,
-    });
-    written.set(item.decisionId, {
-      pattern: result.pattern,
-      text: result.text,
-      groundedOn: result.groundedOn,
-    });
+    };
+    const step = limit(async () => {
+      if (controller.signal.aborted) return null;
+      const result = await writer.write(request, controller.signal);
+      return { pattern: result.pattern, text: result.text, groundedOn: result.groundedOn };
+    }).catch(() => null);
+    written.set(item.decisionId, step);
   }
-  const apply = (item: NudgeItem) => {
-    const step = written.get(item.decisionId);
-    if (step) item.nextStep = step;
+  return {
+    async apply(items) {
+      for (const item of items) {
+        const step = await written.get(item.decisionId);
+        if (step) item.nextStep = step;
+      }
+    },
+    cancel: () => controller.abort(),
   };
-  for (const nudge of team.plan.channelNudges) nudge.items.forEach(apply);
-  for (const digest of team.plan.ownerDigests) digest.items.forEach(apply);
+}
+
+/** Every next step of a plan written (previews), `limit` model calls at a time. */
+export async function writeNextSteps(
+  team: TeamPlan,
+  writer: NextStepWriter | undefined,
+  limit: Limiter = createLimiter(DEFAULT_MODEL_CONCURRENCY),
+): Promise<void> {
+  const steps = startNextSteps(team, writer, limit);
+  for (const nudge of team.plan.channelNudges) await steps.apply(nudge.items);
+  for (const digest of team.plan.ownerDigests) await steps.apply(digest.items);
 }

@@ -6,6 +6,7 @@ import type { AppLogger } from '../logger.js';
 import type { AppDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { ensureAck, InFlightCounter } from './middleware/ensure-ack.js';
+import { routeListeners } from './middleware/listener-router.js';
 import { observeRequests } from './middleware/request-observer.js';
 
 /** Enough to ride out a 429 or a short Slack outage without holding a listener for half an hour. */
@@ -98,7 +99,9 @@ export function createBoltApp(
   app.error(async (error) => {
     logger.error('unhandled Bolt error', error);
   });
-  registerListeners(app, deps);
+  const router = routeListeners(app);
+  registerListeners(router.app, deps);
+  router.install();
   if (runtime.metrics) observeRequests(app, logger, runtime.metrics);
   return { app, receiver, inFlight, socketConnected: () => socketConnected };
 }

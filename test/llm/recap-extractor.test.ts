@@ -49,7 +49,9 @@ describe('recap extractor', () => {
     await server.close();
   });
 
-  const extractor = (extra: { maxTokensPerChunk?: number; maxTotalTokens?: number } = {}) =>
+  const extractor = (
+    extra: { maxTokensPerChunk?: number; maxTotalTokens?: number; maxConcurrentChunks?: number } = {},
+  ) =>
     createOpenAIRecapExtractor({
       client: createOpenAIClient({ apiKey: 'sk-test', baseURL: server.baseURL, model: 'm', maxRetries: 0 }),
       model: 'm',
@@ -77,8 +79,8 @@ describe('recap extractor', () => {
     );
     let calls = 0;
     for (let i = 0; i < 10; i++) server.replyWith(() => ({ body: calls++ === 0 ? first : later }));
-    // Small chunks: the notes and the transcript do not fit in one call.
-    const outcome = await extractor({ maxTokensPerChunk: 30 }).extract(input());
+    // Small chunks: the notes and the transcript do not fit in one call. One at a time: replies in chunk order.
+    const outcome = await extractor({ maxTokensPerChunk: 30, maxConcurrentChunks: 1 }).extract(input());
     expect(server.requests.length).toBeGreaterThanOrEqual(2);
     const firstRequest = server.requests[0]!.body;
     expect(firstRequest.response_format.type).toBe('json_schema');
@@ -97,6 +99,32 @@ describe('recap extractor', () => {
     expect(outcome.extraction.decisions).toEqual([
       { title: 'Pick a pilot region', ownerName: 'Dana', dueDate: '2026-12-15' },
     ]);
+  });
+
+  it('sends chunks in parallel, never more than the bound at once, and merges them in chunk order', async () => {
+    let inFlight = 0;
+    let most = 0;
+    for (let i = 0; i < 20; i++)
+      server.replyWith(async (request) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        inFlight--;
+        const part = /part (\d+)/i.exec(request.body.messages[1].content)?.[1] ?? '?';
+        return {
+          body: chatCompletion(
+            JSON.stringify({ entries: [entry({ statement: `From part ${part}` })], decisions: [] }),
+          ),
+        };
+      });
+    const outcome = await extractor({ maxTokensPerChunk: 20, maxConcurrentChunks: 2 }).extract(input());
+    const parts = server.requests.length;
+    expect(parts).toBeGreaterThanOrEqual(3);
+    expect(most).toBe(2);
+    expect(outcome.extractor).toBe('openai');
+    expect(outcome.extraction.entries.map((e) => e.statement)).toEqual(
+      Array.from({ length: parts }, (_, i) => `From part ${i + 1}`),
+    );
   });
 
   it('says when the token budget cut the text', async () => {

@@ -1,9 +1,16 @@
 import type { WebClient } from '@slack/web-api';
+import { createLimiter } from '../../domain/limiter.js';
 import { channelSendKey, type DueRun } from '../../domain/nudges/index.js';
 import type { NextStepWriter } from '../../llm/nudge-writer.js';
 import type { AppLogger } from '../../logger.js';
 import { claimedKeys } from '../../services/nudge-preview.js';
-import { planTeamNudges, type TeamPlan, writeNextSteps } from '../../services/nudges.js';
+import {
+  DEFAULT_MODEL_CONCURRENCY,
+  type NextStepsInProgress,
+  planTeamNudges,
+  startNextSteps,
+  type TeamPlan,
+} from '../../services/nudges.js';
 import type { Repositories } from '../../storage/ports.js';
 import {
   type ChannelNudgeOptions,
@@ -26,6 +33,8 @@ export interface NudgeJobDeps {
   postGapMs?: number;
   /** A 'sending' claim younger than this may still be in flight elsewhere (default 2 minutes). */
   claimLeaseMs?: number;
+  /** Next-step model calls in flight at once (default 8); posts start as soon as their own steps are written. */
+  modelConcurrency?: number;
 }
 
 export interface RunWeeklyNudgesOptions {
@@ -120,7 +129,7 @@ export async function postTeamNudges(
     pacer: new Pacer(opts.deps.postGapMs ?? DEFAULT_GAP_MS, opts.deps.sleep ?? realSleep),
   };
   await repos.nudges.startRun(teamId, due.runKey, due.scheduledFor, clock());
-  let pending = await reconcileClaims(
+  const pending = await reconcileClaims(
     ctx,
     await repos.nudges.listSends(teamId, due.runKey),
     opts.deps.claimLeaseMs ?? DEFAULT_LEASE_MS,
@@ -131,8 +140,30 @@ export async function postTeamNudges(
     runKey: due.runKey,
     alreadySent: claimedKeys(due.runKey, before),
   });
-  await writeNextSteps(team, opts.deps.nextStepWriter);
-  const result = { ...report(teamId, 'done', due), alreadySent: before.length };
+  const steps = startNextSteps(
+    team,
+    opts.deps.nextStepWriter,
+    createLimiter(opts.deps.modelConcurrency ?? DEFAULT_MODEL_CONCURRENCY),
+  );
+  try {
+    return await postAll(opts, ctx, { teamId, team, due, steps }, before.length, pending);
+  } finally {
+    steps.cancel();
+  }
+}
+
+/** Posts each channel nudge, then each owner digest, as soon as its own next steps are written. */
+async function postAll(
+  opts: RunWeeklyNudgesOptions,
+  ctx: DeliveryContext,
+  run: { teamId: string; team: TeamPlan; due: DueRun; steps: NextStepsInProgress },
+  alreadySent: number,
+  unsettled: number,
+): Promise<TeamRunReport> {
+  const { repos, logger, clock } = opts.deps;
+  const { teamId, team, due, steps } = run;
+  let pending = unsettled;
+  const result = { ...report(teamId, 'done', due), alreadySent };
 
   const count = (outcome: Awaited<ReturnType<typeof deliver>>) => {
     if (outcome === 'sent') result.sent++;
@@ -140,6 +171,7 @@ export async function postTeamNudges(
     else if (outcome === 'pending') pending++;
   };
   for (const nudge of team.plan.channelNudges) {
+    await steps.apply(nudge.items);
     const [message] = nudgeMessages({
       ...team,
       plan: { ...team.plan, channelNudges: [nudge], ownerDigests: [] },
@@ -158,6 +190,7 @@ export async function postTeamNudges(
     count(await deliver(ctx, claim, message.message));
   }
   for (const digest of team.plan.ownerDigests) {
+    await steps.apply(digest.items);
     let channelId: string;
     try {
       const opened = await opts.client.conversations.open({ users: digest.userId });

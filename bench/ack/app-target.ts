@@ -1,0 +1,31 @@
+/**
+ * This app, as production runs it (real config shape, SQLite file, LOG_LEVEL=info, HTTP mode), for bench/ack.ts.
+ * Started as a child process; prints `{"url": ...}` once it listens.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApp } from '../../src/app.js';
+import { readTargetEnv } from './target-env.js';
+
+const env = readTargetEnv();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-bench-ack-'));
+const app = await startApp(
+  {
+    slack: { kind: 'http', botToken: env.botToken, signingSecret: env.signingSecret, apiUrl: env.apiUrl },
+    port: 0,
+    database: { engine: 'sqlite', file: path.join(dir, 'bench.sqlite') },
+    dataDir: dir,
+    openai: null,
+    openaiModel: 'gpt-4o-mini',
+    logLevel: 'info',
+  },
+  { host: '127.0.0.1' },
+);
+process.stdout.write(`${JSON.stringify({ url: `${app.url}/slack/events` })}\n`);
+process.on('SIGTERM', () => {
+  app
+    .stop()
+    .finally(() => fs.rmSync(dir, { recursive: true, force: true }))
+    .finally(() => process.exit(0));
+});
