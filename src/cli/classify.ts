@@ -16,6 +16,7 @@ const USAGE = 'usage: npm run classify -- [--json] "message text" | --eval [--er
 const EVAL_SPLITS: { split: CorpusSplit; title: string }[] = [
   { split: 'test', title: 'frozen test split' },
   { split: 'adversarial', title: 'adversarial split' },
+  { split: 'adversarial-blind', title: 'blind adversarial split' },
   { split: 'train', title: 'train split (the model learned from it; for reference only)' },
 ];
 

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { MESSAGE_LABELS } from './types.js';
 
-/** train: the model learns from it. test and adversarial: frozen, never used to tune anything. */
-export const CORPUS_SPLITS = ['train', 'test', 'adversarial'] as const;
+/**
+ * train: the model learns from it. test: frozen, never used to tune anything. adversarial: frozen text, but its
+ * errors from the first model informed more training messages. adversarial-blind: written after that, never tuned on.
+ */
+export const CORPUS_SPLITS = ['train', 'test', 'adversarial', 'adversarial-blind'] as const;
 export type CorpusSplit = (typeof CORPUS_SPLITS)[number];
 
 export const labelledMessageSchema = z.object({
