@@ -124,16 +124,33 @@ export function classifyMessage(
 
   if (choice.label === 'prescribing') {
     const stated = weights.filter((row) => row.lean > 0 && !isQuestionSentence(row.index, features.hits));
-    if (stated.length === 0) {
-      notes.push('the pitch words sit only in questions, so this is not a pitch');
+    const heldBackIn = new Set(
+      features.hits.filter((hit) => hit.name === 'not_<sell_verb>').map((hit) => hit.sentence),
+    );
+    const heldBack =
+      heldBackIn.size > 0 &&
+      !features.hits.some((hit) => hit.name === '<sell_verb>') &&
+      stated.every((row) => heldBackIn.has(row.index));
+    if (stated.length === 0 || heldBack) {
+      notes.push(
+        heldBack
+          ? 'the only selling verb is negated ("don\'t pitch"), so the pitch is held back'
+          : 'the pitch words sit only in questions, so this is not a pitch',
+      );
       choice = ranked[1] ?? choice;
       weights = sentenceWeights(model, features.hits, choice.index, features.sentences.length);
     }
   }
 
+  const found = extractCustomerQuote(rawText);
+  if (found?.form === 'blockquote' && choice.label !== 'customer_words' && !isTrivialQuote(found.quote)) {
+    notes.push('a ">" quote with no sign it is our own draft is the customer\'s words');
+    choice = ranked.find((entry) => entry.label === 'customer_words') ?? choice;
+    weights = sentenceWeights(model, features.hits, choice.index, features.sentences.length);
+  }
+
   let quote: string | null = null;
   if (choice.label === 'customer_words') {
-    const found = extractCustomerQuote(rawText);
     quote = found?.quote ?? features.lines.join(' ').replace(/^>+\s?/, '');
     if (isTrivialQuote(quote)) {
       notes.push(`"${quote}" is small talk, not worth logging`);

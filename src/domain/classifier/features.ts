@@ -51,6 +51,37 @@ const EMOJI = /\p{Extended_Pictographic}/u;
 const LAUGH_EMOJI = /[😂🤣😅😆🙃😜😎]/u;
 const NUMBER = /\d/;
 const CURRENCY = /^[£$€¥]/;
+/**
+ * Word classes that let the model generalise past the products and names in its training messages: what we
+ * offer or show, verbs of showing or selling, and verbs of finding out. They are features (weighted by training),
+ * not rules.
+ */
+const WORD_CLASSES: Record<string, ReadonlySet<string>> = {
+  '<offer>': new Set(
+    (
+      'demo pricing price quote proposal deck tier plan module platform product solution add-on addon bundle ' +
+      'package licence license case study one-pager brochure datasheet roi calculator whitepaper trial pilot ' +
+      'upgrade discount contract feature dashboard app integration portal roadmap sandbox enterprise premium pro ' +
+      'tool suite offering'
+    ).split(' '),
+  ),
+  '<sell_verb>': new Set(
+    (
+      'demo demoed pitch present show showcase propose recommend suggest quote offer sell position send share ' +
+      'email forward walk tour replace switch move upgrade roll standardise standardize adopt use buy include ' +
+      'lead push advise tell'
+    ).split(' '),
+  ),
+  '<learn_verb>': new Set(
+    (
+      'ask find understand learn dig probe explore hear listen discover clarify figure map interview check ' +
+      'wonder curious question know measure'
+    ).split(' '),
+  ),
+};
+
+/** Parts of speech that count only inside bigrams: alone they carry style, not intent. */
+const FUNCTION_POS = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ']);
 const WH_WORDS = new Set(['what', 'who', 'when', 'where', 'why', 'which', 'how', 'whom', 'whose']);
 
 function isQuestion(sentence: AnalyzedSentence): boolean {
@@ -100,9 +131,25 @@ function sentenceFeatures(sentence: AnalyzedSentence, index: number, hits: Featu
     if (word === null) return;
     const scoped = token.negated ? `not_${word}` : question && /^[a-z]/.test(word) ? `q_${word}` : word;
     words.push({ word: scoped, at });
-    hit(scoped, at);
+    if (!FUNCTION_POS.has(token.pos)) hit(scoped, at);
+    for (const [name, members] of Object.entries(WORD_CLASSES)) {
+      if (!members.has(token.lemma)) continue;
+      hit(token.negated ? `not_${name}` : question ? `q_${name}` : name, at);
+    }
     if (token.negated) hit('<negated>', at);
   });
+  const inClass = (name: string) =>
+    tokens.findIndex((token) => !token.negated && WORD_CLASSES[name]?.has(token.lemma) === true);
+  const sellAt = inClass('<sell_verb>');
+  const offerAt = inClass('<offer>');
+  if (sellAt >= 0 && offerAt > sellAt && !question) hit('<pitch_clause>', sellAt, offerAt + 1);
+  const learnAt = inClass('<learn_verb>');
+  if (
+    learnAt >= 0 &&
+    tokens.slice(learnAt + 1).some((token) => WH_WORDS.has(token.lemma) || token.lemma === 'about')
+  ) {
+    hit('<ask_clause>', learnAt);
+  }
   const first = words[0];
   if (first) hit(`^ ${first.word}`, first.at);
   for (let at = 1; at < words.length; at += 1) {

@@ -21,7 +21,7 @@ export const DEFAULT_TRAINING: Omit<TrainingOptions, 'corpus'> = {
   seed: 13,
   epochs: 60,
   learningRate: 0.2,
-  l2: 0.002,
+  l2: 0.02,
   minCount: 2,
 };
 
