@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: the weekly nudge sweep over 10,000 deals and 50,000 decisions, on SQLite and (when
+ * `npm run bench`: the listening classifier's per-message latency over the labelled corpus, then the weekly nudge sweep over 10,000 deals and 50,000 decisions, on SQLite and (when
  * BENCH_DATABASE_URL or TEST_DATABASE_URL is set) PostgreSQL. Prints the median of 7 runs and the query plan.
  * A benchmark, not a timed test: numbers depend on the machine.
  */
+import { benchClassifier } from './classifier.js';
 import { type BenchResult, benchPostgres, benchSqlite, DEALS, DECISIONS } from './nudge-sweep.js';
 
 const fmt = (t: BenchResult['query']) =>
@@ -23,6 +24,13 @@ function print(result: BenchResult): void {
 }
 
 async function main(): Promise<void> {
+  const c = benchClassifier();
+  process.stdout.write(
+    `\n== listening classifier: ${c.messages} messages x ${c.runs} runs (model + analyser load ${c.loadMs.toFixed(0)} ms)\n` +
+      `per message, wall: p50 ${c.p50Ms.toFixed(2)} ms, p99 ${c.p99Ms.toFixed(2)} ms, max ${c.maxMs.toFixed(2)} ms\n` +
+      `per message, CPU:  p50 ${c.cpuP50Ms.toFixed(2)} ms, p99 ${c.cpuP99Ms.toFixed(2)} ms ` +
+      `(load average ${c.loadAverage.toFixed(1)}: wall time includes waiting for a core)\n`,
+  );
   print(await benchSqlite());
   // A dev tool outside the app: reads its own database URL, like test/support/databases.ts.
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;

@@ -8,7 +8,7 @@ import { type ClassifierResult, MESSAGE_LABELS, type MessageClassifier, type Mes
 
 /** Words shown as "why" at most, and the longest evidence span in words. */
 const TOP_WORDS = 4;
-const EVIDENCE_WORDS = 14;
+const EVIDENCE_WORDS = 18;
 
 const round = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 100) / 100;
 
@@ -83,11 +83,18 @@ function evidenceOf(sentence: AnalyzedSentence | undefined, best: FeatureHit | n
   if (sentence.tokens.length <= EVIDENCE_WORDS) return sentence.text.trim();
   const centre = best?.from ?? 0;
   const from = Math.max(0, Math.min(centre - 4, sentence.tokens.length - EVIDENCE_WORDS));
-  return `${from > 0 ? '… ' : ''}${surface(sentence, from, from + EVIDENCE_WORDS)} …`;
+  const to = from + EVIDENCE_WORDS;
+  return `${from > 0 ? '… ' : ''}${surface(sentence, from, to)}${to < sentence.tokens.length ? ' …' : ''}`;
 }
 
 function isQuestionSentence(index: number, hits: FeatureHit[]): boolean {
   return hits.some((hit) => hit.sentence === index && hit.name === '<question>');
+}
+
+/** "don't pitch", "won't demo", "never showed": a not/never right before the verb, not "no point showing". */
+function isSaidNot(sentence: AnalyzedSentence | undefined, at: number): boolean {
+  const before = sentence?.tokens.slice(Math.max(0, at - 2), at) ?? [];
+  return before.some((token) => token.lemma === 'not' || token.lemma === 'never');
 }
 
 function neutral(reason: string): ClassifierResult {
@@ -125,7 +132,11 @@ export function classifyMessage(
   if (choice.label === 'prescribing') {
     const stated = weights.filter((row) => row.lean > 0 && !isQuestionSentence(row.index, features.hits));
     const heldBackIn = new Set(
-      features.hits.filter((hit) => hit.name === 'not_<sell_verb>').map((hit) => hit.sentence),
+      features.hits
+        .filter(
+          (hit) => hit.name === 'not_<sell_verb>' && isSaidNot(features.sentences[hit.sentence], hit.from),
+        )
+        .map((hit) => hit.sentence),
     );
     const heldBack =
       heldBackIn.size > 0 &&
