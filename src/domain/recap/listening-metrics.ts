@@ -6,6 +6,7 @@ import {
   type SentenceHit,
 } from './first-moments.js';
 import { isOurSpeaker } from './our-speakers.js';
+import { mappingRequest, unmappedGenericSpeakers } from './speaker-map.js';
 import { countWords, mergeTurns, speakerKey } from './turns.js';
 import type { Turn, Utterance } from './types.js';
 
@@ -135,6 +136,10 @@ export function computeListeningMetrics(
   const ourSpeakersFound = unique(
     labelled.filter((u) => isOurSpeaker(u.speaker, ourSpeakerNames)).map((u) => u.speaker!),
   );
+  const generic = unmappedGenericSpeakers(labelled);
+  if (ourSpeakersFound.length === 0 && generic.length > 0) {
+    return { ok: false, reason: mappingRequest(generic, ourSpeakerNames) };
+  }
   if (ourSpeakersFound.length === 0) {
     const names = ourSpeakerNames.length > 0 ? ourSpeakerNames.join(', ') : 'none given';
     return {
