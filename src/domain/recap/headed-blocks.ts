@@ -58,7 +58,10 @@ export function parseHeadedBlocks(
       continue;
     }
     if (current) current.text = `${current.text} ${clean(line)}`.trim();
-    else utterances.push((current = { speaker: null, text: clean(line), startMs: null, endMs: null }));
+    else {
+      current = { speaker: null, text: clean(line), startMs: null, endMs: null };
+      utterances.push(current);
+    }
   }
   for (let i = 0; i < utterances.length - 1; i++) {
     const next = utterances[i + 1]!;
