@@ -11,6 +11,7 @@ export type Layer =
   | 'storage/ports'
   | 'storage'
   | 'llm'
+  | 'nlp'
   | 'services'
   | 'slack/views'
   | 'slack/deps'
@@ -31,6 +32,7 @@ const ALLOWED: Record<Exclude<Layer, 'root'>, readonly Layer[]> = {
   'storage/ports': ['domain'],
   storage: ['storage/ports', 'domain', 'config', 'logger'],
   llm: ['domain', 'config', 'logger'],
+  nlp: ['domain'],
   services: ['domain', 'storage/ports', 'llm', 'config', 'logger'],
   'slack/views': ['domain', 'services'],
   'slack/deps': ['domain', 'storage/ports', 'llm', 'services', 'logger'],
