@@ -11,7 +11,6 @@ import {
 import { nextStepWriterFor } from './llm/nudge-writer.js';
 import { createRecapExtractor } from './llm/recap-extractor.js';
 import { type AppLogger, createLogger } from './logger.js';
-import { createWinkAnalyzer } from './nlp/wink-analyzer.js';
 import { createLocalSlack, type LocalSlack } from './sandbox/local-slack.js';
 import { type AppScheduler, startScheduler } from './scheduling/scheduler.js';
 import { askerFromConfig } from './services/ask.js';
@@ -61,7 +60,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       logger.warn(`recap extraction fell back to offline: ${reason}`),
     ),
     asker: askerFromConfig(config.openai, logger),
-    messageClassifier: createMessageClassifier(createWinkAnalyzer()),
+    messageClassifier: createMessageClassifier(
+      await (await import('./nlp/wink-analyzer.js')).loadSharedWinkAnalyzer(),
+    ),
   };
 
   // Local mode: the app talks to the built-in emulator, mounted on the same server, with a per-run secret.

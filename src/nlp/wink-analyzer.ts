@@ -33,3 +33,14 @@ export function createWinkAnalyzer(): TextAnalyzer {
     return sentences;
   };
 }
+
+let shared: Promise<TextAnalyzer> | null = null;
+
+/**
+ * The analyser, loaded on first use and shared by every app in the process (tests start many): the model's
+ * ~4 MB of JS is parsed once, and not at all by a start that fails its config check.
+ */
+export function loadSharedWinkAnalyzer(): Promise<TextAnalyzer> {
+  shared ??= Promise.resolve().then(createWinkAnalyzer);
+  return shared;
+}

@@ -122,10 +122,11 @@ export function stripCompany(label: string): string {
 
 /**
  * Strict by default (notes, decisions, "X said"). `transcript` also accepts what meeting tools print as speaker
- * labels: generic ones ("Speaker 1") and lower-case names ("dana ruiz").
+ * labels: generic ones ("Speaker 1"), lower-case names ("dana ruiz") and a company in brackets ("John Smith (Acme)").
  */
 export function isNameLike(label: string, transcript = false): boolean {
-  const trimmed = stripCompany(label.trim().replace(/\s+/g, ' '));
+  const spaced = label.trim().replace(/\s+/g, ' ');
+  const trimmed = transcript ? stripCompany(spaced) : spaced;
   if (trimmed.length === 0 || trimmed.length > 40) return false;
   if (isGenericSpeaker(trimmed)) return transcript;
   if (/\d/.test(trimmed)) return false;
@@ -150,5 +151,5 @@ export function splitSpeakerPrefix(
   if (!match) return null;
   const label = match[1]!.trim().replace(/\s+/g, ' ');
   if (!isNameLike(label, transcript)) return null;
-  return { speaker: stripCompany(label), text: match[2]!.trim() };
+  return { speaker: transcript ? stripCompany(label) : label, text: match[2]!.trim() };
 }
