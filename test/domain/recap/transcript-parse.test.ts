@@ -215,11 +215,12 @@ describe('speaker label rule', () => {
       text: 'We need it by 10:30',
     });
     expect(splitSpeakerPrefix('10:30: standup')).toBeNull();
-    expect(splitSpeakerPrefix('John Smith (Acme): we need it')).toEqual({
+    expect(splitSpeakerPrefix('John Smith (Acme): we need it', true)).toEqual({
       speaker: 'John Smith',
       text: 'we need it',
     });
     expect(splitSpeakerPrefix('Https://example.com')).toBeNull();
+    expect(splitSpeakerPrefix('Dana Diaz (VP Ops): we miss Q3')).toBeNull();
   });
 
   it('parses timestamps with and without hours', () => {
