@@ -1,5 +1,6 @@
 /**
  * `npm run bench`: every benchmark, one after another, each printing its figures and ratios.
+ *   classifier - the listening classifier's per-message latency over the labelled corpus (wall and CPU)
  *   ack     - this app vs a bare Bolt 5 app, 1,000 signed /vision help at 200 concurrent (+ RSS idle/under load)
  *   monday  - the weekly nudge run: 1,000 channels, 1,500 stalled decisions, model at 800 ms
  *   recap   - a 60-minute transcript: offline analysis, LLM chunks one at a time vs in parallel
@@ -9,6 +10,7 @@
  */
 import os from 'node:os';
 import { benchAck, formatAck } from './ack.js';
+import { benchClassifier } from './classifier.js';
 import { benchMonday, formatMonday } from './monday.js';
 import { type BenchResult, benchPostgres, benchSqlite, DEALS, DECISIONS } from './nudge-sweep.js';
 import { benchRecap, formatRecap } from './recap.js';
@@ -38,7 +40,18 @@ async function sweep(): Promise<void> {
   else process.stdout.write('\n(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)\n');
 }
 
+async function classifier(): Promise<void> {
+  const c = benchClassifier();
+  process.stdout.write(
+    `\n== listening classifier: ${c.messages} messages x ${c.runs} runs (model + analyser load ${c.loadMs.toFixed(0)} ms)\n` +
+      `per message, wall: p50 ${c.p50Ms.toFixed(2)} ms, p99 ${c.p99Ms.toFixed(2)} ms, max ${c.maxMs.toFixed(2)} ms\n` +
+      `per message, CPU:  p50 ${c.cpuP50Ms.toFixed(2)} ms, p99 ${c.cpuP99Ms.toFixed(2)} ms ` +
+      `(load average ${c.loadAverage.toFixed(1)}: wall time includes waiting for a core)\n`,
+  );
+}
+
 const BENCHES: Record<string, () => Promise<void>> = {
+  classifier,
   ack: async () => {
     process.stdout.write(formatAck(await benchAck()));
   },

@@ -5,10 +5,12 @@
  * parallel (the default), to compare with one model call per round of concurrent chunks.
  */
 import { pathToFileURL } from 'node:url';
+import { createMessageClassifier } from '../src/domain/classifier/classify.js';
 import { RECAP_LIMITS } from '../src/domain/recap/limits.js';
 import { analyseMeetingText } from '../src/domain/recap/recap-analysis.js';
 import { createOpenAIClient } from '../src/llm/openai-client.js';
 import { createOpenAIRecapExtractor, DEFAULT_CONCURRENT_CHUNKS } from '../src/llm/recap-extractor.js';
+import { createWinkAnalyzer } from '../src/nlp/wink-analyzer.js';
 import { chatCompletion, startOpenAIMockServer } from '../test/support/openai-mock-server.js';
 
 const MODEL_MS = 800;
@@ -82,11 +84,12 @@ const reply = () =>
   );
 
 export async function benchRecap(): Promise<RecapResult> {
+  const classify = createMessageClassifier(createWinkAnalyzer());
   const text = meetingTranscript();
   const words = text.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length;
-  analyseMeetingText(text, { meetingDate: '2026-12-07', ourSpeakers: OURS }); // warm-up
+  analyseMeetingText(text, { meetingDate: '2026-12-07', ourSpeakers: OURS, classify }); // warm-up
   const started = performance.now();
-  const analysis = analyseMeetingText(text, { meetingDate: '2026-12-07', ourSpeakers: OURS });
+  const analysis = analyseMeetingText(text, { meetingDate: '2026-12-07', ourSpeakers: OURS, classify });
   const analysisMs = performance.now() - started;
   if (!analysis.ok) throw new Error(analysis.error);
 

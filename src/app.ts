@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppConfig } from './config/config.js';
 import { crmFromConfig } from './crm/create.js';
+import { createMessageClassifier } from './domain/classifier/classify.js';
 import { createEgress } from './http/egress.js';
 import {
   type AppMetrics,
@@ -86,6 +87,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       logger.warn(`recap extraction fell back to offline: ${reason}`);
     }),
     asker: askerFromConfig(openai, logger),
+    messageClassifier: createMessageClassifier(
+      await (await import('./nlp/wink-analyzer.js')).loadSharedWinkAnalyzer(),
+    ),
   };
   const crm = crmFromConfig(config.crm, storage.repos.crm);
   if (crm) Object.assign(deps, crmAppDeps(crm, deps));

@@ -19,6 +19,8 @@ const app = await startApp(
     openai: null,
     openaiModel: 'gpt-4o-mini',
     logLevel: 'info',
+    logFormat: 'json',
+    proxy: null,
   },
   { host: '127.0.0.1' },
 );

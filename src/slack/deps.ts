@@ -1,5 +1,5 @@
 import type { CrmGateway } from '../crm/create.js';
-import type { ClassifierRefiner } from '../domain/classifier/types.js';
+import type { ClassifierRefiner, MessageClassifier } from '../domain/classifier/types.js';
 import type { DealAsker } from '../llm/ask.js';
 import type { NextStepWriter } from '../llm/nudge-writer.js';
 import type { DraftProvider } from '../llm/provider.js';
@@ -28,6 +28,8 @@ export interface AppDeps {
   fetchFile?: FetchFile;
   /** Answers questions about a deal from its entries (LLM with offline fallback, or offline only). */
   asker?: DealAsker;
+  /** Classifies deal-channel messages offline (prescribing, diagnosing, customer words, neutral). */
+  messageClassifier: MessageClassifier;
   /** Optional second opinion for the message classifier; none = offline rules only. */
   classifierRefiner?: ClassifierRefiner;
   /** Salesforce/HubSpot when configured; absent = no CRM features, nothing else changes. */

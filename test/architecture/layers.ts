@@ -12,6 +12,7 @@ export type Layer =
   | 'storage'
   | 'llm'
   | 'crm'
+  | 'nlp'
   | 'services'
   | 'slack/views'
   | 'slack/deps'
@@ -33,6 +34,7 @@ const ALLOWED: Record<Exclude<Layer, 'root'>, readonly Layer[]> = {
   storage: ['storage/ports', 'domain', 'config', 'logger'],
   llm: ['domain', 'config', 'logger'],
   crm: ['domain', 'storage/ports', 'config', 'logger'],
+  nlp: ['domain'],
   services: ['domain', 'storage/ports', 'llm', 'crm', 'config', 'logger'],
   'slack/views': ['domain', 'services'],
   'slack/deps': ['domain', 'storage/ports', 'llm', 'crm', 'services', 'logger'],

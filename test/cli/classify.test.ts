@@ -20,11 +20,12 @@ async function classify(...args: string[]): Promise<{ stdout: string; stderr: st
 }
 
 describe('npm run classify', { timeout: SPAWN_TIMEOUT_MS }, () => {
-  it('prints the class and the matched phrase for a pitch', async () => {
+  it('prints the class, why and the strongest words for a pitch', async () => {
     const { stdout, code } = await classify('let me show you a demo of our platform');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^class: prescribing \(confidence 0\.\d\d\)/);
-    expect(stdout).toContain('matched prescribing phrase "let me show you"');
+    expect(stdout).toMatch(/^class: prescribing \(confidence (0\.\d\d|1\.00)\)/);
+    expect(stdout).toContain('because: "let me show you a demo of our platform"');
+    expect(stdout).toMatch(/strongest words: .*demo/);
   });
 
   it('prints the quote and suggested kind for customer words, reading Slack escapes', async () => {
@@ -35,14 +36,15 @@ describe('npm run classify', { timeout: SPAWN_TIMEOUT_MS }, () => {
   });
 
   it('prints the full result as JSON with --json', async () => {
-    const { stdout } = await classify('--json', "what's their budget?");
-    expect(JSON.parse(stdout)).toMatchObject({ label: 'question', quote: null, suggestedKind: null });
+    const { stdout } = await classify('--json', "what's their budget? need to ask Dana");
+    expect(JSON.parse(stdout)).toMatchObject({ label: 'diagnosing', quote: null, suggestedKind: null });
   });
 
-  it('prints markdown tables per split with --eval', async () => {
+  it('prints markdown tables for the frozen test split and the adversarial split with --eval', async () => {
     const { stdout, code } = await classify('--eval');
     expect(code).toBe(0);
-    expect(stdout).toContain('**heldout split**');
+    expect(stdout).toContain('**frozen test split** (170 messages');
+    expect(stdout).toContain('**adversarial split** (90 messages');
     expect(stdout).toContain('| class | support | precision | recall | F1 |');
   });
 

@@ -64,12 +64,36 @@ describe('listening in deal channels: prescribing before diagnosing, end to end'
       'What we know: 0 business drivers (0 confirmed), 0 success factors, 0 constraints',
     );
     expect(shown).toContain('What made this a priority for you now');
+    expect(shown).toContain('This read as pitching because: “');
+    expect(shown).toContain('let me show you a demo on Friday');
     expect(shown).toContain(LISTEN_IDS.logWhatTheySaid);
     expect(shown).toContain('/vision quiet');
     await settle();
     expect(apiEphemerals(t)).toHaveLength(1);
     expect(ephemerals(t, t.ids.manager)).toEqual([]);
     expect(botPosts(t, t.ids.dealAcme)).toEqual([]);
+  });
+
+  it("says why in the rep's own words, and never nudges a rep who is diagnosing or holding back", async () => {
+    for (const text of [
+      "i'd recommend we ask Dana about the freeze first",
+      'How do you handle pricing with your carriers today?',
+      "We won't demo today, just questions",
+      'you should see the size of their backlog lol',
+    ]) {
+      await t.driver.userMessage({ userId: t.ids.rep, channelId: t.ids.dealAcme, text });
+    }
+    await settle();
+    expect(nudgesFor(t.ids.rep)).toEqual([]);
+    await t.driver.userMessage({
+      userId: t.ids.rep,
+      channelId: t.ids.dealAcme,
+      text: "I'll demo the workflow builder on the intro call, skip the discovery stuff",
+    });
+    const [nudge] = await waitFor('a nudge', () =>
+      nudgesFor(t.ids.rep).length ? nudgesFor(t.ids.rep) : null,
+    );
+    expect(everything(nudge!)).toContain("This read as pitching because: “I'll demo the workflow builder");
   });
 
   it('nudges a person at most once per deal per day, and again the next day', async () => {

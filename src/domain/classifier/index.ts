@@ -1,12 +1,7 @@
-export { classifyMessage, PRESCRIBING_THRESHOLD } from './classify.js';
+export type { AnalyzedSentence, AnalyzedToken, TextAnalyzer } from './analysis.js';
+export { classifyMessage, createMessageClassifier } from './classify.js';
 export { type ClassMetrics, type Evaluation, evaluate, formatEvaluationMarkdown } from './evaluate.js';
-export {
-  LABELLED_SPLITS,
-  type LabelledMessage,
-  type LabelledSet,
-  labelledSetSchema,
-  parseLabelledSet,
-} from './labelled-set.js';
+export { CORPUS_SPLITS, type CorpusSplit, type LabelledMessage, parseCorpus } from './labelled-set.js';
 export { type NormalizedMessage, normalizeSlackText } from './normalize.js';
 export { type CustomerQuote, extractCustomerQuote, type QuoteForm } from './quote.js';
 export { classifyWithRefiner } from './refine.js';
@@ -15,6 +10,7 @@ export {
   type ClassifierRefiner,
   type ClassifierResult,
   MESSAGE_LABELS,
+  type MessageClassifier,
   type MessageLabel,
   type SuggestedKind,
 } from './types.js';

@@ -1,5 +1,4 @@
-import { classifyMessage } from './classify.js';
-import type { ClassifierRefiner, ClassifierResult } from './types.js';
+import type { ClassifierRefiner, ClassifierResult, MessageClassifier } from './types.js';
 
 /**
  * Classifies offline, then lets an optional refiner (e.g. an LLM) revise the result.
@@ -7,9 +6,10 @@ import type { ClassifierRefiner, ClassifierResult } from './types.js';
  */
 export async function classifyWithRefiner(
   text: string,
+  classify: MessageClassifier,
   refiner?: ClassifierRefiner,
 ): Promise<ClassifierResult> {
-  const offline = classifyMessage(text);
+  const offline = classify(text);
   if (!refiner) return offline;
   try {
     const refined = await refiner(text, offline);

@@ -1,6 +1,13 @@
+import type { MessageClassifier } from '../classifier/types.js';
+import {
+  firstDriverSentence,
+  firstPrescribingSentence,
+  formatOffset,
+  type SentenceHit,
+} from './first-moments.js';
 import { isOurSpeaker } from './our-speakers.js';
-import { DRIVER_PHRASES, findPhrase, PROPOSAL_PHRASES } from './phrases.js';
-import { countWords, mergeTurns } from './turns.js';
+import { mappingRequest, unmappedGenericSpeakers } from './speaker-map.js';
+import { countWords, mergeTurns, speakerKey } from './turns.js';
 import type { Turn, Utterance } from './types.js';
 
 export type Side = 'ours' | 'customer';
@@ -13,10 +20,15 @@ export interface Monologue {
   seconds: number | null;
 }
 
-export interface PhraseHit {
-  turnIndex: number;
+export type PhraseHit = SentenceHit;
+
+/** One speaker's share of the words spoken by labelled speakers. */
+export interface SpeakerShare {
   speaker: string;
-  phrase: string;
+  side: Side;
+  words: number;
+  /** One decimal. */
+  sharePct: number;
 }
 
 export interface ListeningMetrics {
@@ -24,6 +36,8 @@ export interface ListeningMetrics {
   /** ours / (ours + customer) words x 100, one decimal; unlabelled words are left out. */
   ourTalkSharePct: number;
   customerTalkSharePct: number;
+  /** Every labelled speaker, most words first, so each rep sees their own share and not only the team's. */
+  speakers: SpeakerShare[];
   /** Sentences ending with "?" in our utterances (see countQuestions). */
   questionsAsked: number;
   /** `seconds` when every labelled turn has start and end times, else `words`. */
@@ -70,12 +84,8 @@ function longest(turns: Turn[], basis: 'seconds' | 'words'): Monologue | null {
   return best;
 }
 
-function firstHit(turns: Turn[], phrases: readonly string[]): PhraseHit | null {
-  for (const turn of turns) {
-    const phrase = findPhrase(turn.text, phrases);
-    if (phrase) return { turnIndex: turn.index, speaker: turn.speaker!, phrase };
-  }
-  return null;
+function when(hit: SentenceHit): string {
+  return hit.startMs === null ? `in turn ${hit.turnIndex + 1}` : `at ${formatOffset(hit.startMs)}`;
 }
 
 function explainPrescribing(
@@ -84,19 +94,40 @@ function explainPrescribing(
   prescribed: boolean,
 ): string {
   if (!proposal) return 'We did not propose a solution in this conversation.';
-  const ours = `We first proposed in turn ${proposal.turnIndex + 1} ("${proposal.phrase}", ${proposal.speaker})`;
+  const ours = `We first prescribed ${when(proposal)} (${proposal.speaker}: "${proposal.sentence}")`;
   if (!driver) return `${ours}, and the customer never stated a driver.`;
-  const theirs = `the customer first stated a driver in turn ${driver.turnIndex + 1} ("${driver.phrase}", ${driver.speaker})`;
+  const theirs = `the customer's first driver ${when(driver)} (${driver.speaker}: "${driver.sentence}")`;
   return prescribed ? `${ours}, before ${theirs}.` : `${ours}, after ${theirs}.`;
+}
+
+function speakerShares(utterances: readonly Utterance[], sideOf: (speaker: string) => Side): SpeakerShare[] {
+  const bySpeaker = new Map<string, { speaker: string; words: number }>();
+  for (const utterance of utterances) {
+    const key = speakerKey(utterance.speaker);
+    if (key === null || key === '' || utterance.speaker === null) continue;
+    const row = bySpeaker.get(key) ?? { speaker: utterance.speaker.trim(), words: 0 };
+    row.words += countWords(utterance.text);
+    bySpeaker.set(key, row);
+  }
+  const total = [...bySpeaker.values()].reduce((sum, row) => sum + row.words, 0);
+  return [...bySpeaker.values()]
+    .map((row) => ({
+      ...row,
+      side: sideOf(row.speaker),
+      sharePct: total === 0 ? 0 : roundOne((row.words / total) * 100),
+    }))
+    .sort((a, b) => b.words - a.words || a.speaker.localeCompare(b.speaker));
 }
 
 /**
  * Listening metrics for a transcript with speaker labels. Needs at least one of our speakers in it; every other
- * labelled speaker counts as customer, unlabelled text as unknown.
+ * labelled speaker counts as customer, unlabelled text as unknown. "Prescribed before diagnosing" classifies each
+ * of our sentences with the deal-channel classifier (negations and questions respected).
  */
 export function computeListeningMetrics(
   utterances: readonly Utterance[],
   ourSpeakerNames: readonly string[],
+  classify: MessageClassifier,
 ): ListeningResult {
   const labelled = utterances.filter((u) => u.speaker !== null && u.speaker.trim() !== '');
   if (labelled.length === 0) {
@@ -105,6 +136,10 @@ export function computeListeningMetrics(
   const ourSpeakersFound = unique(
     labelled.filter((u) => isOurSpeaker(u.speaker, ourSpeakerNames)).map((u) => u.speaker!),
   );
+  const generic = unmappedGenericSpeakers(labelled);
+  if (ourSpeakersFound.length === 0 && generic.length > 0) {
+    return { ok: false, reason: mappingRequest(generic, ourSpeakerNames) };
+  }
   if (ourSpeakersFound.length === 0) {
     const names = ourSpeakerNames.length > 0 ? ourSpeakerNames.join(', ') : 'none given';
     return {
@@ -131,8 +166,9 @@ export function computeListeningMetrics(
   const timed = [...ourTurns, ...customerTurns].every((turn) => turn.startMs !== null && turn.endMs !== null);
   const monologueBasis = timed ? 'seconds' : 'words';
 
-  const firstProposal = firstHit(ourTurns, PROPOSAL_PHRASES);
-  const firstCustomerDriver = firstHit(customerTurns, DRIVER_PHRASES);
+  const isOurs = (speaker: string) => isOurSpeaker(speaker, ourSpeakerNames);
+  const firstProposal = firstPrescribingSentence(utterances, isOurs, classify);
+  const firstCustomerDriver = firstDriverSentence(utterances, (speaker) => !isOurs(speaker));
   const prescribedBeforeDiagnosing =
     firstProposal !== null &&
     (firstCustomerDriver === null || firstProposal.turnIndex < firstCustomerDriver.turnIndex);
@@ -143,6 +179,7 @@ export function computeListeningMetrics(
       words,
       ourTalkSharePct,
       customerTalkSharePct: spoken === 0 ? 0 : roundOne(100 - ourTalkSharePct),
+      speakers: speakerShares(utterances, (speaker) => (isOurs(speaker) ? 'ours' : 'customer')),
       questionsAsked,
       monologueBasis,
       longestCustomerMonologue: longest(customerTurns, monologueBasis),

@@ -1,3 +1,4 @@
+import type { MessageClassifier } from '../classifier/types.js';
 import { checkRecapSize } from './limits.js';
 import { computeListeningMetrics, type ListeningResult } from './listening-metrics.js';
 import { extractFromNotes, extractFromTranscript } from './notes-extractor.js';
@@ -10,6 +11,8 @@ export interface RecapAnalysisOptions {
   meetingDate: string;
   /** Our people's names as they appear in transcripts (full or first names). */
   ourSpeakers: readonly string[];
+  /** The deal-channel classifier, reused to judge which of our sentences prescribe. */
+  classify: MessageClassifier;
 }
 
 export type RecapAnalysis =
@@ -42,7 +45,7 @@ export function analyseMeetingText(text: string, options: RecapAnalysisOptions):
       : extractFromTranscript(transcript.utterances, options);
   const listening: ListeningResult =
     readAs === 'transcript'
-      ? computeListeningMetrics(transcript.utterances, options.ourSpeakers)
+      ? computeListeningMetrics(transcript.utterances, options.ourSpeakers, options.classify)
       : {
           ok: false,
           reason: transcript.reason ?? 'No transcript with speaker labels, so no listening metrics.',

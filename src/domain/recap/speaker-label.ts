@@ -79,22 +79,77 @@ export const RESERVED_LABELS: readonly string[] = [
 ];
 
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|(?:\p{Lu}\.?){1,3})$/u;
+/** Lower-case particles inside names: "Jan van der Berg", "Ana de la Cruz", "Ibn al-Haytham". */
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'la',
+  'le',
+  'du',
+  'da',
+  'dos',
+  'di',
+  'bin',
+  'al',
+  'el',
+  'ten',
+  'ter',
+  'zu',
+]);
+const LOWER_WORD = /^\p{Ll}[\p{Ll}'’-]{1,20}$/u;
+/** Lower-case words that start ordinary sentences ("so: ...", "well: ..."), never names. */
+const NOT_LOWER_NAMES = new Set(
+  'the customer client we they our their my i you he she it this that so and but well also then now ok okay yes no basically anyway note notes fyi ps re q a update action todo next agenda time date'.split(
+    ' ',
+  ),
+);
+/** "Speaker 1", "Speaker 12", "Unknown Speaker": labels a tool gives when it does not know who spoke. */
+const GENERIC_LABEL = /^(?:speaker|participant|guest|unknown speaker) ?\d{0,3}$/i;
 
-export function isNameLike(label: string): boolean {
-  const trimmed = label.trim().replace(/\s+/g, ' ');
+export function isGenericSpeaker(label: string): boolean {
+  return GENERIC_LABEL.test(label.trim());
+}
+
+/** "John Smith (Acme)" -> "John Smith"; the company in brackets is not part of the name. */
+export function stripCompany(label: string): string {
+  return label.replace(/\s*\([^()]{1,60}\)\s*$/, '').trim();
+}
+
+/**
+ * Strict by default (notes, decisions, "X said"). `transcript` also accepts what meeting tools print as speaker
+ * labels: generic ones ("Speaker 1"), lower-case names ("dana ruiz") and a company in brackets ("John Smith (Acme)").
+ */
+export function isNameLike(label: string, transcript = false): boolean {
+  const spaced = label.trim().replace(/\s+/g, ' ');
+  const trimmed = transcript ? stripCompany(spaced) : spaced;
   if (trimmed.length === 0 || trimmed.length > 40) return false;
+  if (isGenericSpeaker(trimmed)) return transcript;
   if (/\d/.test(trimmed)) return false;
   if (RESERVED_LABELS.includes(trimmed.toLowerCase())) return false;
   const words = trimmed.split(' ');
-  if (words.length > 4) return false;
-  return words.every((word) => NAME_WORD.test(word));
+  if (words.filter((word) => !PARTICLES.has(word)).length > 4) return false;
+  if (words.every((word) => LOWER_WORD.test(word))) {
+    return transcript && words.length <= 2 && !words.some((word) => NOT_LOWER_NAMES.has(word));
+  }
+  const first = words[0] ?? '';
+  const last = words.at(-1) ?? '';
+  if (!NAME_WORD.test(first) || !NAME_WORD.test(last)) return false;
+  return words.every((word) => NAME_WORD.test(word) || PARTICLES.has(word));
 }
 
 /** Splits a leading speaker label off a line; null when the line has no name-like label. */
-export function splitSpeakerPrefix(line: string): { speaker: string; text: string } | null {
+export function splitSpeakerPrefix(
+  line: string,
+  transcript = false,
+): { speaker: string; text: string } | null {
   const match = /^\s*([^:]{1,60}):(?:\s+|$)(.*)$/su.exec(line);
   if (!match) return null;
   const label = match[1]!.trim().replace(/\s+/g, ' ');
-  if (!isNameLike(label)) return null;
-  return { speaker: label, text: match[2]!.trim() };
+  if (!isNameLike(label, transcript)) return null;
+  return { speaker: transcript ? stripCompany(label) : label, text: match[2]!.trim() };
 }

@@ -1,4 +1,6 @@
+import { countHeaders, parseHeadedBlocks, timeOnlyLine } from './headed-blocks.js';
 import { splitSpeakerPrefix } from './speaker-label.js';
+import { applySpeakerMapping, readSpeakerMapping } from './speaker-map.js';
 import type { TranscriptFormat, Utterance } from './types.js';
 
 export interface ParsedTranscript {
@@ -40,13 +42,25 @@ export function detectTranscriptFormat(raw: string): TranscriptFormat {
   if (/^WEBVTT(?:\s|$)/.test(lines[0]!)) return 'vtt';
   if (lines.some((line) => TIMING_LINE.test(line))) return 'srt';
   const labelled = lines.filter((line) => plainLabelOf(line) !== null).length;
-  return labelled >= 2 && labelled * 2 >= lines.length ? 'plain' : 'unknown';
+  const headers = countHeaders(lines);
+  if (headers >= 2 && headers > labelled) return 'headed';
+  const times = lines.filter((line) => timeOnlyLine(line) !== null).length;
+  return labelled >= 2 && labelled * 2 >= lines.length - times ? 'plain' : 'unknown';
 }
 
 export function parseTranscript(raw: string): ParsedTranscript {
-  const text = normaliseText(raw);
+  const mapping = readSpeakerMapping(normaliseText(raw));
+  const text = mapping.text;
   const format = detectTranscriptFormat(text);
-  const utterances = format === 'plain' ? parsePlain(text) : format === 'unknown' ? [] : parseCues(text);
+  const parsed =
+    format === 'plain'
+      ? parsePlain(text)
+      : format === 'headed'
+        ? parseHeadedBlocks(text.split('\n'), parseTimestamp, cleanText)
+        : format === 'unknown'
+          ? []
+          : parseCues(text);
+  const utterances = applySpeakerMapping(parsed, mapping.names);
   const hasSpeakers = utterances.some((utterance) => utterance.speaker !== null);
   const hasTimestamps = utterances.some((utterance) => utterance.startMs !== null);
   return {
@@ -70,7 +84,13 @@ function reasonFor(format: TranscriptFormat, utterances: Utterance[], hasSpeaker
 }
 
 function label(format: TranscriptFormat): string {
-  return format === 'vtt' ? 'WebVTT' : format === 'srt' ? 'SRT' : 'plain';
+  return format === 'vtt'
+    ? 'WebVTT'
+    : format === 'srt'
+      ? 'SRT'
+      : format === 'headed'
+        ? 'headed-block'
+        : 'plain';
 }
 
 /** A speaker label from a `<v Name>` / `<v.class Name>` tag or a "Name:" prefix. */
@@ -80,7 +100,7 @@ function labelOf(line: string, allowPrefix = true): { speaker: string; text: str
     const speaker = voice[1]!.trim().replace(/\s+/g, ' ');
     return speaker === '' ? null : { speaker, text: voice[2]! };
   }
-  return allowPrefix ? splitSpeakerPrefix(line) : null;
+  return allowPrefix ? splitSpeakerPrefix(line, true) : null;
 }
 
 /** A plain line's label, after an optional leading timestamp ("[00:01:05] Dana: ..."). */
@@ -158,11 +178,19 @@ function parseCues(text: string): Utterance[] {
  */
 function parsePlain(text: string): Utterance[] {
   const utterances: Utterance[] = [];
+  let pendingStart: number | null = null;
   for (const rawLine of text.split('\n')) {
     if (rawLine.trim() === '') continue;
+    const time = timeOnlyLine(rawLine);
+    if (time !== null) {
+      pendingStart = parseTimestamp(time);
+      continue;
+    }
     const labelled = plainLabelOf(rawLine);
     if (labelled) {
-      utterances.push({ ...labelled, text: cleanText(labelled.text), endMs: null });
+      const startMs = labelled.startMs ?? pendingStart;
+      pendingStart = null;
+      utterances.push({ ...labelled, startMs, text: cleanText(labelled.text), endMs: null });
       continue;
     }
     const last = utterances.at(-1);

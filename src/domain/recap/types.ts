@@ -15,7 +15,7 @@ export interface Turn extends Utterance {
   words: number;
 }
 
-export type TranscriptFormat = 'vtt' | 'srt' | 'plain' | 'unknown';
+export type TranscriptFormat = 'vtt' | 'srt' | 'plain' | 'headed' | 'unknown';
 
 /**
  * How a proposal was found:

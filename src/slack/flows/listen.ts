@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { classifyWithRefiner } from '../../domain/classifier/refine.js';
-import type { ClassifierRefiner } from '../../domain/classifier/types.js';
+import type { ClassifierRefiner, MessageClassifier } from '../../domain/classifier/types.js';
 import { type Deal, isActiveDeal } from '../../domain/deals.js';
 import { gapQuestions } from '../../domain/drafts/gaps.js';
 import type { Entry } from '../../domain/entries.js';
@@ -19,6 +19,8 @@ export interface ListenDeps {
   repos: Repositories;
   logger: AppLogger;
   clock: () => Date;
+  /** The offline classifier (trained model over the NLP analyser), built once by the composition root. */
+  messageClassifier: MessageClassifier;
   classifierRefiner?: ClassifierRefiner | undefined;
 }
 
@@ -80,6 +82,7 @@ async function nudgePrescriber(
   client: Poster,
   deal: Deal,
   message: ChannelMessage,
+  because: string | null,
   now: Date,
 ): Promise<ListenOutcome> {
   const [workspace, entries, stakeholders] = await Promise.all([
@@ -106,7 +109,14 @@ async function nudgePrescriber(
       channel: message.channelId,
       user: message.userId,
       ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
-      ...prescribingNudge({ dealId: deal.id, accountName: deal.accountName, counts, threshold, questions }),
+      ...prescribingNudge({
+        dealId: deal.id,
+        accountName: deal.accountName,
+        counts,
+        threshold,
+        questions,
+        because,
+      }),
     });
   } catch (error) {
     await deps.repos.listening.releaseNudge(nudge);
@@ -173,7 +183,7 @@ export async function listenToMessage(
   const deal = await deps.repos.deals.getByChannel(message.teamId, message.channelId);
   if (!deal || !isActiveDeal(deal)) return 'not_linked';
   if (await deps.repos.listening.isQuiet(message.teamId, message.userId)) return 'quiet';
-  const result = await classifyWithRefiner(message.text, deps.classifierRefiner);
+  const result = await classifyWithRefiner(message.text, deps.messageClassifier, deps.classifierRefiner);
   const wantsCapture = result.label === 'customer_words' && result.quote;
   if (result.label !== 'prescribing' && !wantsCapture) return 'nothing_to_say';
 
@@ -181,7 +191,9 @@ export async function listenToMessage(
   const claimed = await claimOnce(deps, message, now);
   if (!claimed) return 'duplicate';
   try {
-    if (result.label === 'prescribing') return await nudgePrescriber(deps, client, deal, message, now);
+    if (result.label === 'prescribing') {
+      return await nudgePrescriber(deps, client, deal, message, result.evidence, now);
+    }
     return await offerCapture(
       deps,
       client,

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { MessageClassifier } from '../../domain/classifier/types.js';
 import type { Deal } from '../../domain/deals.js';
 import { checkRecapSize } from '../../domain/recap/limits.js';
 import { computeListeningMetrics, type ListeningResult } from '../../domain/recap/listening-metrics.js';
@@ -23,6 +24,8 @@ export interface RecapDeps {
   clock: () => Date;
   recapExtractor?: RecapExtractor;
   fetchFile?: FetchFile;
+  /** Judges which of our transcript sentences prescribe (the same classifier as deal channels). */
+  messageClassifier: MessageClassifier;
 }
 
 export interface PostRecapArgs {
@@ -110,7 +113,7 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
   if (transcript && readAs === 'notes') notices.push(`Read as notes because: ${transcript.reason}`);
   const listening: ListeningResult | null = transcript
     ? readAs === 'transcript'
-      ? computeListeningMetrics(transcript.utterances, ourSpeakers)
+      ? computeListeningMetrics(transcript.utterances, ourSpeakers, deps.messageClassifier)
       : { ok: false, reason: transcript.reason ?? 'The transcript has no speaker labels.' }
     : null;
 

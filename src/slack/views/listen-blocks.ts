@@ -59,14 +59,20 @@ export function prescribingNudge(args: {
   counts: ListenCounts;
   threshold: number;
   questions: readonly string[];
+  /** The words that made the message read as a pitch, shown so the rep sees why. */
+  because?: string | null;
 }): { text: string; blocks: KnownBlock[] } {
   const { counts } = args;
+  const because = args.because ? truncate(args.because.replace(/\s+/g, ' ').trim(), 200) : null;
   const account = escapeMrkdwn(args.accountName);
   const known =
     `${plural(counts.drivers, 'business driver', 'business drivers')} (${counts.confirmedDrivers} confirmed), ` +
     `${plural(counts.successFactors, 'success factor', 'success factors')}, ` +
     `${plural(counts.constraints, 'constraint', 'constraints')}`;
-  const text = `Listen first? That reads like a recommendation, and ${account} has ${counts.confirmedDrivers} of ${args.threshold} confirmed customer drivers so far.`;
+  const text =
+    `Listen first? That reads like a recommendation, and ${account} has ${counts.confirmedDrivers} of ` +
+    `${args.threshold} confirmed customer drivers so far.` +
+    (because ? ` This read as pitching because: “${escapeMrkdwn(because)}”` : '');
   const questions = args.questions.map((q) => `• ${escapeMrkdwn(q)}`).join('\n');
   const blocks: KnownBlock[] = [
     {
@@ -76,8 +82,14 @@ export function prescribingNudge(args: {
           `*${counts.confirmedDrivers} of ${args.threshold}* confirmed customer drivers so far.`,
       ),
     },
-    { type: 'context', elements: [mrkdwn(`What we know: ${known}.`, LIMITS.contextText)] },
   ];
+  if (because) {
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwn(`This read as pitching because: “${escapeMrkdwn(because)}”`, LIMITS.contextText)],
+    });
+  }
+  blocks.push({ type: 'context', elements: [mrkdwn(`What we know: ${known}.`, LIMITS.contextText)] });
   if (questions) blocks.push({ type: 'section', text: mrkdwn(`*Ask them first:*\n${questions}`) });
   blocks.push(
     {

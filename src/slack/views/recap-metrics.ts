@@ -1,15 +1,25 @@
 import type { KnownBlock } from '@slack/types';
-import type { ListeningResult, Monologue } from '../../domain/recap/listening-metrics.js';
+import type { ListeningMetrics, ListeningResult, Monologue } from '../../domain/recap/listening-metrics.js';
 import { REFERENCE_POINTS } from '../../domain/recap/reference-points.js';
 import { mrkdwn } from './blocks.js';
 import { LIMITS } from './limits.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import type { SlackMessageContent } from './recap-messages.js';
 
 function monologue(m: Monologue | null): string {
   if (!m) return 'none';
   const size = m.seconds !== null ? `${Math.round(m.seconds)} s` : `${m.words} words`;
   return `${size} (${escapeMrkdwn(m.speaker)})`;
+}
+
+/** "Sam Rivera (us) 35.4% · Dana Lee 39.6%": each rep sees their own share, not only the team's. */
+function speakerShares(speakers: ListeningMetrics['speakers']): string {
+  const shown = speakers.slice(0, 6).map((row) => {
+    const name = escapeMrkdwn(truncate(row.speaker, 40));
+    return `${name}${row.side === 'ours' ? ' (us)' : ''} ${row.sharePct}%`;
+  });
+  const more = speakers.length > 6 ? ` · +${speakers.length - 6} more` : '';
+  return `${shown.join(' · ')}${more}`;
 }
 
 /**
@@ -40,6 +50,7 @@ export function listeningMessage(
     `*Questions we asked*\n${m.questionsAsked} · ${discoveryQuestions.min}-${discoveryQuestions.max} in the best discovery calls`,
     `*Longest customer monologue*\n${monologue(m.longestCustomerMonologue)}`,
     `*Our longest monologue*\n${monologue(m.longestOurMonologue)}`,
+    `*Talk share by speaker*\n${speakerShares(m.speakers)}`,
   ];
   const blocks: KnownBlock[] = [
     { type: 'section', text: mrkdwn(`*${heading}*`) },

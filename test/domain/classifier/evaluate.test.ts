@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   type ClassifierRefiner,
   classifyWithRefiner,
+  createMessageClassifier,
   evaluate,
   formatEvaluationMarkdown,
   type MessageLabel,
 } from '../../../src/domain/classifier/index.js';
+import { createWinkAnalyzer } from '../../../src/nlp/wink-analyzer.js';
 
 describe('evaluate', () => {
   // A fake classifier that reads the expected label from the text, so the counts are known by construction.
@@ -13,9 +15,9 @@ describe('evaluate', () => {
   const labelled: { text: string; label: MessageLabel }[] = [
     { text: '1:prescribing', label: 'prescribing' },
     { text: '2:prescribing', label: 'prescribing' },
-    { text: '3:other', label: 'prescribing' },
-    { text: '4:prescribing', label: 'other' },
-    { text: '5:question', label: 'question' },
+    { text: '3:neutral', label: 'prescribing' },
+    { text: '4:prescribing', label: 'neutral' },
+    { text: '5:diagnosing', label: 'diagnosing' },
   ];
 
   it('computes per-class precision, recall and F1 and the confusion matrix', () => {
@@ -27,11 +29,11 @@ describe('evaluate', () => {
     expect(prescribing?.f1).toBeCloseTo(2 / 3);
     expect(evaluation.confusion.prescribing).toEqual({
       prescribing: 2,
+      diagnosing: 0,
       customer_words: 0,
-      question: 0,
-      other: 1,
+      neutral: 1,
     });
-    expect(evaluation.confusion.other.prescribing).toBe(1);
+    expect(evaluation.confusion.neutral.prescribing).toBe(1);
     expect(evaluation.accuracy).toBeCloseTo(3 / 5);
     expect(evaluation.errors).toHaveLength(2);
   });
@@ -44,23 +46,28 @@ describe('evaluate', () => {
   it('formats markdown tables for the README', () => {
     const markdown = formatEvaluationMarkdown('demo', evaluate(labelled, fake));
     expect(markdown).toContain('| prescribing | 3 | 0.67 | 0.67 | 0.67 |');
-    expect(markdown).toContain('| expected \\ predicted | prescribing | customer_words | question | other |');
+    expect(markdown).toContain(
+      '| expected \\ predicted | prescribing | diagnosing | customer_words | neutral |',
+    );
     expect(markdown).toContain('accuracy 0.60');
   });
 });
 
 describe('classifyWithRefiner', () => {
+  const classify = createMessageClassifier(createWinkAnalyzer());
   it('returns the offline result without a refiner', async () => {
-    expect((await classifyWithRefiner('let me show you a demo')).label).toBe('prescribing');
+    expect((await classifyWithRefiner('let me show you a demo', classify)).label).toBe('prescribing');
   });
 
   it('passes the offline result to the refiner and returns its answer', async () => {
     const refiner: ClassifierRefiner = async (_text, offline) => ({
       ...offline,
-      label: 'other',
+      label: 'neutral',
       reasons: ['llm'],
     });
-    expect(await classifyWithRefiner('let me show you a demo', refiner)).toMatchObject({ label: 'other' });
+    expect(await classifyWithRefiner('let me show you a demo', classify, refiner)).toMatchObject({
+      label: 'neutral',
+    });
   });
 
   it('keeps the offline result when the refiner fails or answers out of range', async () => {
@@ -69,10 +76,12 @@ describe('classifyWithRefiner', () => {
     };
     const broken: ClassifierRefiner = async (_text, offline) => ({
       ...offline,
-      label: 'other',
+      label: 'neutral',
       confidence: 7,
     });
-    expect((await classifyWithRefiner('let me show you a demo', failing)).label).toBe('prescribing');
-    expect((await classifyWithRefiner('let me show you a demo', broken)).label).toBe('prescribing');
+    expect((await classifyWithRefiner('let me show you a demo', classify, failing)).label).toBe(
+      'prescribing',
+    );
+    expect((await classifyWithRefiner('let me show you a demo', classify, broken)).label).toBe('prescribing');
   });
 });

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { createMessageClassifier } from '../../../src/domain/classifier/classify.js';
 import { computeListeningMetrics, countQuestions } from '../../../src/domain/recap/listening-metrics.js';
 import { isOurSpeaker } from '../../../src/domain/recap/our-speakers.js';
 import { listeningGuidance, REFERENCE_POINTS } from '../../../src/domain/recap/reference-points.js';
 import { parseTranscript } from '../../../src/domain/recap/transcript-parse.js';
+import { createWinkAnalyzer } from '../../../src/nlp/wink-analyzer.js';
+
+const classify = createMessageClassifier(createWinkAnalyzer());
 
 const VTT = [
   'WEBVTT',
@@ -42,7 +46,11 @@ describe('computeListeningMetrics', () => {
      * longest customer = T3 (60 s > 30 s > 10 s); longest ours = T0 (10 s, first of the two 10 s turns)
      * first proposal T0 ("let me show" comes before "our platform") < first driver T1 -> prescribed
      */
-    const result = computeListeningMetrics(parseTranscript(VTT).utterances, ['sam rivera', 'Alex Kim']);
+    const result = computeListeningMetrics(
+      parseTranscript(VTT).utterances,
+      ['sam rivera', 'Alex Kim'],
+      classify,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.metrics).toEqual({
@@ -53,11 +61,29 @@ describe('computeListeningMetrics', () => {
       monologueBasis: 'seconds',
       longestCustomerMonologue: { speaker: 'Dana Lee', turnIndex: 3, words: 6, seconds: 60 },
       longestOurMonologue: { speaker: 'Sam Rivera', turnIndex: 0, words: 11, seconds: 10 },
-      firstProposal: { turnIndex: 0, speaker: 'Sam Rivera', phrase: 'let me show' },
-      firstCustomerDriver: { turnIndex: 1, speaker: 'Dana Lee', phrase: 'we need' },
+      speakers: [
+        { speaker: 'Dana Lee', side: 'customer', words: 19, sharePct: 39.6 },
+        { speaker: 'Sam Rivera', side: 'ours', words: 17, sharePct: 35.4 },
+        { speaker: 'Priya', side: 'customer', words: 6, sharePct: 12.5 },
+        { speaker: 'Sam', side: 'ours', words: 6, sharePct: 12.5 },
+      ],
+      firstProposal: {
+        turnIndex: 0,
+        speaker: 'Sam Rivera',
+        sentence: 'Let me show you our platform first.',
+        startMs: 0,
+        phrase: expect.any(String),
+      },
+      firstCustomerDriver: {
+        turnIndex: 1,
+        speaker: 'Dana Lee',
+        sentence: 'We need to cut customs delays.',
+        startMs: 10_000,
+        phrase: 'we need',
+      },
       prescribedBeforeDiagnosing: true,
       prescribingReason:
-        'We first proposed in turn 1 ("let me show", Sam Rivera), before the customer first stated a driver in turn 2 ("we need", Dana Lee).',
+        'We first prescribed at 0:00 (Sam Rivera: "Let me show you our platform first."), before the customer\'s first driver at 0:10 (Dana Lee: "We need to cut customs delays.").',
       ourSpeakersFound: ['Sam Rivera', 'Sam'],
       customerSpeakers: ['Dana Lee', 'Priya'],
     });
@@ -66,44 +92,64 @@ describe('computeListeningMetrics', () => {
     expect(guidance[0]).toContain('47.9%');
     expect(guidance[0]).toContain('43%');
     expect(guidance[1]).toContain('We asked 4 questions; in discovery calls, 11-14 questions');
-    expect(guidance[2]).toContain('before the customer first stated a driver');
+    expect(guidance[2]).toContain("before the customer's first driver at 0:10");
   });
 
   it('uses words for monologues without timestamps and sees diagnosis before prescription', () => {
     /*
-     * Ana (ours): 7 + 7 + 5 = 19 words, questions 1 + 2 + 0 = 3. Bo: 12 + 2 = 14 words.
-     * share = 19 / 33 = 57.575..% -> 57.6; customer 42.4. Longest Bo = turn 1 (12 words);
-     * longest Ana = turn 0 (7 words, first of two). Driver "we're losing" (curly apostrophe) in turn 1,
-     * proposal "we could" in turn 4 -> not prescribed.
+     * Ana (ours): 7 + 7 + 12 = 26 words, questions 1 + 2 + 0 = 3. Bo: 12 + 2 = 14 words.
+     * share = 26 / 40 = 65.0%; customer 35.0. Longest Bo = turn 1 (12 words); longest Ana = turn 4 (12 words).
+     * Driver "we're losing" (curly apostrophe) in turn 2; Ana's questions are diagnosing; her pitch is in turn 5.
      */
     const plain = [
       'Ana: What’s going on in your shipping team?',
       'Bo: We’re losing customers because deliveries are late. The goal is next-day delivery.',
       'Ana: How do you measure late? Per order?',
       'Bo: Per order.',
-      'Ana: We could start with routing.',
+      'Ana: Our routing engine would fix that, I can show you next week.',
     ].join('\n');
-    const result = computeListeningMetrics(parseTranscript(plain).utterances, ['ANA']);
+    const result = computeListeningMetrics(parseTranscript(plain).utterances, ['ANA'], classify);
     if (!result.ok) throw new Error(result.reason);
     const m = result.metrics;
-    expect(m.words).toEqual({ ours: 19, customer: 14, unknown: 0 });
-    expect([m.ourTalkSharePct, m.customerTalkSharePct, m.questionsAsked]).toEqual([57.6, 42.4, 3]);
+    expect(m.words).toEqual({ ours: 26, customer: 14, unknown: 0 });
+    expect([m.ourTalkSharePct, m.customerTalkSharePct, m.questionsAsked]).toEqual([65, 35, 3]);
+    expect(m.speakers).toEqual([
+      { speaker: 'Ana', side: 'ours', words: 26, sharePct: 65 },
+      { speaker: 'Bo', side: 'customer', words: 14, sharePct: 35 },
+    ]);
     expect(m.monologueBasis).toBe('words');
     expect(m.longestCustomerMonologue).toEqual({ speaker: 'Bo', turnIndex: 1, words: 12, seconds: null });
-    expect(m.longestOurMonologue).toEqual({ speaker: 'Ana', turnIndex: 0, words: 7, seconds: null });
-    expect(m.firstCustomerDriver).toEqual({ turnIndex: 1, speaker: 'Bo', phrase: "we're losing" });
-    expect(m.firstProposal).toEqual({ turnIndex: 4, speaker: 'Ana', phrase: 'we could' });
+    expect(m.longestOurMonologue).toEqual({ speaker: 'Ana', turnIndex: 4, words: 12, seconds: null });
+    expect(m.firstCustomerDriver).toMatchObject({ turnIndex: 1, speaker: 'Bo', phrase: "we're losing" });
+    expect(m.firstProposal).toMatchObject({
+      turnIndex: 4,
+      speaker: 'Ana',
+      sentence: 'Our routing engine would fix that, I can show you next week.',
+    });
     expect(m.prescribedBeforeDiagnosing).toBe(false);
     expect(m.prescribingReason).toBe(
-      'We first proposed in turn 5 ("we could", Ana), after the customer first stated a driver in turn 2 ("we\'re losing", Bo).',
+      'We first prescribed in turn 5 (Ana: "Our routing engine would fix that, I can show you next week."), after the customer\'s first driver in turn 2 (Bo: "We’re losing customers because deliveries are late.").',
     );
+  });
+
+  it('does not count a held-back demo or a question about their pricing as prescribing', () => {
+    const plain = [
+      "Sam: We won't demo today, I'd rather understand your world first.",
+      'Sam: How do you handle pricing with your carriers today?',
+      'Dana: Badly. We need one rate card for every carrier.',
+    ].join('\n');
+    const result = computeListeningMetrics(parseTranscript(plain).utterances, ['Sam'], classify);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.metrics.firstProposal).toBeNull();
+    expect(result.metrics.prescribedBeforeDiagnosing).toBe(false);
+    expect(result.metrics.prescribingReason).toBe('We did not propose a solution in this conversation.');
   });
 
   it('gives a reason instead of metrics without speakers or without our speakers', () => {
     const noSpeakers = parseTranscript('WEBVTT\n\n00:00.000 --> 00:01.000\nhello\n').utterances;
-    const none = computeListeningMetrics(noSpeakers, ['Sam']);
+    const none = computeListeningMetrics(noSpeakers, ['Sam'], classify);
     expect(none).toEqual({ ok: false, reason: expect.stringMatching(/no speaker labels/) });
-    const notOurs = computeListeningMetrics(parseTranscript(VTT).utterances, ['Alex Kim']);
+    const notOurs = computeListeningMetrics(parseTranscript(VTT).utterances, ['Alex Kim'], classify);
     expect(notOurs).toEqual({
       ok: false,
       reason: expect.stringMatching(/None of our speakers \(Alex Kim\)/),

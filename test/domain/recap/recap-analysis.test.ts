@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { createMessageClassifier } from '../../../src/domain/classifier/classify.js';
 import { analyseMeetingText } from '../../../src/domain/recap/recap-analysis.js';
+import { createWinkAnalyzer } from '../../../src/nlp/wink-analyzer.js';
 
-const options = { meetingDate: '2026-11-26', ourSpeakers: ['Sam'] };
+const options = {
+  meetingDate: '2026-11-26',
+  ourSpeakers: ['Sam'],
+  classify: createMessageClassifier(createWinkAnalyzer()),
+};
 
 describe('analyseMeetingText', () => {
   it('reads a labelled transcript: proposals, metrics and guidance', () => {

@@ -188,14 +188,25 @@ describe('speaker label rule', () => {
     ["Mary-Ann O'Brien", true],
     ['J.D. Salinger', true],
     ['JD', true],
-    ['Speaker 1', false],
+    ['Speaker 1', true],
+    ['Jan van der Berg', true],
+    ['Ana de la Cruz', true],
+    ['dana ruiz', true],
+    ['so basically', false],
+    ['John Smith (Acme)', true],
     ['Note', false],
     ['the customer', false],
     ['A Very Long Name Indeed', false],
     ['Alexandria Montgomery Fitzgerald-Smythe', true],
     ['Alexandria Montgomery Fitzgerald-Smytheson', false],
-  ])('isNameLike(%s) = %s', (label, expected) => {
-    expect(isNameLike(label)).toBe(expected);
+  ])('isNameLike(%s) = %s in a transcript', (label, expected) => {
+    expect(isNameLike(label, true)).toBe(expected);
+  });
+
+  it('keeps notes strict: no generic or lower-case speakers outside transcripts', () => {
+    expect(isNameLike('Speaker 1')).toBe(false);
+    expect(isNameLike('cost down')).toBe(false);
+    expect(isNameLike('Jan van der Berg')).toBe(true);
   });
 
   it('splits on the first colon only and needs a space after it', () => {
@@ -204,7 +215,12 @@ describe('speaker label rule', () => {
       text: 'We need it by 10:30',
     });
     expect(splitSpeakerPrefix('10:30: standup')).toBeNull();
+    expect(splitSpeakerPrefix('John Smith (Acme): we need it', true)).toEqual({
+      speaker: 'John Smith',
+      text: 'we need it',
+    });
     expect(splitSpeakerPrefix('Https://example.com')).toBeNull();
+    expect(splitSpeakerPrefix('Dana Diaz (VP Ops): we miss Q3')).toBeNull();
   });
 
   it('parses timestamps with and without hours', () => {

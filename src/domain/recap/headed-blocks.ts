@@ -1,0 +1,71 @@
+import { isNameLike, stripCompany } from './speaker-label.js';
+import type { Utterance } from './types.js';
+
+/**
+ * Headed blocks, as Otter and many note tools export them: a header line with the speaker and a time, the words
+ * on the lines below it until the next header.
+ *   "Dana Ruiz  0:03" (Otter), "Dana Ruiz (Acme) 00:01:02", "Dana Ruiz" then "00:01:02" on its own line.
+ * Line-by-line, no backtracking: the time is matched at the end of a line, the rest must be name-like.
+ */
+const TRAILING_TIME = /\s\(?((?:\d{1,2}:)?\d{1,2}:\d{2})\)?$/;
+/** Export footers such as Otter's "Transcribed by https://otter.ai". */
+const FOOTER = /^transcribed by\b/i;
+const TIME_ONLY = /^\[?((?:\d{1,2}:)?\d{1,2}:\d{2})\]?$/;
+
+export function timeOnlyLine(line: string): string | null {
+  return TIME_ONLY.exec(line.trim())?.[1] ?? null;
+}
+
+/** A header line "Name [(Company)] time"; null for anything else. */
+export function headerOf(line: string): { speaker: string; time: string } | null {
+  const trimmed = line.trim();
+  const time = TRAILING_TIME.exec(trimmed);
+  if (!time) return null;
+  const label = trimmed.slice(0, time.index).trim();
+  if (label.endsWith(':') || !isNameLike(label, true)) return null;
+  return { speaker: stripCompany(label), time: time[1]! };
+}
+
+/** Header lines, counting "Name" followed by a time-only line as one. */
+export function countHeaders(lines: readonly string[]): number {
+  let count = 0;
+  for (let at = 0; at < lines.length; at += 1) {
+    const line = lines[at]!;
+    if (headerOf(line)) count += 1;
+    else if (isNameLike(line.trim(), true) && timeOnlyLine(lines[at + 1] ?? '') !== null) count += 1;
+  }
+  return count;
+}
+
+export function parseHeadedBlocks(
+  lines: readonly string[],
+  toMs: (time: string) => number,
+  clean: (text: string) => string,
+): Utterance[] {
+  const utterances: Utterance[] = [];
+  let current: Utterance | null = null;
+  for (let at = 0; at < lines.length; at += 1) {
+    const line = lines[at]!;
+    if (line.trim() === '' || FOOTER.test(line.trim())) continue;
+    const header = headerOf(line);
+    const nextTime = header ? null : timeOnlyLine(lines[at + 1] ?? '');
+    if (header || (nextTime !== null && isNameLike(line.trim(), true))) {
+      const speaker = header ? header.speaker : stripCompany(line.trim());
+      const time = header ? header.time : nextTime!;
+      current = { speaker, text: '', startMs: toMs(time), endMs: null };
+      utterances.push(current);
+      if (!header) at += 1;
+      continue;
+    }
+    if (current) current.text = `${current.text} ${clean(line)}`.trim();
+    else {
+      current = { speaker: null, text: clean(line), startMs: null, endMs: null };
+      utterances.push(current);
+    }
+  }
+  for (let i = 0; i < utterances.length - 1; i++) {
+    const next = utterances[i + 1]!;
+    if (utterances[i]!.startMs !== null && next.startMs !== null) utterances[i]!.endMs = next.startMs;
+  }
+  return utterances.filter((utterance) => utterance.text !== '');
+}
