@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppConfig } from './config/config.js';
+import { loopbackOnly } from './http/loopback-host.js';
 import {
   type AppServer,
   healthRoute,
@@ -80,7 +81,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
             apiUrl: config.slack.apiUrl,
           };
 
-  const routes: RouteHandler[] = [healthRoute(storage.ping, storage.engine)];
+  const routes: RouteHandler[] = [];
+  if (localSlack) routes.push(loopbackOnly);
+  routes.push(healthRoute(storage.ping, storage.engine));
   if (localSlack) routes.push(localSlack.handle, localSlack.sandbox.handle);
   let server: AppServer | null = null;
   let bolt: ReturnType<typeof createBoltApp> | null = null;
@@ -97,7 +100,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         ? { ...connection, apiUrl: `http://127.0.0.1:${boundPort}/api/` }
         : connection;
     bolt = createBoltApp(finalConnection, deps, logger);
-    if (bolt.receiver) boltListener = slackEventsRoute(bolt.receiver.requestListener);
+    if (bolt.receiver) boltListener = slackEventsRoute(bolt.receiver.requestListener, logger.child('http'));
     else await bolt.app.start();
     localSlack?.connect(`${server.url}/slack/events`);
   } catch (error) {
