@@ -47,7 +47,12 @@ export interface StartOptions {
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? (() => new Date());
-  const storage = await openStorage(config.database, { clock });
+  const storageLogger = logger.child('storage');
+  const storage = await openStorage(config.database, {
+    clock,
+    onConnectionError: (error) =>
+      storageLogger.warn(`database connection dropped, reconnecting on next use: ${error.message}`),
+  });
   const deps: AppDeps = {
     repos: storage.repos,
     logger,
