@@ -15,6 +15,7 @@ import { createLocalSlack, type LocalSlack } from './sandbox/local-slack.js';
 import { type AppScheduler, startScheduler } from './scheduling/scheduler.js';
 import { askerFromConfig } from './services/ask.js';
 import { draftingFromConfig } from './services/drafts-provider.js';
+import { offThreadOfflineExtractor, RecapTextRunner } from './services/recap-off-thread.js';
 import { type BoltConnection, createBoltApp } from './slack/bolt.js';
 import type { AppDeps } from './slack/deps.js';
 import { openStorage } from './storage/index.js';
@@ -53,6 +54,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     onConnectionError: (error) =>
       storageLogger.warn(`database connection dropped, reconnecting on next use: ${error.message}`),
   });
+  const recapText = new RecapTextRunner();
+  recapText.warm();
   const deps: AppDeps = {
     repos: storage.repos,
     logger,
@@ -61,9 +64,12 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       logger.warn(`nudge next step: template used (${reason})`),
     ),
     drafting: draftingFromConfig(config.openai, logger),
-    recapExtractor: createRecapExtractor(config.openai, (reason) =>
-      logger.warn(`recap extraction fell back to offline: ${reason}`),
+    recapExtractor: createRecapExtractor(
+      config.openai,
+      (reason) => logger.warn(`recap extraction fell back to offline: ${reason}`),
+      offThreadOfflineExtractor(recapText),
     ),
+    parseTranscript: (text) => recapText.parseTranscript(text),
     asker: askerFromConfig(config.openai, logger),
   };
 
@@ -139,6 +145,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       await setup.inFlight.drain(10_000);
       await closing;
       await storage.close();
+      await recapText.close();
       logger.info('stopped');
     },
   };

@@ -1,4 +1,5 @@
 import type { ClassifierRefiner } from '../domain/classifier/types.js';
+import type { ParsedTranscript } from '../domain/recap/transcript-parse.js';
 import type { DealAsker } from '../llm/ask.js';
 import type { NextStepWriter } from '../llm/nudge-writer.js';
 import type { DraftProvider } from '../llm/provider.js';
@@ -25,6 +26,8 @@ export interface AppDeps {
   recapExtractor?: RecapExtractor;
   /** Downloads a Slack file (url_private) for recaps; absent = global fetch. Tests swap it. */
   fetchFile?: FetchFile;
+  /** Parses recap transcripts on a worker thread (app.ts); absent = in line. */
+  parseTranscript?: (text: string) => Promise<ParsedTranscript>;
   /** Answers questions about a deal from its entries (LLM with offline fallback, or offline only). */
   asker?: DealAsker;
   /** Optional second opinion for the message classifier; none = offline rules only. */
