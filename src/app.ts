@@ -70,6 +70,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       offThreadOfflineExtractor(recapText),
     ),
     parseTranscript: (text) => recapText.parseTranscript(text),
+    ...(config.slackFileOrigins ? { extraFileOrigins: config.slackFileOrigins } : {}),
     asker: askerFromConfig(config.openai, logger),
   };
 

@@ -33,6 +33,8 @@ export interface AppConfig {
   openai: OpenAiConfig | null;
   openaiModel: string;
   logLevel: LogLevel;
+  /** Origins besides https://files.slack.com the bot token may download files from (tests, emulators). */
+  slackFileOrigins?: string[];
 }
 
 export class ConfigError extends Error {
@@ -69,6 +71,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       : null,
     openaiModel: raw.OPENAI_MODEL,
     logLevel: raw.LOG_LEVEL,
+    ...(raw.SLACK_FILE_HOSTS
+      ? { slackFileOrigins: raw.SLACK_FILE_HOSTS.split(',').map((origin) => new URL(origin.trim()).origin) }
+      : {}),
   };
 }
 

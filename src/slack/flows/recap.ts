@@ -23,6 +23,7 @@ export interface RecapDeps {
   clock: () => Date;
   recapExtractor?: RecapExtractor;
   fetchFile?: FetchFile;
+  extraFileOrigins?: readonly string[];
   /** Parses transcripts off the request path (worker thread); absent = in line. */
   parseTranscript?: (text: string) => Promise<ParsedTranscript>;
 }
@@ -118,6 +119,7 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
       fileId: form.fileId,
       channelId: deal.channelId,
       fetchFile: deps.fetchFile ?? ((url, init) => fetch(url, init)),
+      ...(deps.extraFileOrigins ? { extraFileOrigins: deps.extraFileOrigins } : {}),
     });
     if (file.ok) transcriptText = file.text;
     else notices.push(file.reason);
