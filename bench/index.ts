@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: the weekly nudge sweep over 10,000 deals and 50,000 decisions, on SQLite and (when
+ * `npm run bench`: hostile-input figures (bench/hostile-input.ts), then the weekly nudge sweep over 10,000 deals and 50,000 decisions, on SQLite and (when
  * BENCH_DATABASE_URL or TEST_DATABASE_URL is set) PostgreSQL. Prints the median of 7 runs and the query plan.
  * A benchmark, not a timed test: numbers depend on the machine.
  */
+import { benchHostileInput } from './hostile-input.js';
 import { type BenchResult, benchPostgres, benchSqlite, DEALS, DECISIONS } from './nudge-sweep.js';
 
 const fmt = (t: BenchResult['query']) =>
@@ -23,6 +24,7 @@ function print(result: BenchResult): void {
 }
 
 async function main(): Promise<void> {
+  process.stdout.write(await benchHostileInput());
   print(await benchSqlite());
   // A dev tool outside the app: reads its own database URL, like test/support/databases.ts.
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
