@@ -2,8 +2,8 @@ import { startApp } from './app.js';
 import { startupBanner } from './banner.js';
 import { ConfigError } from './config/config.js';
 import { loadConfig } from './config/load.js';
+import { installProcessPolicy } from './http/process-policy.js';
 import { createLogger, redact } from './logger.js';
-import { installProcessPolicy } from './process-policy.js';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;

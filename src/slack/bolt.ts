@@ -4,7 +4,7 @@ import type { AppLogger } from '../logger.js';
 import type { AppDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { ensureAck, InFlightCounter } from './middleware/ensure-ack.js';
-import { processEventErrorHandler } from './receiver-errors.js';
+import { processEventErrorHandler } from './middleware/receiver-errors.js';
 
 /** Enough to ride out a 429 or a short Slack outage without holding a listener for half an hour. */
 export const WEB_API_RETRY: RetryOptions = {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.js';
-import { installProcessPolicy, isConnectionError, type ProcessLike } from '../src/process-policy.js';
+import { installProcessPolicy, isConnectionError, type ProcessLike } from '../../src/http/process-policy.js';
+import { createLogger } from '../../src/logger.js';
 
 function setup() {
   const lines: string[] = [];

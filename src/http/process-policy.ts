@@ -1,4 +1,4 @@
-import type { AppLogger } from './logger.js';
+import type { AppLogger } from '../logger.js';
 
 /** Error codes of a single connection or socket going away: the process itself is fine, keep serving. */
 const CONNECTION_ERROR_CODES = new Set([

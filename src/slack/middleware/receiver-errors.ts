@@ -1,5 +1,5 @@
 import { AuthorizationError, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
-import type { AppLogger } from '../logger.js';
+import type { AppLogger } from '../../logger.js';
 
 /**
  * Errors Bolt throws before any listener runs (our ensureAck middleware catches listener errors). A signed body of
