@@ -4,7 +4,7 @@ import { waitFor } from '../support/wait.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
-const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2_000);
+const REQUESTS = 2_000;
 
 /** mulberry32: a small seeded generator, so a failure replays exactly. */
 function seeded(seed: number): () => number {
