@@ -1,5 +1,6 @@
 /**
  * `npm run bench`: every benchmark, one after another, each printing its figures and ratios.
+ *   hostile - /healthz p99 while the worst 200,000-character input is processed; bytes read from a 400 MB host
  *   classifier - the listening classifier's per-message latency over the labelled corpus (wall and CPU)
  *   ack     - this app vs a bare Bolt 5 app, 1,000 signed /vision help at 200 concurrent (+ RSS idle/under load)
  *   monday  - the weekly nudge run: 1,000 channels, 1,500 stalled decisions, model at 800 ms
@@ -11,6 +12,7 @@
 import os from 'node:os';
 import { benchAck, formatAck } from './ack.js';
 import { benchClassifier } from './classifier.js';
+import { benchHostileInput } from './hostile-input.js';
 import { benchMonday, formatMonday } from './monday.js';
 import { type BenchResult, benchPostgres, benchSqlite, DEALS, DECISIONS } from './nudge-sweep.js';
 import { benchRecap, formatRecap } from './recap.js';
@@ -52,6 +54,9 @@ async function classifier(): Promise<void> {
 
 const BENCHES: Record<string, () => Promise<void>> = {
   classifier,
+  hostile: async () => {
+    process.stdout.write(await benchHostileInput());
+  },
   ack: async () => {
     process.stdout.write(formatAck(await benchAck()));
   },

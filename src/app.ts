@@ -3,6 +3,7 @@ import type { AppConfig } from './config/config.js';
 import { crmFromConfig } from './crm/create.js';
 import { createMessageClassifier } from './domain/classifier/classify.js';
 import { createEgress } from './http/egress.js';
+import { loopbackOnly } from './http/loopback-host.js';
 import {
   type AppMetrics,
   countDraftFallbacks,
@@ -27,6 +28,7 @@ import { type AppScheduler, startScheduler } from './scheduling/scheduler.js';
 import { askerFromConfig } from './services/ask.js';
 import { crmAppDeps } from './services/crm/link.js';
 import { draftingFromConfig } from './services/drafts-provider.js';
+import { offThreadOfflineExtractor, RecapTextRunner } from './services/recap-off-thread.js';
 import { type BoltConnection, createBoltApp } from './slack/bolt.js';
 import type { AppDeps } from './slack/deps.js';
 import { openStorage } from './storage/index.js';
@@ -62,10 +64,15 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const logger = options.logger ?? createLogger(config.logLevel, undefined, undefined, config.logFormat);
   const clock = options.clock ?? (() => new Date());
   const metrics = createMetrics();
+  const storageLogger = logger.child('storage');
   const storage = await openStorage(config.database, {
     clock,
     onQueryError: () => metrics.dbErrors.inc({ source: 'query' }),
+    onConnectionError: (error) =>
+      storageLogger.warn(`database connection dropped, reconnecting on next use: ${error.message}`),
   });
+  const recapText = new RecapTextRunner();
+  recapText.warm();
   // Outbound traffic: through HTTPS_PROXY/NO_PROXY when set; model calls counted in /metrics.
   const egress = createEgress(config.proxy);
   const openai = config.openai
@@ -82,14 +89,20 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       logger.warn(`nudge next step: template used (${reason})`);
     }),
     drafting: countDraftFallbacks(draftingFromConfig(openai, logger), metrics),
-    recapExtractor: createRecapExtractor(openai, (reason) => {
-      fellBack('recap', reason);
-      logger.warn(`recap extraction fell back to offline: ${reason}`);
-    }),
+    recapExtractor: createRecapExtractor(
+      openai,
+      (reason) => {
+        fellBack('recap', reason);
+        logger.warn(`recap extraction fell back to offline: ${reason}`);
+      },
+      offThreadOfflineExtractor(recapText),
+    ),
     asker: askerFromConfig(openai, logger),
     messageClassifier: createMessageClassifier(
       await (await import('./nlp/wink-analyzer.js')).loadSharedWinkAnalyzer(),
     ),
+    parseTranscript: (text) => recapText.parseTranscript(text),
+    ...(config.slackFileOrigins ? { extraFileOrigins: config.slackFileOrigins } : {}),
   };
   const crm = crmFromConfig(config.crm, storage.repos.crm);
   if (crm) Object.assign(deps, crmAppDeps(crm, deps));
@@ -116,6 +129,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   let boltMounted = false;
   let bolt: ReturnType<typeof createBoltApp> | null = null;
   const routes: RouteHandler[] = [
+    ...(localSlack ? [loopbackOnly] : []),
     healthRoute(storage.ping, storage.engine),
     readinessRoute({
       engine: storage.engine,
@@ -146,7 +160,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     // The local emulator is on loopback: never through the proxy.
     bolt = createBoltApp(finalConnection, deps, logger, { egress: localSlack ? null : egress, metrics });
     if (bolt.receiver) {
-      boltListener = slackEventsRoute(bolt.receiver.requestListener);
+      boltListener = slackEventsRoute(bolt.receiver.requestListener, logger.child('http'));
       boltMounted = true;
     } else await bolt.app.start();
     localSlack?.connect(`${server.url}/slack/events`);
@@ -191,6 +205,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       await closing;
       await storage.close();
       await egress?.close();
+      await recapText.close();
       logger.info('stopped');
     },
   };

@@ -2,7 +2,8 @@ import { startApp } from './app.js';
 import { startupBanner } from './banner.js';
 import { ConfigError } from './config/config.js';
 import { loadConfig } from './config/load.js';
-import { redact } from './logger.js';
+import { installProcessPolicy } from './http/process-policy.js';
+import { createLogger, redact } from './logger.js';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -17,18 +18,27 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await startApp(config, { scheduler: true });
-  process.stdout.write(`${startupBanner(config, app.url, app.storage.engine)}\n`);
+  const logger = createLogger(config.logLevel);
+  let app: Awaited<ReturnType<typeof startApp>> | null = null;
+  installProcessPolicy(logger.child('process'), () => {
+    const stopping = app ? app.stop() : Promise.resolve();
+    const forced = setTimeout(() => process.exit(1), 15_000);
+    forced.unref();
+    stopping.finally(() => process.exit(1));
+  });
+  app = await startApp(config, { scheduler: true, logger });
+  const running = app;
+  process.stdout.write(`${startupBanner(config, running.url, running.storage.engine)}\n`);
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.deps.logger.info(`${signal} received`);
-    app.stop().then(
+    running.deps.logger.info(`${signal} received`);
+    running.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        app.deps.logger.error('shutdown failed', error);
+        running.deps.logger.error('shutdown failed', error);
         process.exit(1);
       },
     );

@@ -52,6 +52,8 @@ export interface AppConfig {
   proxy: ProxyConfig | null;
   /** Salesforce and/or HubSpot; absent or both null = no CRM, nothing changes. */
   crm?: CrmConfig;
+  /** Origins besides https://files.slack.com the bot token may download files from (tests, emulators). */
+  slackFileOrigins?: string[];
 }
 
 export class ConfigError extends Error {
@@ -93,6 +95,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     logFormat: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' ? 'json' : 'pretty'),
     proxy: resolveProxy(raw),
     crm: crm.config,
+    ...(raw.SLACK_FILE_HOSTS
+      ? { slackFileOrigins: raw.SLACK_FILE_HOSTS.split(',').map((origin) => new URL(origin.trim()).origin) }
+      : {}),
   };
 }
 

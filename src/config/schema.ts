@@ -26,6 +26,12 @@ export const envSchema = z.object({
   SLACK_API_URL: optionalString.refine((v) => v === undefined || isHttpUrl(v), {
     message: 'must be an http(s) URL such as https://slack.com/api/',
   }),
+  SLACK_FILE_HOSTS: optionalString.refine(
+    (v) => v === undefined || v.split(',').every((origin) => isHttpUrl(origin.trim())),
+    {
+      message: 'must be comma-separated http(s) origins (tests and emulators only; Slack is always allowed)',
+    },
+  ),
   PORT: z.preprocess(
     (v) => (v === undefined || v === '' ? '3000' : v),
     z

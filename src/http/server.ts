@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppLogger } from '../logger.js';
+import { guardSlackBody } from './slack-body-guard.js';
 
 /** A mounted handler returns true when it answered the request. */
 export type RouteHandler = (
@@ -101,11 +102,21 @@ export function healthRoute(ping: () => Promise<boolean>, engine: string): Route
   };
 }
 
-/** Bolt's HTTP receiver, mounted at /slack/events. */
-export function slackEventsRoute(listener: http.RequestListener): RouteHandler {
-  return (req, res) => {
+/**
+ * Bolt's HTTP receiver, mounted at /slack/events. Slack only POSTs; other methods get 405. Bodies that are not an
+ * object never reach Bolt (see guardSlackBody).
+ */
+export function slackEventsRoute(listener: http.RequestListener, logger: AppLogger): RouteHandler {
+  return async (req, res) => {
     if (req.url?.split('?')[0] !== '/slack/events') return false;
-    listener(req, res);
+    if (req.method !== 'POST') {
+      req.resume();
+      res
+        .writeHead(405, { allow: 'POST', 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: 'method_not_allowed' }));
+      return true;
+    }
+    if (await guardSlackBody(req, res, logger)) listener(req, res);
     return true;
   };
 }

@@ -3,7 +3,7 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import { createLimiter } from '../domain/limiter.js';
 import { chunkForBudget, RECAP_LIMITS, renderUtterance } from '../domain/recap/limits.js';
 import { groundExtraction, mergeExtractions } from '../domain/recap/merge.js';
-import { extractFromNotes, extractFromTranscript } from '../domain/recap/notes-extractor.js';
+import { extractOffline } from '../domain/recap/offline-extraction.js';
 import type { ParsedTranscript } from '../domain/recap/transcript-parse.js';
 import type { RecapExtraction } from '../domain/recap/types.js';
 import { toDraftProviderError } from './errors.js';
@@ -37,18 +37,7 @@ export interface RecapExtractor {
   extract(input: RecapExtractionInput): Promise<RecapExtractionOutcome>;
 }
 
-/** The deterministic extractor: markers, quotes and customer language. Never fails, no network. */
-export function extractOffline(input: RecapExtractionInput): RecapExtraction {
-  const options = { meetingDate: input.meetingDate, ourSpeakers: input.ourSpeakers };
-  const parts: RecapExtraction[] = [];
-  if (input.notes.trim() !== '') parts.push(extractFromNotes(input.notes, options));
-  if (input.transcript && input.transcript.format !== 'unknown') {
-    parts.push(extractFromTranscript(input.transcript.utterances, options));
-  } else if (input.transcriptText.trim() !== '') {
-    parts.push(extractFromNotes(input.transcriptText, options));
-  }
-  return mergeExtractions(parts);
-}
+export { extractOffline };
 
 export const offlineRecapExtractor: RecapExtractor = {
   name: 'offline',
@@ -80,6 +69,8 @@ export interface OpenAIRecapExtractorOptions {
   /** Chunks sent to the model at once (default 4): a long transcript takes about one call per round. */
   maxConcurrentChunks?: number;
   onFallback?: (reason: string) => void;
+  /** The fallback extractor (default: offline, in line). */
+  offline?: RecapExtractor;
 }
 
 export const DEFAULT_CONCURRENT_CHUNKS = 4;
@@ -142,12 +133,8 @@ export function createOpenAIRecapExtractor(options: OpenAIRecapExtractorOptions)
         const failure = toDraftProviderError(error);
         const reason = `${failure.reason}: ${failure.message}`;
         options.onFallback?.(reason);
-        return {
-          extraction: extractOffline(input),
-          extractor: 'offline',
-          truncated: false,
-          fallbackReason: reason,
-        };
+        const offline = await (options.offline ?? offlineRecapExtractor).extract(input);
+        return { ...offline, fallbackReason: reason };
       }
     },
   };
@@ -164,9 +151,15 @@ export interface RecapExtractorConfig {
 export function createRecapExtractor(
   config: RecapExtractorConfig | null,
   onFallback?: (reason: string) => void,
+  offline: RecapExtractor = offlineRecapExtractor,
 ): RecapExtractor {
-  if (!config) return offlineRecapExtractor;
+  if (!config) return offline;
   // A recap waits for this: one retry, then the offline extractor.
   const client = createFallbackClient(config);
-  return createOpenAIRecapExtractor({ client, model: config.model, ...(onFallback ? { onFallback } : {}) });
+  return createOpenAIRecapExtractor({
+    client,
+    model: config.model,
+    offline,
+    ...(onFallback ? { onFallback } : {}),
+  });
 }

@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { ensureAck, InFlightCounter } from './middleware/ensure-ack.js';
 import { routeListeners } from './middleware/listener-router.js';
+import { processEventErrorHandler } from './middleware/receiver-errors.js';
 import { observeRequests } from './middleware/request-observer.js';
 
 /** Enough to ride out a 429 or a short Slack outage without holding a listener for half an hour. */
@@ -63,6 +64,7 @@ export function createBoltApp(
       unhandledRequestTimeoutMillis: 2_900,
       // The HTTP server's request id (X-Request-Id) follows the request into Bolt's context and the logs.
       customPropertiesExtractor: (req) => ({ requestId: req.headers['x-request-id'] }),
+      processEventErrorHandler: processEventErrorHandler(boltLogger),
     });
     app = new App({
       token: connection.botToken,

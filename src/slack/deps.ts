@@ -1,14 +1,16 @@
 import type { CrmGateway } from '../crm/create.js';
 import type { ClassifierRefiner, MessageClassifier } from '../domain/classifier/types.js';
+import type { ParsedTranscript } from '../domain/recap/transcript-parse.js';
 import type { DealAsker } from '../llm/ask.js';
 import type { NextStepWriter } from '../llm/nudge-writer.js';
 import type { DraftProvider } from '../llm/provider.js';
 import type { RecapExtractor } from '../llm/recap-extractor.js';
 import type { AppLogger } from '../logger.js';
+/** Downloads a file (Slack's url_private) with the given headers; tests swap it. */
+import type { FetchFile } from '../services/slack-file-download.js';
 import type { Repositories } from '../storage/ports.js';
 
-/** Downloads a file (Slack's url_private) with the given headers; tests swap it. */
-export type FetchFile = (url: string, init: { headers: Record<string, string> }) => Promise<Response>;
+export type { FetchFile };
 
 /**
  * Everything a listener may use, passed in by the composition root (src/app.ts) so tests can swap any part.
@@ -26,6 +28,10 @@ export interface AppDeps {
   recapExtractor?: RecapExtractor;
   /** Downloads a Slack file (url_private) for recaps; absent = global fetch. Tests swap it. */
   fetchFile?: FetchFile;
+  /** Origins besides https://files.slack.com that files may be downloaded from (config; tests, emulators). */
+  extraFileOrigins?: readonly string[];
+  /** Parses recap transcripts on a worker thread (app.ts); absent = in line. */
+  parseTranscript?: (text: string) => Promise<ParsedTranscript>;
   /** Answers questions about a deal from its entries (LLM with offline fallback, or offline only). */
   asker?: DealAsker;
   /** Classifies deal-channel messages offline (prescribing, diagnosing, customer words, neutral). */

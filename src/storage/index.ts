@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DatabaseConfig } from '../config/config.js';
-import { connect } from './connect.js';
+import { type ConnectOptions, connect } from './connect.js';
 import { migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Storage } from './ports.js';
 import { crmRepository } from './sql/crm.js';
@@ -21,7 +21,13 @@ export interface OpenStorageOptions {
   migrate?: boolean;
   /** Called for every failed query (the app counts them in /metrics). */
   onQueryError?: (error: unknown) => void;
+  /** PostgreSQL: a pooled connection dropped (restart, failover); the pool reconnects on the next query. */
+  onConnectionError?: ConnectOptions['onConnectionError'];
+  sqliteBusyRetryMs?: number;
 }
+
+/** /healthz answers within this even when the database does not answer at all. */
+const PING_TIMEOUT_MS = 2_000;
 
 /** Opens the configured engine, brings the schema up to date and returns the repositories. */
 export async function openStorage(
@@ -29,7 +35,11 @@ export async function openStorage(
   options: OpenStorageOptions = {},
 ): Promise<Storage> {
   const clock = options.clock ?? (() => new Date());
-  const { db, engine } = connect(config, options.onQueryError);
+  const { db, engine } = connect(config, {
+    ...(options.onQueryError ? { onQueryError: options.onQueryError } : {}),
+    ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
+    ...(options.sqliteBusyRetryMs !== undefined ? { sqliteBusyRetryMs: options.sqliteBusyRetryMs } : {}),
+  });
   if (options.migrate ?? true) await migrateToLatest(db, engine);
   let closing: Promise<void> | null = null;
   return {
@@ -48,11 +58,18 @@ export async function openStorage(
       crm: crmRepository(db, clock),
     },
     async ping() {
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+      });
+      const answered = sql`select 1`.execute(db).then(
+        () => true,
+        () => false,
+      );
       try {
-        await sql`select 1`.execute(db);
-        return true;
-      } catch {
-        return false;
+        return await Promise.race([answered, timedOut]);
+      } finally {
+        clearTimeout(timer);
       }
     },
     pendingMigrations: () => pendingMigrations(db),

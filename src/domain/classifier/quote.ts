@@ -53,6 +53,8 @@ const TRAILING_ATTRIBUTION_RE = new RegExp(
   'i',
 );
 const OUR_SIDE_RE = new RegExp(OUR_SIDE_CUES, 'i');
+const ATTRIBUTED_SUBJECT_RE = new RegExp(`\\b${CUSTOMER_SUBJECT}\\b|${CUSTOMER_SOURCE}`, 'i');
+const ATTRIBUTED_NAME_RE = new RegExp(`(?:from|—|-|was|per) (?:${NAME})`);
 
 function isPerson(candidate: string): boolean {
   const first = candidate.split(' ')[0]?.toLowerCase() ?? '';
@@ -89,9 +91,7 @@ function fromBlockquote(lines: string[]): CustomerQuote | null {
   if (OUR_SIDE_RE.test(contextText)) return null;
   const quote = cleanQuote(quoted.map((line) => line.replace(NAME_COLON_RE, '$3')).join(' '));
   if (wordCount(quote) < 3) return null;
-  const attributed =
-    new RegExp(`\\b${CUSTOMER_SUBJECT}\\b|${CUSTOMER_SOURCE}`, 'i').test(contextText) ||
-    new RegExp(`(?:from|—|-|was|per) (?:${NAME})`).test(contextText);
+  const attributed = ATTRIBUTED_SUBJECT_RE.test(contextText) || ATTRIBUTED_NAME_RE.test(contextText);
   return { quote, form: 'blockquote', attributed, reason: 'message quotes text with ">"' };
 }
 

@@ -14,7 +14,7 @@ import { isNameLike } from './speaker-label.js';
 import type { ProposedDecision } from './types.js';
 
 const DUE_DATE = new RegExp(
-  `\\s*,?\\s*\\bby\\s+(?:(\\d{4}-\\d{2}-\\d{2})|(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_PATTERN})\\.?(?:,?\\s+(\\d{4}))?|(?:next\\s+)?(${WEEKDAY_PATTERN}))\\b`,
+  `\\bby\\s+(?:(\\d{4}-\\d{2}-\\d{2})|(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_PATTERN})\\.?(?:,?\\s+(\\d{4}))?|(?:next\\s+)?(${WEEKDAY_PATTERN}))\\b`,
   'i',
 );
 
@@ -51,7 +51,10 @@ export function findDueDate(text: string, meetingDate: string): { dueDate: strin
   else if (monthB) dueDate = monthDay(from, monthB, dayB!, yearB);
   else if (weekday) dueDate = formatYmd(nextWeekday(from, WEEKDAYS[weekday.toLowerCase()]!, false));
   if (!dueDate) return null;
-  return { dueDate, rest: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}` };
+  // The separators before "by" (", by Friday") go with it; scanned here, not by the pattern (linear time).
+  let start = match.index;
+  while (start > 0 && /[\s,]/.test(text[start - 1]!)) start--;
+  return { dueDate, rest: `${text.slice(0, start)} ${text.slice(match.index + match[0].length)}` };
 }
 
 const SEPARATORS = /^[\s,;:.–—-]+|[\s,;:–—-]+$/g;
@@ -65,7 +68,7 @@ export function findOwner(text: string): { ownerName: string; rest: string } | n
       rest: text.slice(0, explicit.index) + text.slice(explicit.index + explicit[0].length),
     };
   }
-  const trailing = /\s*(?:\(([^()]+)\)|\s[–—-]\s*([^–—-]+))\s*$/.exec(text);
+  const trailing = /(?:\(([^()]+)\)|\s[–—-]\s*([^–—-]+))\s*$/.exec(text);
   const name = trailing ? (trailing[1] ?? trailing[2])!.trim() : null;
   if (trailing && name && isNameLike(name)) return { ownerName: name, rest: text.slice(0, trailing.index) };
   return null;

@@ -46,6 +46,10 @@ const WHEN = new RegExp(
   'i',
 );
 
+const NAMED_DATE = new RegExp(
+  `^(?:(${MONTH_PATTERN})\\.? (\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)? (${MONTH_PATTERN})\\.?)(?:,? (\\d{4}))?$`,
+);
+
 function toMinutes(amount: string, unit: string): number {
   return Math.round(Number(amount) * (unit.toLowerCase().startsWith('h') ? 60 : 1));
 }
@@ -77,9 +81,7 @@ function resolveDate(part: string | undefined, today: CalendarDate): DateResolut
   }
   const iso = parseYmd(text);
   if (iso) return { date: iso, rollOver: null };
-  const named = new RegExp(
-    `^(?:(${MONTH_PATTERN})\\.? (\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)? (${MONTH_PATTERN})\\.?)(?:,? (\\d{4}))?$`,
-  ).exec(text);
+  const named = NAMED_DATE.exec(text);
   if (!named) return null;
   const month = MONTHS[(named[1] ?? named[4])!]!;
   const day = Number(named[2] ?? named[3]);

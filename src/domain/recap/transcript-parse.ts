@@ -95,7 +95,7 @@ function label(format: TranscriptFormat): string {
 
 /** A speaker label from a `<v Name>` / `<v.class Name>` tag or a "Name:" prefix. */
 function labelOf(line: string, allowPrefix = true): { speaker: string; text: string } | null {
-  const voice = /^\s*<v(?:\.[^\s>]+)*\s+([^>]+)>(.*)$/s.exec(line);
+  const voice = /^\s*<v(?:\.[^\s>.]+)*\s+([^>]+)>(.*)$/s.exec(line);
   if (voice) {
     const speaker = voice[1]!.trim().replace(/\s+/g, ' ');
     return speaker === '' ? null : { speaker, text: voice[2]! };
@@ -124,7 +124,7 @@ function decodeEntities(text: string): string {
 }
 
 function cleanText(text: string): string {
-  return decodeEntities(text.replace(/<[^>]*>/g, ''))
+  return decodeEntities(text.replace(/<[^<>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }

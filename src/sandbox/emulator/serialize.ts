@@ -139,6 +139,7 @@ export function fileJson(state: WorkspaceState, f: StoredFile): JsonObject {
     is_external: false,
     is_public: f.channels.some((id) => !state.channels.get(id)?.isPrivate),
     url_private: `https://files.slack.com/files-pri/${state.team.id}-${f.id}/${encodeURIComponent(f.name)}`,
+    url_private_download: `https://files.slack.com/files-pri/${state.team.id}-${f.id}/download/${encodeURIComponent(f.name)}`,
     permalink: `https://${state.team.domain}.slack.com/files/${f.createdBy}/${f.id}/${encodeURIComponent(f.name)}`,
     channels: f.channels.filter((id) => !state.channels.get(id)?.isPrivate),
     groups: f.channels.filter((id) => state.channels.get(id)?.isPrivate && !state.channels.get(id)?.isIm),

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { RECAP_LIMITS } from '../../domain/recap/limits.js';
 import { isValidTimeZone } from '../../domain/time/zoned-time.js';
 import type { AppLogger } from '../../logger.js';
+import { downloadSlackFile, SLACK_FILE_ORIGIN } from '../../services/slack-file-download.js';
 import type { FetchFile } from '../deps.js';
 
 /** Reads what a recap needs from Slack: people's names and zones, thread replies, transcript files. */
@@ -77,8 +78,8 @@ export async function recentTranscriptFiles(
 export type FileText = { ok: true; name: string; text: string } | { ok: false; reason: string };
 
 /**
- * A transcript file's text: files.info (must be shared in this channel), then its url_private_download with the
- * bot token. Refuses files over the transcript limit without reading them.
+ * A transcript file's text: files.info (must be shared in this channel and stored in Slack), then its
+ * url_private_download with the bot token, from Slack's file host only (see downloadSlackFile).
  */
 export async function downloadTranscriptFile(args: {
   client: WebClient;
@@ -86,6 +87,9 @@ export async function downloadTranscriptFile(args: {
   fileId: string;
   channelId: string;
   fetchFile: FetchFile;
+  /** Extra origins besides https://files.slack.com (tests, the local emulator); from config only. */
+  extraFileOrigins?: readonly string[];
+  timeoutMs?: number;
 }): Promise<FileText> {
   let info: Awaited<ReturnType<WebClient['files']['info']>>;
   try {
@@ -99,6 +103,12 @@ export async function downloadTranscriptFile(args: {
     return { ok: false, reason: 'That file is not shared in this channel, so I did not read it.' };
   }
   const name = file.name ?? args.fileId;
+  if (file.is_external || file.mode === 'external' || (file.external_type ?? '') !== '') {
+    return {
+      ok: false,
+      reason: `${name} is stored outside Slack (e.g. Google Drive), so I did not read it. Upload the file to Slack or paste the transcript.`,
+    };
+  }
   const limit = RECAP_LIMITS.maxTranscriptChars;
   if ((file.size ?? 0) > limit * 4) {
     return {
@@ -106,20 +116,34 @@ export async function downloadTranscriptFile(args: {
       reason: `${name} is too large to read (limit ${limit.toLocaleString('en-US')} characters).`,
     };
   }
-  const url = file.url_private_download ?? file.url_private;
-  if (!url) return { ok: false, reason: `${name} has no downloadable content.` };
-  try {
-    const response = await args.fetchFile(url, { headers: { Authorization: `Bearer ${args.botToken}` } });
-    if (!response.ok) return { ok: false, reason: `Downloading ${name} failed (HTTP ${response.status}).` };
-    const text = await response.text();
-    if (text.length > limit) {
-      return {
-        ok: false,
-        reason: `${name} has ${text.length.toLocaleString('en-US')} characters; the limit is ${limit.toLocaleString('en-US')}. Please trim it.`,
-      };
-    }
-    return { ok: true, name, text };
-  } catch {
-    return { ok: false, reason: `Downloading ${name} failed; paste the transcript instead.` };
+  const url = file.url_private_download;
+  if (!url)
+    return { ok: false, reason: `${name} has no downloadable content in Slack, so I did not read it.` };
+  const result = await downloadSlackFile({
+    url,
+    botToken: args.botToken,
+    allowedOrigins: [SLACK_FILE_ORIGIN, ...(args.extraFileOrigins ?? [])],
+    // UTF-8 takes at most 4 bytes a character.
+    maxBytes: limit * 4,
+    fetchFile: args.fetchFile,
+    ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}),
+  });
+  if (!result.ok) {
+    const reasons: Record<typeof result.reason, string> = {
+      host_not_allowed: `${name} is not served by Slack's file host, so I did not read it (my token goes to Slack only).`,
+      too_large: `${name} is too large to read (limit ${limit.toLocaleString('en-US')} characters).`,
+      http_error: `Downloading ${name} failed (${result.detail}).`,
+      timeout: `Downloading ${name} took too long; paste the transcript instead.`,
+      network: `Downloading ${name} failed; paste the transcript instead.`,
+      too_many_redirects: `Downloading ${name} failed (too many redirects).`,
+    };
+    return { ok: false, reason: reasons[result.reason] };
   }
+  if (result.text.length > limit) {
+    return {
+      ok: false,
+      reason: `${name} has ${result.text.length.toLocaleString('en-US')} characters; the limit is ${limit.toLocaleString('en-US')}. Please trim it.`,
+    };
+  }
+  return { ok: true, name, text: result.text };
 }

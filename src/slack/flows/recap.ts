@@ -5,7 +5,7 @@ import { checkRecapSize } from '../../domain/recap/limits.js';
 import { computeListeningMetrics, type ListeningResult } from '../../domain/recap/listening-metrics.js';
 import type { Meeting, MeetingAnalysis, NewRecapProposal } from '../../domain/recap/meeting.js';
 import { listeningGuidance } from '../../domain/recap/reference-points.js';
-import { parseTranscript } from '../../domain/recap/transcript-parse.js';
+import { type ParsedTranscript, parseTranscript } from '../../domain/recap/transcript-parse.js';
 import { BUYING_ROLE_LABELS, type BuyingRole } from '../../domain/stakeholders.js';
 import { offlineRecapExtractor, type RecapExtractor } from '../../llm/recap-extractor.js';
 import type { AppLogger } from '../../logger.js';
@@ -26,6 +26,9 @@ export interface RecapDeps {
   fetchFile?: FetchFile;
   /** Judges which of our transcript sentences prescribe (the same classifier as deal channels). */
   messageClassifier: MessageClassifier;
+  extraFileOrigins?: readonly string[];
+  /** Parses transcripts off the request path (worker thread); absent = in line. */
+  parseTranscript?: (text: string) => Promise<ParsedTranscript>;
 }
 
 export interface PostRecapArgs {
@@ -40,6 +43,23 @@ export interface PostRecapArgs {
 
 /** At most this many proposals are posted per recap; the rest is reported, not silently dropped. */
 export const MAX_PROPOSALS = 60;
+
+async function readTranscript(
+  deps: RecapDeps,
+  text: string,
+  notices: string[],
+): Promise<ParsedTranscript | null> {
+  if (text.trim() === '') return null;
+  if (!deps.parseTranscript) return parseTranscript(text);
+  try {
+    return await deps.parseTranscript(text);
+  } catch (error) {
+    notices.push(
+      `The transcript could not be read as a transcript (${(error as Error).message}); read as notes.`,
+    );
+    return null;
+  }
+}
 
 function buyingRoleOf(role: string | null): BuyingRole | undefined {
   if (!role) return undefined;
@@ -102,13 +122,14 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
       fileId: form.fileId,
       channelId: deal.channelId,
       fetchFile: deps.fetchFile ?? ((url, init) => fetch(url, init)),
+      ...(deps.extraFileOrigins ? { extraFileOrigins: deps.extraFileOrigins } : {}),
     });
     if (file.ok) transcriptText = file.text;
     else notices.push(file.reason);
   }
 
   const ourSpeakers = await ourSpeakerNames(deps, client, form);
-  const transcript = transcriptText.trim() !== '' ? parseTranscript(transcriptText) : null;
+  const transcript = await readTranscript(deps, transcriptText, notices);
   const readAs = transcript?.hasSpeakers ? 'transcript' : 'notes';
   if (transcript && readAs === 'notes') notices.push(`Read as notes because: ${transcript.reason}`);
   const listening: ListeningResult | null = transcript

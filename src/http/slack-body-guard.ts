@@ -1,0 +1,57 @@
+import type http from 'node:http';
+import { HTTPModuleFunctions, isRawBodyError } from '@slack/bolt';
+import type { AppLogger } from '../logger.js';
+
+export type BodyVerdict = { ok: true } | { ok: false; status: 400 | 413; reason: string };
+
+/** Slack only ever sends an object: a form, a form whose `payload` is a JSON object, or a JSON object. */
+export function checkSlackBodyShape(raw: Buffer, contentType: string | undefined): BodyVerdict {
+  let parsed: unknown;
+  try {
+    // Bolt's own parser, so the verdict matches what Bolt would hand to the listeners.
+    parsed = HTTPModuleFunctions.parseHTTPRequestBody({
+      rawBody: raw,
+      headers: { 'content-type': contentType },
+    } as unknown as Parameters<typeof HTTPModuleFunctions.parseHTTPRequestBody>[0]);
+  } catch {
+    // Unparseable bodies stay with Bolt: it answers 401 when unsigned and 400 when signed but malformed.
+    return { ok: true };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { ok: false, status: 400, reason: `body is ${describe(parsed)}, not an object` };
+  }
+  return { ok: true };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+/**
+ * Reads the body (up to Bolt's limit), leaves it on the request where Bolt's receiver reuses it, and answers 400
+ * itself when the body is not an object: Bolt 5 reads `ssl_check` of whatever it parsed and throws on null.
+ */
+export async function guardSlackBody(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  logger: AppLogger,
+  bodyLimit: number = HTTPModuleFunctions.defaultBodyLimit,
+): Promise<boolean> {
+  try {
+    const buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, bodyLimit);
+    const verdict = checkSlackBodyShape(buffered.rawBody, req.headers['content-type']);
+    if (verdict.ok) return true;
+    logger.warn(`refused a Slack request: ${verdict.reason}`);
+    res.writeHead(verdict.status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: 'invalid_body' }));
+    return false;
+  } catch (error) {
+    const tooLarge = isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413);
+    logger.warn(`refused a Slack request: ${tooLarge ? 'body too large' : 'body could not be read'}`);
+    if (!res.headersSent) res.writeHead(tooLarge ? 413 : 400, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: tooLarge ? 'body_too_large' : 'invalid_body' }));
+    return false;
+  }
+}
