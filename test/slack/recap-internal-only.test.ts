@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EphemeralMessage, SlackMessage } from '../../src/sandbox/emulator/types.js';
-import { RECAP_IDS } from '../../src/slack/views/ids.js';
+import { ENTRY_FORM, RECAP_IDS } from '../../src/slack/views/ids.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { settle, waitFor } from '../support/wait.js';
 import {
@@ -117,6 +117,34 @@ describe('recap: a proposal that would be internal-only never reaches the channe
       content(t.emulator.state.findAnyMessage(dm.ts)!.message).includes('discarded by'),
     );
     expect(await t.repos.entries.listByDeal(t.ids.team, 1)).toHaveLength(0);
+    expectChannelClean();
+  });
+
+  it('Edit from the private copy saves through the form; the outcome goes to the rep, not the thread', async () => {
+    await submitRecap();
+    const ephemeral = await waitFor('the private proposal', () =>
+      privateCopy(t.emulator.state.ephemeralsFor(t.ids.rep, t.ids.dealAcme)),
+    );
+    const proposal = (await fearProposal())!;
+    await t.driver.clickButton(ephemeral.ts, RECAP_IDS.edit, t.ids.rep, confirmButton(proposal.id));
+    const modal = await waitFor('the edit modal', () => {
+      const top = t.emulator.state.views.top(t.ids.rep);
+      return top?.definition.callback_id === RECAP_IDS.editEntryModal ? top : undefined;
+    });
+    const result = await t.driver.submitView(modal.id, {
+      [ENTRY_FORM.statement]: 'Dana fears the board will blame her team if it slips',
+    });
+    expect(result.outcome).toBe('close');
+    const entry = await waitFor('the entry', async () =>
+      (await t.repos.entries.listByDeal(t.ids.team, 1)).find((e) => e.quote === FEAR),
+    );
+    expect(entry.internalOnly).toBe(true);
+    await waitFor('the outcome shown privately', () =>
+      t.emulator.state
+        .ephemeralsFor(t.ids.rep, t.ids.dealAcme)
+        .some((m) => content(m).includes(`as #${entry.id}`)),
+    );
+    await settle();
     expectChannelClean();
   });
 });
