@@ -46,21 +46,22 @@ describe('recap proposals: Edit, a quote without a speaker, and the draft refres
     });
 
   it('Edit opens the entry form prefilled; saving confirms the proposal once with the meeting as source', async () => {
-    const [proposal] = await postRecap('Risk: "if the pilot slips, my team takes the blame" (Dana)');
+    // Not a personal fear (that one would go to the rep privately; see recap-internal-only.test.ts).
+    const [proposal] = await postRecap('Risk: "if the pilot slips, the rollout moves to Q3" (Dana)');
     await click(proposal!, RECAP_IDS.edit);
     const modal = await editModal(RECAP_IDS.editEntryModal);
     const definition = JSON.stringify(modal.definition);
-    expect(definition).toContain('if the pilot slips, my team takes the blame');
+    expect(definition).toContain('if the pilot slips, the rollout moves to Q3');
     expect(definition).toContain('"initial_date":"2026-12-07"');
     const result = await t.driver.submitView(modal.id, {
-      [ENTRY_FORM.statement]: 'Their team is blamed if the pilot slips',
+      [ENTRY_FORM.statement]: 'The rollout moves to Q3 if the pilot slips',
     });
     expect(result.outcome).toBe('close');
     const [entry] = await t.repos.entries.listByDeal(t.ids.team, 1);
     expect(entry).toMatchObject({
       kind: 'risk',
-      statement: 'Their team is blamed if the pilot slips',
-      quote: 'if the pilot slips, my team takes the blame',
+      statement: 'The rollout moves to Q3 if the pilot slips',
+      quote: 'if the pilot slips, the rollout moves to Q3',
       source: { type: 'meeting', ref: '1' },
     });
     await waitFor('the block updated', () =>

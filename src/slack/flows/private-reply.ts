@@ -9,12 +9,17 @@ import type { AppLogger } from '../../logger.js';
 export async function replyPrivately(
   deps: { logger: AppLogger },
   client: WebClient,
-  target: { channelId: string; userId: string },
+  target: { channelId: string; userId: string; threadTs?: string },
   message: { text: string; blocks: KnownBlock[] },
   what: string,
 ): Promise<void> {
   try {
-    await client.chat.postEphemeral({ channel: target.channelId, user: target.userId, ...message });
+    await client.chat.postEphemeral({
+      channel: target.channelId,
+      user: target.userId,
+      ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+      ...message,
+    });
   } catch (error) {
     deps.logger.warn(`${what}: ephemeral failed, sending it as a DM`, error);
     try {

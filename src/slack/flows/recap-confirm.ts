@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deal } from '../../domain/deals.js';
 import { type EntryInput, entryInputSchema } from '../../domain/entry-input.js';
-import { suggestInternalOnly } from '../../domain/privacy/internal-only.js';
+import { isInternalOnlyProposal } from '../../domain/privacy/recap-proposals.js';
 import type { DecisionProposalPayload, Meeting, RecapProposal } from '../../domain/recap/meeting.js';
 import { type Stakeholder, stakeholderKey } from '../../domain/stakeholders.js';
 import type { AppLogger } from '../../logger.js';
@@ -59,8 +59,7 @@ export function entryInputFromProposal(
     constraintCategory: p.constraintCategory,
     severity: null,
     // Confirmed without a form: a personal fear or someone's standing is kept internal, as the form would offer.
-    internalOnly:
-      !ours && suggestInternalOnly({ kind: p.kind, statement: p.statement, quote: p.quote }) !== null,
+    internalOnly: isInternalOnlyProposal(ctx.proposal),
   });
 }
 

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { isInternalOnlyProposal } from '../../domain/privacy/recap-proposals.js';
 import type { Meeting, RecapProposal } from '../../domain/recap/meeting.js';
 import type { AppLogger } from '../../logger.js';
 import type { Repositories } from '../../storage/ports.js';
@@ -8,10 +9,13 @@ import {
   recapIntroMessage,
   recapParentMessage,
 } from '../views/recap-messages.js';
+import { privateProposalMessage, privateProposalsNotice } from '../views/recap-private-messages.js';
+import { replyPrivately } from './private-reply.js';
 
 /**
  * Posts "Recap: <title> (<date>)" in the channel and the detail in its thread: how the text was read, the
- * draft refresh button, then the proposals split over as many messages as Block Kit's limits need.
+ * draft refresh button, then the proposals split over as many messages as Block Kit's limits need. A proposal that
+ * would be internal-only is never posted there: the thread says only how many went to the rep, who gets them privately.
  */
 export async function postRecapThread(
   deps: { repos: Repositories; logger: AppLogger },
@@ -20,9 +24,11 @@ export async function postRecapThread(
   proposals: RecapProposal[],
   notices: string[],
 ): Promise<Meeting> {
+  const kept = proposals.filter(isInternalOnlyProposal);
+  const shared = proposals.filter((p) => !isInternalOnlyProposal(p));
   const parent = await client.chat.postMessage({
     channel: meeting.channelId,
-    ...recapParentMessage(meeting, proposals.length),
+    ...recapParentMessage(meeting, shared.length, kept.length),
     unfurl_links: false,
   });
   const threadTs = parent.ts!;
@@ -34,8 +40,8 @@ export async function postRecapThread(
     ...recapIntroMessage(notices),
   });
   const ordered = [
-    ...proposals.filter((p) => p.kind === 'entry'),
-    ...proposals.filter((p) => p.kind === 'decision'),
+    ...shared.filter((p) => p.kind === 'entry'),
+    ...shared.filter((p) => p.kind === 'decision'),
   ];
   for (const chunk of chunkProposals(ordered)) {
     const posted = await client.chat.postMessage({
@@ -48,6 +54,23 @@ export async function postRecapThread(
         meeting.teamId,
         chunk.map((p) => p.id),
         posted.ts,
+      );
+    }
+  }
+  if (kept.length > 0) {
+    await client.chat.postMessage({
+      channel: meeting.channelId,
+      thread_ts: threadTs,
+      ...privateProposalsNotice(kept.length, meeting.createdBy),
+    });
+    // No message ts is stored: the private copy is updated through the click's response_url, never in the channel.
+    for (const chunk of chunkProposals(kept)) {
+      await replyPrivately(
+        deps,
+        client,
+        { channelId: meeting.channelId, userId: meeting.createdBy, threadTs },
+        privateProposalMessage(meeting, chunk),
+        'internal-only recap proposals',
       );
     }
   }

@@ -17,12 +17,18 @@ export const PROPOSALS_PER_MESSAGE = 20;
 const line = (text: string, max = 600) => escapeMrkdwn(truncate(text.replace(/\s+/g, ' ').trim(), max));
 
 /** The short parent message in the channel; the detail lives in its thread. */
-export function recapParentMessage(meeting: Meeting, proposals: number): SlackMessageContent {
+export function recapParentMessage(
+  meeting: Meeting,
+  proposals: number,
+  keptPrivate = 0,
+): SlackMessageContent {
   const heading = `Recap: ${meeting.title} (${meeting.meetingDate})`;
   const detail =
     proposals > 0
       ? `${proposals} proposal${proposals === 1 ? '' : 's'} to confirm in the thread. Only confirmed ones are saved.`
-      : 'Nothing to confirm was found; the notes are kept with the meeting.';
+      : keptPrivate > 0
+        ? 'Nothing to confirm in the thread; the notes are kept with the meeting.'
+        : 'Nothing to confirm was found; the notes are kept with the meeting.';
   return {
     text: heading,
     blocks: [

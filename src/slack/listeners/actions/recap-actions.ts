@@ -6,6 +6,7 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { isInternalOnlyProposal } from '../../../domain/privacy/recap-proposals.js';
 import type { AppDeps } from '../../deps.js';
 import {
   confirmProposal,
@@ -14,6 +15,7 @@ import {
   proposalContext,
   refreshProposalMessage,
 } from '../../flows/recap-confirm.js';
+import { mayActOnProposal, refreshPrivateProposal } from '../../flows/recap-private.js';
 import { activeDealForPayload } from '../../guards/deal.js';
 import { RECAP_IDS } from '../../views/ids.js';
 import { recapDecisionEditModal, recapEntryEditModal } from '../../views/recap-edit.js';
@@ -46,10 +48,9 @@ async function tell(client: WebClient, body: BlockAction, text: string): Promise
 
 async function loadProposal(deps: AppDeps, args: Args): Promise<ProposalContext | null> {
   const id = Number(args.action.value);
-  const { teamId } = clickContext(args.body);
+  const { teamId, userId, channelId } = clickContext(args.body);
   const ctx = Number.isInteger(id) && id > 0 && teamId ? await proposalContext(deps.repos, teamId, id) : null;
-  // The click must come from the deal's own channel.
-  if (!ctx || ctx.meeting.channelId !== args.body.channel?.id) {
+  if (!ctx || !mayActOnProposal(ctx, { userId, channelId })) {
     await tell(args.client, args.body, GONE);
     return null;
   }
@@ -70,6 +71,12 @@ async function openEditModal(deps: AppDeps, client: WebClient, triggerId: string
   await client.views.open({ trigger_id: triggerId, view });
 }
 
+/** The thread message in the channel, or the rep's private copy for a proposal kept out of the channel. */
+async function showOutcome(deps: AppDeps, args: Args, ctx: ProposalContext): Promise<void> {
+  if (isInternalOnlyProposal(ctx.proposal)) await refreshPrivateProposal(deps, args.respond, ctx);
+  else await refreshProposalMessage(deps, args.client, ctx);
+}
+
 /** Confirm: written exactly once; a proposal that needs a name (a quote without speaker) opens the form. */
 export function recapConfirmHandler(deps: AppDeps) {
   return async (args: Args): Promise<void> => {
@@ -81,7 +88,7 @@ export function recapConfirmHandler(deps: AppDeps) {
       await openEditModal(deps, args.client, args.body.trigger_id, ctx);
       return;
     }
-    await refreshProposalMessage(deps, args.client, { ...ctx, proposal: result.proposal });
+    await showOutcome(deps, args, { ...ctx, proposal: result.proposal });
   };
 }
 
@@ -106,7 +113,7 @@ export function recapDiscardHandler(deps: AppDeps) {
     if (!ctx) return;
     await discardProposal(deps, ctx, args.body.user.id);
     const current = await deps.repos.meetings.getProposal(ctx.deal.teamId, ctx.proposal.id);
-    await refreshProposalMessage(deps, args.client, { ...ctx, proposal: current ?? ctx.proposal });
+    await showOutcome(deps, args, { ...ctx, proposal: current ?? ctx.proposal });
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import { isInternalOnlyProposal } from '../../../domain/privacy/recap-proposals.js';
 import type { DecisionProposalPayload } from '../../../domain/recap/meeting.js';
 import { parseLocalDate } from '../../../domain/time/zoned-time.js';
 import type { AppDeps } from '../../deps.js';
@@ -10,6 +11,7 @@ import {
   proposalContext,
   refreshProposalMessage,
 } from '../../flows/recap-confirm.js';
+import { tellPrivateOutcome } from '../../flows/recap-private.js';
 import { parseEntryForm } from '../../views/entry-form-parse.js';
 import { ENTRY_FORM as F, RECAP_IDS as R } from '../../views/ids.js';
 import type { FieldErrors } from '../../views/view-state.js';
@@ -69,8 +71,11 @@ async function confirmEdited(
     return;
   }
   await args.ack();
-  if (result.status !== 'needs_edit')
-    await refreshProposalMessage(deps, args.client, { ...ctx, proposal: result.proposal });
+  if (result.status === 'needs_edit') return;
+  const updated = { ...ctx, proposal: result.proposal };
+  if (isInternalOnlyProposal(ctx.proposal))
+    await tellPrivateOutcome(deps, args.client, updated, args.body.user.id);
+  else await refreshProposalMessage(deps, args.client, updated);
 }
 
 export function recapEntryEditSubmit(deps: AppDeps) {
