@@ -16,6 +16,7 @@ import { askerFromConfig } from './services/ask.js';
 import { draftingFromConfig } from './services/drafts-provider.js';
 import { type BoltConnection, createBoltApp } from './slack/bolt.js';
 import type { AppDeps } from './slack/deps.js';
+import { SLACK_HTTP_PATHS_WITH_INSTALL } from './slack/install/oauth-receiver.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/ports.js';
 
@@ -46,7 +47,10 @@ export interface StartOptions {
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? (() => new Date());
-  const storage = await openStorage(config.database, { clock });
+  const storage = await openStorage(config.database, {
+    clock,
+    ...(config.slack.kind === 'oauth' ? { tokenEncryptionKey: config.slack.tokenEncryptionKey } : {}),
+  });
   const deps: AppDeps = {
     repos: storage.repos,
     logger,
@@ -71,7 +75,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
           signingSecret: localSlack!.signingSecret,
           apiUrl: `http://127.0.0.1:${config.port}/api/`,
         }
-      : config.slack.kind === 'http'
+      : config.slack.kind === 'http' || config.slack.kind === 'oauth'
         ? config.slack
         : {
             kind: 'socket',
@@ -97,8 +101,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         ? { ...connection, apiUrl: `http://127.0.0.1:${boundPort}/api/` }
         : connection;
     bolt = createBoltApp(finalConnection, deps, logger);
-    if (bolt.receiver) boltListener = slackEventsRoute(bolt.receiver.requestListener);
-    else await bolt.app.start();
+    if (bolt.receiver) {
+      const paths = config.slack.kind === 'oauth' ? SLACK_HTTP_PATHS_WITH_INSTALL : undefined;
+      boltListener = slackEventsRoute(bolt.receiver.requestListener, paths);
+    } else await bolt.app.start();
     localSlack?.connect(`${server.url}/slack/events`);
   } catch (error) {
     await server?.close();
@@ -108,7 +114,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
 
   const setup = bolt;
   const scheduler: AppScheduler | null = options.scheduler
-    ? startScheduler({ deps, client: setup.app.client })
+    ? startScheduler({ deps, client: setup.teamClients })
     : null;
   const httpServer = server;
   let stopped = false;

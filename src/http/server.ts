@@ -64,10 +64,13 @@ export function healthRoute(ping: () => Promise<boolean>, engine: string): Route
   };
 }
 
-/** Bolt's HTTP receiver, mounted at /slack/events. */
-export function slackEventsRoute(listener: http.RequestListener): RouteHandler {
+/** Bolt's HTTP receiver, mounted at /slack/events (and, when installing in many workspaces, its OAuth paths). */
+export function slackEventsRoute(
+  listener: http.RequestListener,
+  paths: readonly string[] = ['/slack/events'],
+): RouteHandler {
   return (req, res) => {
-    if (req.url?.split('?')[0] !== '/slack/events') return false;
+    if (!paths.includes(req.url?.split('?')[0] ?? '')) return false;
     listener(req, res);
     return true;
   };

@@ -22,6 +22,7 @@ import {
 import type { NudgeSendRecord, Repositories } from '../storage/ports.js';
 import { classifyPostError, type DeliveryContext, deliver, reconcileClaims } from './nudge-delivery.js';
 import { Pacer, realSleep } from './pacer.js';
+import { clientForTeam, type JobClient } from './team-clients.js';
 
 export interface NudgeJobDeps {
   repos: Repositories;
@@ -38,7 +39,8 @@ export interface NudgeJobDeps {
 export interface RunWeeklyNudgesOptions {
   now: Date;
   deps: NudgeJobDeps;
-  client: WebClient;
+  /** One client for every team, or each team's own (see team-clients.ts). */
+  client: JobClient;
   /** One workspace; all workspaces when absent. */
   teamId?: string;
   /** Plan and render only: no lock, no claims, no posts. Previews the due run, else the next one. */
@@ -57,7 +59,15 @@ export interface PreviewMessage {
   message: NudgeMessage;
 }
 
-export type TeamRunStatus = 'disabled' | 'not_due' | 'locked' | 'done' | 'incomplete' | 'preview' | 'error';
+export type TeamRunStatus =
+  | 'not_installed'
+  | 'disabled'
+  | 'not_due'
+  | 'locked'
+  | 'done'
+  | 'incomplete'
+  | 'preview'
+  | 'error';
 
 export interface TeamRunReport {
   teamId: string;
@@ -146,11 +156,16 @@ async function preview(opts: RunWeeklyNudgesOptions, teamId: string, due: DueRun
   return { ...report(teamId, 'preview', due), alreadySent: sends.length, preview };
 }
 
-async function executeRun(opts: RunWeeklyNudgesOptions, teamId: string, due: DueRun): Promise<TeamRunReport> {
+async function executeRun(
+  opts: RunWeeklyNudgesOptions,
+  client: WebClient,
+  teamId: string,
+  due: DueRun,
+): Promise<TeamRunReport> {
   const { repos, logger, clock } = opts.deps;
   const ctx: DeliveryContext = {
     nudges: repos.nudges,
-    client: opts.client,
+    client,
     logger,
     clock,
     pacer: new Pacer(opts.deps.postGapMs ?? DEFAULT_GAP_MS, opts.deps.sleep ?? realSleep),
@@ -196,7 +211,7 @@ async function executeRun(opts: RunWeeklyNudgesOptions, teamId: string, due: Due
   for (const digest of team.plan.ownerDigests) {
     let channelId: string;
     try {
-      const opened = await opts.client.conversations.open({ users: digest.userId });
+      const opened = await client.conversations.open({ users: digest.userId });
       if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
       channelId = opened.channel.id;
     } catch (error) {
@@ -243,7 +258,9 @@ async function runTeam(opts: RunWeeklyNudgesOptions, teamId: string): Promise<Te
   const due = dueRun(teamId, settings, await repos.nudges.lastRunKey(teamId), opts.now);
   if (opts.dryRun) return preview(opts, teamId, due ?? nextDue(teamId, settings, opts.now));
   if (!due) return report(teamId, 'not_due');
-  const locked = await repos.nudges.withRunLock(teamId, () => executeRun(opts, teamId, due));
+  const client = await clientForTeam(opts.client, teamId);
+  if (!client) return report(teamId, 'not_installed');
+  const locked = await repos.nudges.withRunLock(teamId, () => executeRun(opts, client, teamId, due));
   return locked.acquired ? locked.value : report(teamId, 'locked', due);
 }
 

@@ -1,8 +1,8 @@
-import type { WebClient } from '@slack/web-api';
 import { Cron } from 'croner';
 import type { AppLogger } from '../logger.js';
 import { postDueRecapPrompts, type RecapPromptRun } from './recap-prompts.js';
 import { type NudgeJobDeps, runWeeklyNudges, type TeamRunReport } from './run-weekly-nudges.js';
+import type { JobClient } from './team-clients.js';
 
 export interface ScheduledJob<T> {
   /** Runs the job once now (what each timer tick does). */
@@ -22,7 +22,8 @@ export interface AppScheduler {
 
 export interface SchedulerOptions {
   deps: NudgeJobDeps;
-  client: WebClient;
+  /** Each team's own client (or one client in one-workspace mode). */
+  client: JobClient;
   /** Cron pattern of the nudge ticks (default every 5 minutes). */
   nudgePattern?: string;
   /** Cron pattern of the recap prompt ticks (default every minute). */
@@ -57,7 +58,7 @@ export function startScheduler(options: SchedulerOptions): AppScheduler {
 
   const tickNudges = async (): Promise<TeamRunReport[]> => {
     const reports = await runWeeklyNudges({ now: deps.clock(), deps, client });
-    for (const r of reports.filter((x) => x.status !== 'not_due' && x.status !== 'disabled')) {
+    for (const r of reports.filter((x) => !['not_due', 'disabled', 'not_installed'].includes(x.status))) {
       nudgeLogger.info(
         `${r.teamId} ${r.runKey ?? ''}: ${r.status}, sent ${r.sent}, failed ${r.failed}, pending ${r.pending}`,
       );

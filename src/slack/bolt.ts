@@ -1,7 +1,10 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { AppLogger } from '../logger.js';
+import type { TeamClientLookup } from '../scheduling/team-clients.js';
 import type { AppDeps } from './deps.js';
+import { type OAuthConnection, oauthReceiver } from './install/oauth-receiver.js';
+import { installedTeamClients, singleTeamClients } from './install/team-clients.js';
 import { registerListeners } from './listeners/index.js';
 import { ensureAck, InFlightCounter } from './middleware/ensure-ack.js';
 
@@ -16,6 +19,7 @@ export const WEB_API_RETRY: RetryOptions = {
 
 export type BoltConnection =
   | { kind: 'http'; botToken: string; signingSecret: string; apiUrl: string | undefined }
+  | OAuthConnection
   | { kind: 'socket'; botToken: string; appToken: string; apiUrl: string | undefined };
 
 export interface BoltSetup {
@@ -23,6 +27,8 @@ export interface BoltSetup {
   /** HTTP mode only: mount `receiver.requestListener` on the app's HTTP server at /slack/events. */
   receiver: HTTPReceiver | null;
   inFlight: InFlightCounter;
+  /** Each team's own Web API client, for scheduled jobs (never one global client when installed in many). */
+  teamClients: TeamClientLookup;
 }
 
 export function createBoltApp(connection: BoltConnection, deps: AppDeps, logger: AppLogger): BoltSetup {
@@ -35,7 +41,10 @@ export function createBoltApp(connection: BoltConnection, deps: AppDeps, logger:
   const inFlight = new InFlightCounter();
   let app: App;
   let receiver: HTTPReceiver | null = null;
-  if (connection.kind === 'http') {
+  if (connection.kind === 'oauth') {
+    receiver = oauthReceiver(connection, deps.repos, boltLogger, clientOptions);
+    app = new App({ receiver, logger: boltLogger, logLevel: logger.getLevel(), clientOptions });
+  } else if (connection.kind === 'http') {
     receiver = new HTTPReceiver({
       signingSecret: connection.signingSecret,
       endpoints: '/slack/events',
@@ -65,5 +74,9 @@ export function createBoltApp(connection: BoltConnection, deps: AppDeps, logger:
     logger.error('unhandled Bolt error', error);
   });
   registerListeners(app, deps);
-  return { app, receiver, inFlight };
+  const teamClients =
+    connection.kind === 'oauth' && receiver?.installer
+      ? installedTeamClients(receiver.installer, deps.repos, clientOptions, logger.child('team-clients'))
+      : singleTeamClients(app.client, deps.repos);
+  return { app, receiver, inFlight, teamClients };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DatabaseConfig } from '../config/config.js';
 import { connect } from './connect.js';
+import { tokenCipher } from './crypto/token-cipher.js';
 import { migrateToLatest } from './migrate.js';
 import type { Storage } from './ports.js';
 import { dealRepository } from './sql/deals.js';
@@ -8,14 +9,19 @@ import { decisionRepository } from './sql/decisions.js';
 import { draftRepository } from './sql/drafts.js';
 import { entryRepository } from './sql/entries.js';
 import { idempotencyRepository } from './sql/idempotency.js';
+import { installationRepository } from './sql/installations.js';
 import { listeningRepository } from './sql/listening.js';
 import { meetingRepository } from './sql/meetings.js';
 import { nudgeRepository } from './sql/nudges.js';
 import { stakeholderRepository } from './sql/stakeholders.js';
+import { teamDataRepository } from './sql/team-data.js';
+import { teamLifecycleRepository } from './sql/team-lifecycle.js';
 import { workspaceRepository } from './sql/workspaces.js';
 
 export interface OpenStorageOptions {
   clock?: () => Date;
+  /** AES-256-GCM key sealing installation tokens; without it installations cannot be stored (one-workspace mode). */
+  tokenEncryptionKey?: Buffer;
   /** Run migrations before returning (default true). */
   migrate?: boolean;
 }
@@ -41,6 +47,13 @@ export async function openStorage(
       listening: listeningRepository(db, clock),
       meetings: meetingRepository(db, clock),
       drafts: draftRepository(db, clock),
+      installations: installationRepository(
+        db,
+        clock,
+        options.tokenEncryptionKey ? tokenCipher(options.tokenEncryptionKey) : null,
+      ),
+      teamLifecycle: teamLifecycleRepository(db),
+      teamData: teamDataRepository(db),
     },
     async ping() {
       try {

@@ -5,6 +5,7 @@ import type { Entry, EntryFields, EntryKind, EntryRevision, NewEntry } from '../
 import type { MeetingRepository } from '../domain/recap/meeting.js';
 import type { NewStakeholder, Stakeholder } from '../domain/stakeholders.js';
 import type { Workspace, WorkspaceSettings } from '../domain/workspaces.js';
+import type { InstallationRepository, TeamDataRepository, TeamLifecycleRepository } from './install-ports.js';
 
 /**
  * Repository ports. Every method takes the Slack team id first and never returns another team's rows.
@@ -223,6 +224,9 @@ export interface Repositories {
   listening: ListeningRepository;
   meetings: MeetingRepository;
   drafts: DraftStore;
+  installations: InstallationRepository;
+  teamLifecycle: TeamLifecycleRepository;
+  teamData: TeamDataRepository;
 }
 
 export interface Storage {

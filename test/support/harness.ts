@@ -53,6 +53,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       : null,
     openaiModel: 'gpt-test',
     logLevel: 'warn',
+    purgeGraceDays: 30,
   };
   const logger = createLogger(
     process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'warn',

@@ -4,6 +4,7 @@ import { drafts } from './0003_drafts.js';
 import { meetings } from './0004_meetings.js';
 import { nudges } from './0005_nudges.js';
 import { listening } from './0006_listening.js';
+import { installations } from './0007_installations.js';
 import type { VersionedMigration } from './columns.js';
 
 /** Applied in key order; never rename or edit a migration that has shipped, add a new one. */
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, VersionedMigration> = {
   '0004_meetings': meetings,
   '0005_nudges': nudges,
   '0006_listening': listening,
+  '0007_installations': installations,
 };
