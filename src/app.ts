@@ -63,6 +63,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       logger.warn(`recap extraction fell back to offline: ${reason}`),
     ),
     asker: askerFromConfig(config.openai, logger),
+    purgeGraceDays: config.purgeGraceDays,
   };
 
   // Local mode: the app talks to the built-in emulator, mounted on the same server, with a per-run secret.

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import type { AppLogger } from '../logger.js';
+import { type PurgeRun, purgeUninstalledTeams } from './purge-uninstalled.js';
 import { postDueRecapPrompts, type RecapPromptRun } from './recap-prompts.js';
 import { type NudgeJobDeps, runWeeklyNudges, type TeamRunReport } from './run-weekly-nudges.js';
 import type { JobClient } from './team-clients.js';
@@ -16,6 +17,8 @@ export interface AppScheduler {
   nudges: ScheduledJob<TeamRunReport[]>;
   /** "How did <meeting> go?" prompts for meetings that have ended. */
   recapPrompts: ScheduledJob<RecapPromptRun>;
+  /** Deletes the data of workspaces whose grace period after uninstalling has ended. */
+  purges: ScheduledJob<PurgeRun>;
   /** Stops every timer (idempotent). */
   stop(): void;
 }
@@ -28,6 +31,8 @@ export interface SchedulerOptions {
   nudgePattern?: string;
   /** Cron pattern of the recap prompt ticks (default every minute). */
   recapPromptPattern?: string;
+  /** Cron pattern of the purge of uninstalled workspaces (default hourly). */
+  purgePattern?: string;
 }
 
 /** One croner job: unref'd (never keeps a finished process alive), protected (a slow tick is never overlapped). */
@@ -78,12 +83,17 @@ export function startScheduler(options: SchedulerOptions): AppScheduler {
     promptLogger,
     tickRecapPrompts,
   );
+  const purges = cronJob('purge-uninstalled', options.purgePattern ?? '17 * * * *', deps.logger, () =>
+    purgeUninstalledTeams(deps.clock(), deps),
+  );
   return {
     nudges: nudges.scheduled,
     recapPrompts: prompts.scheduled,
+    purges: purges.scheduled,
     stop: () => {
       nudges.job.stop();
       prompts.job.stop();
+      purges.job.stop();
     },
   };
 }

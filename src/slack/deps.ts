@@ -27,4 +27,6 @@ export interface AppDeps {
   asker?: DealAsker;
   /** Optional second opinion for the message classifier; none = offline rules only. */
   classifierRefiner?: ClassifierRefiner;
+  /** Days an uninstalled workspace's data is kept (DATA_PURGE_GRACE_DAYS); absent = 30, 0 = at once. */
+  purgeGraceDays?: number;
 }

@@ -6,6 +6,7 @@ import { introOnBotJoined } from './intro-bot-joined.js';
 import { introOnChannelCreated } from './intro-channel-created.js';
 import { messageListener } from './message.js';
 import { registerNudgeThreadActivity } from './nudge-thread-activity.js';
+import { registerUninstall } from './uninstalled.js';
 
 /** Registers every event listener; each feature adds its line here. */
 export function registerEvents(app: App, deps: AppDeps): void {
@@ -17,4 +18,5 @@ export function registerEvents(app: App, deps: AppDeps): void {
   void deps;
   app.event('message', messageListener(deps));
   app.event('app_mention', appMentionListener(deps));
+  registerUninstall(app, deps);
 }
