@@ -1,7 +1,7 @@
 /**
- * `npm run team-data -- export --team T0123 [--out file.json]` prints (or writes) every row of one workspace's
+ * `npm run workspace -- export --team T0123 [--out file.json]` prints (or writes) every row of one workspace's
  * data as JSON (tokens never included).
- * `npm run team-data -- purge --team T0123 --yes` deletes every row of that workspace at once, tokens included.
+ * `npm run workspace -- purge --team T0123 --yes` deletes every row of that workspace at once, tokens included.
  * Uses the configured database (DATABASE_URL, or the SQLite file under DATA_DIR).
  */
 import fs from 'node:fs';
@@ -12,8 +12,8 @@ import { purgeTeamNow } from '../services/uninstall.js';
 import { openStorage } from '../storage/index.js';
 
 const USAGE =
-  'usage: npm run team-data -- export --team T0123ABC [--out file.json]\n' +
-  '       npm run team-data -- purge --team T0123ABC --yes';
+  'usage: npm run workspace -- export --team T0123ABC [--out file.json]\n' +
+  '       npm run workspace -- purge --team T0123ABC --yes';
 
 const argsSchema = z.discriminatedUnion('command', [
   z.object({

@@ -20,7 +20,9 @@ export async function purgeUninstalledTeams(
     try {
       const counts = await purgeTeamNow(deps.repos, due.teamId, now);
       const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-      deps.logger.info(`purged workspace ${due.teamId} (uninstalled ${due.uninstalledAt.toISOString()}): ${rows} rows`);
+      deps.logger.info(
+        `purged workspace ${due.teamId} (uninstalled ${due.uninstalledAt.toISOString()}): ${rows} rows`,
+      );
       run.purged.push(due.teamId);
     } catch (error) {
       deps.logger.error(`purging workspace ${due.teamId} failed; will retry`, error);

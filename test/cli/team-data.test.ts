@@ -11,7 +11,7 @@ import { seedTeam } from '../support/team-seed.js';
 
 const run = promisify(execFile);
 
-/** Runs `npm run team-data` as a process against the given database. */
+/** Runs `npm run workspace` as a process against the given database. */
 async function teamDataCli(config: DatabaseConfig, args: string[]) {
   const dataDir = config.engine === 'sqlite' ? path.dirname(config.file) : os.tmpdir();
   try {
@@ -37,7 +37,7 @@ async function teamDataCli(config: DatabaseConfig, args: string[]) {
   }
 }
 
-describe.each(testEngines())('npm run team-data on $name', (engine) => {
+describe.each(testEngines())('npm run workspace on $name', (engine) => {
   let config: DatabaseConfig;
   let drop: () => Promise<void>;
   beforeEach(async () => {
@@ -88,6 +88,6 @@ describe.each(testEngines())('npm run team-data on $name', (engine) => {
     const bad = await teamDataCli(config, ['export', '--team', 'acme']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--team must be a Slack team id');
-    expect(bad.stderr).toContain('usage: npm run team-data');
+    expect(bad.stderr).toContain('usage: npm run workspace');
   }, 30_000);
 });
