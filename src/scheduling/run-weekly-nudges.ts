@@ -21,6 +21,7 @@ import {
 } from '../slack/views/nudge-blocks.js';
 import type { NudgeSendRecord, Repositories } from '../storage/ports.js';
 import { classifyPostError, type DeliveryContext, deliver, reconcileClaims } from './nudge-delivery.js';
+import { channelNudgeTarget } from './nudge-target.js';
 import { Pacer, realSleep } from './pacer.js';
 import { clientForTeam, type JobClient } from './team-clients.js';
 
@@ -196,6 +197,14 @@ async function executeRun(
       plan: { ...team.plan, channelNudges: [nudge], ownerDigests: [] },
     });
     if (!message) continue;
+    const target = await channelNudgeTarget(opts.deps, client, teamId, nudge);
+    if ('error' in target) {
+      const outcome = classifyPostError(target.error);
+      logger.warn(`cannot reach the owner of deal ${nudge.dealId} privately (${outcome.kind}: ${outcome.error})`);
+      if (outcome.kind === 'failed') result.failed++;
+      else pending++;
+      continue;
+    }
     const claim = {
       teamId,
       sendKey: message.sendKey,
@@ -204,7 +213,7 @@ async function executeRun(
       decisionIds: nudge.items.map((item) => item.decisionId),
       dealId: nudge.dealId,
       userId: null,
-      channelId: nudge.channelId,
+      channelId: target.channelId,
     };
     count(await deliver(ctx, claim, message.message));
   }

@@ -7,6 +7,7 @@ import { type OAuthConnection, oauthReceiver } from './install/oauth-receiver.js
 import { installedTeamClients, singleTeamClients } from './install/team-clients.js';
 import { registerListeners } from './listeners/index.js';
 import { ensureAck, InFlightCounter } from './middleware/ensure-ack.js';
+import { refuseForeignUsers } from './middleware/foreign-users.js';
 
 /** Enough to ride out a 429 or a short Slack outage without holding a listener for half an hour. */
 export const WEB_API_RETRY: RetryOptions = {
@@ -70,6 +71,7 @@ export function createBoltApp(connection: BoltConnection, deps: AppDeps, logger:
     });
   }
   app.use(ensureAck(logger.child('listeners'), inFlight));
+  app.use(refuseForeignUsers(logger.child('slack-connect')));
   app.error(async (error) => {
     logger.error('unhandled Bolt error', error);
   });

@@ -4,6 +4,7 @@ import { connect } from './connect.js';
 import { tokenCipher } from './crypto/token-cipher.js';
 import { migrateToLatest } from './migrate.js';
 import type { Storage } from './ports.js';
+import { channelSharingRepository } from './sql/channel-sharing.js';
 import { dealRepository } from './sql/deals.js';
 import { decisionRepository } from './sql/decisions.js';
 import { draftRepository } from './sql/drafts.js';
@@ -54,6 +55,7 @@ export async function openStorage(
       ),
       teamLifecycle: teamLifecycleRepository(db),
       teamData: teamDataRepository(db),
+      channelSharing: channelSharingRepository(db),
     },
     async ping() {
       try {

@@ -46,6 +46,16 @@ export interface TeamLifecycleRepository {
   markPurged(teamId: string, at: Date): Promise<void>;
 }
 
+export interface ChannelSharing {
+  isExtShared: boolean;
+  checkedAt: Date;
+}
+
+export interface ChannelSharingRepository {
+  get(teamId: string, channelId: string): Promise<ChannelSharing | null>;
+  set(teamId: string, channelId: string, isExtShared: boolean, at: Date): Promise<void>;
+}
+
 export type TeamTables = Record<string, Array<Record<string, unknown>>>;
 
 export interface TeamDataRepository {

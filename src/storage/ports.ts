@@ -5,7 +5,12 @@ import type { Entry, EntryFields, EntryKind, EntryRevision, NewEntry } from '../
 import type { MeetingRepository } from '../domain/recap/meeting.js';
 import type { NewStakeholder, Stakeholder } from '../domain/stakeholders.js';
 import type { Workspace, WorkspaceSettings } from '../domain/workspaces.js';
-import type { InstallationRepository, TeamDataRepository, TeamLifecycleRepository } from './install-ports.js';
+import type {
+  ChannelSharingRepository,
+  InstallationRepository,
+  TeamDataRepository,
+  TeamLifecycleRepository,
+} from './install-ports.js';
 
 /**
  * Repository ports. Every method takes the Slack team id first and never returns another team's rows.
@@ -227,6 +232,7 @@ export interface Repositories {
   installations: InstallationRepository;
   teamLifecycle: TeamLifecycleRepository;
   teamData: TeamDataRepository;
+  channelSharing: ChannelSharingRepository;
 }
 
 export interface Storage {

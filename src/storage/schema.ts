@@ -240,6 +240,13 @@ export interface TeamUninstallsTable {
   purged_at: Timestamp | null;
 }
 
+export interface ChannelSharingTable {
+  team_id: string;
+  channel_id: string;
+  is_ext_shared: number;
+  checked_at: Timestamp;
+}
+
 /** Later features add their tables here (drafts, meetings, nudge runs, event log...). */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -259,4 +266,5 @@ export interface Database {
   draft_versions: DraftVersionsTable;
   installations: InstallationsTable;
   team_uninstalls: TeamUninstallsTable;
+  channel_sharing: ChannelSharingTable;
 }

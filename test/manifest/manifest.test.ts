@@ -47,6 +47,8 @@ describe('manifests/manifest.json', () => {
       'app_mention',
       'app_uninstalled',
       'channel_created',
+      'channel_shared',
+      'channel_unshared',
       'member_joined_channel',
       'message.channels',
       'message.groups',

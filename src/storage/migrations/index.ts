@@ -5,6 +5,7 @@ import { meetings } from './0004_meetings.js';
 import { nudges } from './0005_nudges.js';
 import { listening } from './0006_listening.js';
 import { installations } from './0007_installations.js';
+import { channelSharing } from './0008_channel_sharing.js';
 import type { VersionedMigration } from './columns.js';
 
 /** Applied in key order; never rename or edit a migration that has shipped, add a new one. */
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, VersionedMigration> = {
   '0005_nudges': nudges,
   '0006_listening': listening,
   '0007_installations': installations,
+  '0008_channel_sharing': channelSharing,
 };

@@ -23,6 +23,7 @@ export const TEAM_TABLES: readonly TeamTable[] = [
   'processed_events',
   'idempotency_keys',
   'listen_quiet_users',
+  'channel_sharing',
   'workspaces',
   'installations',
 ];
@@ -32,6 +33,7 @@ const NOT_EXPORTED: ReadonlySet<TeamTable> = new Set([
   'installations',
   'idempotency_keys',
   'processed_events',
+  'channel_sharing',
 ]);
 
 export function teamDataRepository(db: Kysely<Database>): TeamDataRepository {

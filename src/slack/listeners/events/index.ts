@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
 import { appMentionListener } from './app-mention.js';
+import { registerChannelSharing } from './channel-sharing.js';
 import { homeOpened } from './home-opened.js';
 import { introOnBotJoined } from './intro-bot-joined.js';
 import { introOnChannelCreated } from './intro-channel-created.js';
@@ -19,4 +20,5 @@ export function registerEvents(app: App, deps: AppDeps): void {
   app.event('message', messageListener(deps));
   app.event('app_mention', appMentionListener(deps));
   registerUninstall(app, deps);
+  registerChannelSharing(app, deps);
 }
