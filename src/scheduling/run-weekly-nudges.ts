@@ -200,7 +200,9 @@ async function executeRun(
     const target = await channelNudgeTarget(opts.deps, client, teamId, nudge);
     if ('error' in target) {
       const outcome = classifyPostError(target.error);
-      logger.warn(`cannot reach the owner of deal ${nudge.dealId} privately (${outcome.kind}: ${outcome.error})`);
+      logger.warn(
+        `cannot reach the owner of deal ${nudge.dealId} privately (${outcome.kind}: ${outcome.error})`,
+      );
       if (outcome.kind === 'failed') result.failed++;
       else pending++;
       continue;
