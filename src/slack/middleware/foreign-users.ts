@@ -26,7 +26,8 @@ export function refuseForeignUsers(logger: AppLogger): Middleware<AnyMiddlewareA
   return async (args) => {
     const userTeam = actingUserTeam(args.body);
     const ownTeam = args.context.teamId;
-    if (!userTeam || !ownTeam || userTeam === ownTeam) return args.next();
+    // An org-wide (Enterprise Grid) install serves every workspace of the org: team ids differ legitimately.
+    if (args.context.isEnterpriseInstall || !userTeam || !ownTeam || userTeam === ownTeam) return args.next();
     if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
     const body = args.body as { response_url?: string; user?: PayloadUser; channel?: { id?: string } };
     logger.info(`refused an action by ${body.user?.id ?? '?'} of another organisation (${userTeam})`);
