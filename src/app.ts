@@ -31,6 +31,7 @@ import { draftingFromConfig } from './services/drafts-provider.js';
 import { offThreadOfflineExtractor, RecapTextRunner } from './services/recap-off-thread.js';
 import { type BoltConnection, createBoltApp } from './slack/bolt.js';
 import type { AppDeps } from './slack/deps.js';
+import { SLACK_HTTP_PATHS_WITH_INSTALL } from './slack/install/oauth-receiver.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/ports.js';
 
@@ -68,6 +69,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const storage = await openStorage(config.database, {
     clock,
     onQueryError: () => metrics.dbErrors.inc({ source: 'query' }),
+    ...(config.slack.kind === 'oauth' ? { tokenEncryptionKey: config.slack.tokenEncryptionKey } : {}),
     onConnectionError: (error) =>
       storageLogger.warn(`database connection dropped, reconnecting on next use: ${error.message}`),
   });
@@ -103,6 +105,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ),
     parseTranscript: (text) => recapText.parseTranscript(text),
     ...(config.slackFileOrigins ? { extraFileOrigins: config.slackFileOrigins } : {}),
+    purgeGraceDays: config.purgeGraceDays,
   };
   const crm = crmFromConfig(config.crm, storage.repos.crm);
   if (crm) Object.assign(deps, crmAppDeps(crm, deps));
@@ -117,7 +120,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
           signingSecret: localSlack!.signingSecret,
           apiUrl: `http://127.0.0.1:${config.port}/api/`,
         }
-      : config.slack.kind === 'http'
+      : config.slack.kind === 'http' || config.slack.kind === 'oauth'
         ? config.slack
         : {
             kind: 'socket',
@@ -160,7 +163,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     // The local emulator is on loopback: never through the proxy.
     bolt = createBoltApp(finalConnection, deps, logger, { egress: localSlack ? null : egress, metrics });
     if (bolt.receiver) {
-      boltListener = slackEventsRoute(bolt.receiver.requestListener, logger.child('http'));
+      const paths = config.slack.kind === 'oauth' ? SLACK_HTTP_PATHS_WITH_INSTALL : undefined;
+      boltListener = slackEventsRoute(bolt.receiver.requestListener, logger.child('http'), paths);
       boltMounted = true;
     } else await bolt.app.start();
     localSlack?.connect(`${server.url}/slack/events`);
@@ -175,7 +179,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const scheduler: AppScheduler | null = options.scheduler
     ? startScheduler({
         deps,
-        client: setup.app.client,
+        client: setup.teamClients,
         onNudgeRun: (sent, failed) => {
           metrics.nudges.inc({ outcome: 'sent' }, sent);
           metrics.nudges.inc({ outcome: 'failed' }, failed);

@@ -21,6 +21,7 @@ const app = await startApp(
     logLevel: 'info',
     logFormat: 'json',
     proxy: null,
+    purgeGraceDays: 30,
   },
   { host: '127.0.0.1' },
 );

@@ -56,9 +56,15 @@ async function main(): Promise<void> {
   if (!args.dryRun && slack.kind === 'local') {
     throw new Error('no Slack workspace configured (SLACK_BOT_TOKEN); use --dry-run to preview');
   }
+  if (!args.dryRun && slack.kind === 'oauth') {
+    throw new Error(
+      "installed in many workspaces: the running app sends nudges with each team's token; use --dry-run",
+    );
+  }
   const storage = await openStorage(config.database);
   try {
-    const client = new webApi.WebClient(slack.kind === 'local' ? 'xoxb-dry-run' : slack.botToken, {
+    const token = slack.kind === 'local' || slack.kind === 'oauth' ? 'xoxb-dry-run' : slack.botToken;
+    const client = new webApi.WebClient(token, {
       ...(slack.kind !== 'local' && slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
       retryConfig: WEB_API_RETRY,
     });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type CrmConfig, parseCrmConfig } from './crm.js';
+import { installCombinationProblems, parseEncryptionKey } from './install-schema.js';
 import { envSchema, type RawEnv } from './schema.js';
 
 export type LogLevel = RawEnv['LOG_LEVEL'];
@@ -16,7 +17,22 @@ export type SlackMode =
       signingSecret: string | undefined;
       apiUrl: string | undefined;
     }
+  | OAuthSlackMode
   | { kind: 'local' };
+
+/** Installed in many workspaces with OAuth v2: each workspace's token comes from the installation store. */
+export interface OAuthSlackMode {
+  kind: 'oauth';
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  signingSecret: string;
+  /** AES-256-GCM key for tokens at rest (32 bytes). */
+  tokenEncryptionKey: Buffer;
+  /** Public URL of /slack/oauth_redirect; unset = the one registered in the app's settings. */
+  redirectUri: string | undefined;
+  apiUrl: string | undefined;
+}
 
 export type DatabaseConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -54,6 +70,8 @@ export interface AppConfig {
   crm?: CrmConfig;
   /** Origins besides https://files.slack.com the bot token may download files from (tests, emulators). */
   slackFileOrigins?: string[];
+  /** Days an uninstalled workspace's data is kept before it is purged (0 = at once). */
+  purgeGraceDays: number;
 }
 
 export class ConfigError extends Error {
@@ -69,7 +87,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
-  problems.push(...slackCombinationProblems(env));
+  const oauthProblems = installCombinationProblems(env);
+  const oauthChosen = isSet(env.SLACK_CLIENT_ID) || isSet(env.SLACK_CLIENT_SECRET);
+  problems.push(...(oauthChosen ? oauthProblems : [...oauthProblems, ...slackCombinationProblems(env)]));
   const crm = parseCrmConfig(env);
   problems.push(...crm.problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
@@ -98,6 +118,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     ...(raw.SLACK_FILE_HOSTS
       ? { slackFileOrigins: raw.SLACK_FILE_HOSTS.split(',').map((origin) => new URL(origin.trim()).origin) }
       : {}),
+    purgeGraceDays: raw.DATA_PURGE_GRACE_DAYS,
   };
 }
 
@@ -118,6 +139,23 @@ function slackCombinationProblems(env: Record<string, string | undefined>): stri
 }
 
 function resolveSlackMode(raw: RawEnv): SlackMode {
+  if (
+    raw.SLACK_CLIENT_ID &&
+    raw.SLACK_CLIENT_SECRET &&
+    raw.SLACK_STATE_SECRET &&
+    raw.SLACK_TOKEN_ENCRYPTION_KEY
+  ) {
+    return {
+      kind: 'oauth',
+      clientId: raw.SLACK_CLIENT_ID,
+      clientSecret: raw.SLACK_CLIENT_SECRET,
+      stateSecret: raw.SLACK_STATE_SECRET,
+      signingSecret: raw.SLACK_SIGNING_SECRET ?? '',
+      tokenEncryptionKey: parseEncryptionKey(raw.SLACK_TOKEN_ENCRYPTION_KEY)!,
+      redirectUri: raw.SLACK_REDIRECT_URI,
+      apiUrl: raw.SLACK_API_URL,
+    };
+  }
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = raw;
   if (!botToken) return { kind: 'local' };
   if (appToken) return { kind: 'socket', botToken, appToken, signingSecret, apiUrl: raw.SLACK_API_URL };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { installEnvFields } from './install-schema.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 const LOG_FORMATS = ['json', 'pretty'] as const;
@@ -23,6 +24,7 @@ export const envSchema = z.object({
   SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || /^xapp-[\w-]+$/.test(v), {
     message: 'must be an app-level token starting with "xapp-" (needed only for Socket Mode)',
   }),
+  ...installEnvFields,
   SLACK_API_URL: optionalString.refine((v) => v === undefined || isHttpUrl(v), {
     message: 'must be an http(s) URL such as https://slack.com/api/',
   }),

@@ -2,7 +2,7 @@ import type { RouteHandler } from './server.js';
 
 /** How the app is connected to Slack, as /readyz reports it. */
 export interface SlackConnectionStatus {
-  mode: 'http' | 'socket' | 'local';
+  mode: 'http' | 'socket' | 'local' | 'oauth';
   /** HTTP/local: the receiver is mounted on /slack/events. Socket Mode: the WebSocket is connected. */
   up: boolean;
 }

@@ -103,12 +103,21 @@ export function healthRoute(ping: () => Promise<boolean>, engine: string): Route
 }
 
 /**
- * Bolt's HTTP receiver, mounted at /slack/events. Slack only POSTs; other methods get 405. Bodies that are not an
- * object never reach Bolt (see guardSlackBody).
+ * Bolt's HTTP receiver, mounted at /slack/events (and, when installing in many workspaces, its OAuth paths).
+ * Slack only POSTs events; other methods get 405. Bodies that are not an object never reach Bolt (see guardSlackBody).
  */
-export function slackEventsRoute(listener: http.RequestListener, logger: AppLogger): RouteHandler {
+export function slackEventsRoute(
+  listener: http.RequestListener,
+  logger: AppLogger,
+  paths: readonly string[] = ['/slack/events'],
+): RouteHandler {
   return async (req, res) => {
-    if (req.url?.split('?')[0] !== '/slack/events') return false;
+    const path = req.url?.split('?')[0] ?? '';
+    if (!paths.includes(path)) return false;
+    if (path !== '/slack/events') {
+      listener(req, res);
+      return true;
+    }
     if (req.method !== 'POST') {
       req.resume();
       res

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { dueRun } from '../domain/nudges/index.js';
 import { planNudgePreview } from '../services/nudge-preview.js';
+import { clientForTeam } from '../slack/flows/team-clients.js';
 import {
   nudgeMessages,
   postTeamNudges,
@@ -34,7 +35,9 @@ async function runTeam(opts: RunWeeklyNudgesOptions, teamId: string): Promise<Te
   await opts.deps
     .refreshCrmBeforeRun?.(teamId)
     .catch((error: unknown) => opts.deps.logger.warn('CRM refresh before the weekly run failed', error));
-  const locked = await repos.nudges.withRunLock(teamId, () => postTeamNudges(opts, teamId, due));
+  const client = await clientForTeam(opts.client, teamId);
+  if (!client) return report(teamId, 'not_installed');
+  const locked = await repos.nudges.withRunLock(teamId, () => postTeamNudges(opts, client, teamId, due));
   return locked.acquired ? locked.value : report(teamId, 'locked', due);
 }
 

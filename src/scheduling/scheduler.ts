@@ -1,7 +1,8 @@
-import type { WebClient } from '@slack/web-api';
 import { Cron } from 'croner';
 import type { AppLogger } from '../logger.js';
 import { postDueRecapPrompts, type RecapPromptRun } from '../slack/flows/recap-prompts.js';
+import type { JobClient } from '../slack/flows/team-clients.js';
+import { type PurgeRun, purgeUninstalledTeams } from './purge-uninstalled.js';
 import { type NudgeJobDeps, runWeeklyNudges, type TeamRunReport } from './run-weekly-nudges.js';
 
 export interface ScheduledJob<T> {
@@ -16,19 +17,24 @@ export interface AppScheduler {
   nudges: ScheduledJob<TeamRunReport[]>;
   /** "How did <meeting> go?" prompts for meetings that have ended. */
   recapPrompts: ScheduledJob<RecapPromptRun>;
+  /** Deletes the data of workspaces whose grace period after uninstalling has ended. */
+  purges: ScheduledJob<PurgeRun>;
   /** Stops every timer (idempotent). */
   stop(): void;
 }
 
 export interface SchedulerOptions {
   deps: NudgeJobDeps;
-  client: WebClient;
+  /** Each team's own client (or one client in one-workspace mode). */
+  client: JobClient;
   /** Cron pattern of the nudge ticks (default every 5 minutes). */
   nudgePattern?: string;
   /** Cron pattern of the recap prompt ticks (default every minute). */
   recapPromptPattern?: string;
   /** Told how many nudge messages each tick sent and failed (the app counts them in /metrics). */
   onNudgeRun?: (sent: number, failed: number) => void;
+  /** Cron pattern of the purge of uninstalled workspaces (default hourly). */
+  purgePattern?: string;
 }
 
 /** One croner job: unref'd (never keeps a finished process alive), protected (a slow tick is never overlapped). */
@@ -63,7 +69,7 @@ export function startScheduler(options: SchedulerOptions): AppScheduler {
       reports.reduce((n, r) => n + r.sent, 0),
       reports.reduce((n, r) => n + r.failed, 0),
     );
-    for (const r of reports.filter((x) => x.status !== 'not_due' && x.status !== 'disabled')) {
+    for (const r of reports.filter((x) => !['not_due', 'disabled', 'not_installed'].includes(x.status))) {
       nudgeLogger.info(
         `${r.teamId} ${r.runKey ?? ''}: ${r.status}, sent ${r.sent}, failed ${r.failed}, pending ${r.pending}`,
       );
@@ -83,12 +89,17 @@ export function startScheduler(options: SchedulerOptions): AppScheduler {
     promptLogger,
     tickRecapPrompts,
   );
+  const purges = cronJob('purge-uninstalled', options.purgePattern ?? '17 * * * *', deps.logger, () =>
+    purgeUninstalledTeams(deps.clock(), deps),
+  );
   return {
     nudges: nudges.scheduled,
     recapPrompts: prompts.scheduled,
+    purges: purges.scheduled,
     stop: () => {
       nudges.job.stop();
       prompts.job.stop();
+      purges.job.stop();
     },
   };
 }

@@ -4,8 +4,12 @@ import type { Egress } from '../http/egress.js';
 import type { AppMetrics } from '../http/metrics.js';
 import type { AppLogger } from '../logger.js';
 import type { AppDeps } from './deps.js';
+import type { TeamClientLookup } from './flows/team-clients.js';
+import { type OAuthConnection, oauthReceiver } from './install/oauth-receiver.js';
+import { installedTeamClients, singleTeamClients } from './install/team-clients.js';
 import { registerListeners } from './listeners/index.js';
 import { ensureAck, InFlightCounter } from './middleware/ensure-ack.js';
+import { refuseForeignUsers } from './middleware/foreign-users.js';
 import { routeListeners } from './middleware/listener-router.js';
 import { processEventErrorHandler } from './middleware/receiver-errors.js';
 import { observeRequests } from './middleware/request-observer.js';
@@ -21,6 +25,7 @@ export const WEB_API_RETRY: RetryOptions = {
 
 export type BoltConnection =
   | { kind: 'http'; botToken: string; signingSecret: string; apiUrl: string | undefined }
+  | OAuthConnection
   | { kind: 'socket'; botToken: string; appToken: string; apiUrl: string | undefined };
 
 export interface BoltSetup {
@@ -30,6 +35,8 @@ export interface BoltSetup {
   inFlight: InFlightCounter;
   /** Socket Mode only: whether the WebSocket is connected now (what /readyz reports). */
   socketConnected: () => boolean;
+  /** Each team's own Web API client, for scheduled jobs (never one global client when installed in many). */
+  teamClients: TeamClientLookup;
 }
 
 /** What the composition root adds around Bolt: the outbound proxy and the metrics. */
@@ -55,16 +62,24 @@ export function createBoltApp(
   let app: App;
   let receiver: HTTPReceiver | null = null;
   let socketConnected = false;
-  if (connection.kind === 'http') {
+  const receiverExtras = {
+    // The HTTP server's request id (X-Request-Id) follows the request into Bolt's context and the logs.
+    customPropertiesExtractor: (req: { headers: Record<string, string | string[] | undefined> }) => ({
+      requestId: req.headers['x-request-id'],
+    }),
+    processEventErrorHandler: processEventErrorHandler(boltLogger),
+  };
+  if (connection.kind === 'oauth') {
+    receiver = oauthReceiver(connection, deps.repos, boltLogger, clientOptions, receiverExtras);
+    app = new App({ receiver, logger: boltLogger, logLevel: logger.getLevel(), clientOptions });
+  } else if (connection.kind === 'http') {
     receiver = new HTTPReceiver({
       signingSecret: connection.signingSecret,
       endpoints: '/slack/events',
       logger: boltLogger,
       processBeforeResponse: false,
       unhandledRequestTimeoutMillis: 2_900,
-      // The HTTP server's request id (X-Request-Id) follows the request into Bolt's context and the logs.
-      customPropertiesExtractor: (req) => ({ requestId: req.headers['x-request-id'] }),
-      processEventErrorHandler: processEventErrorHandler(boltLogger),
+      ...receiverExtras,
     });
     app = new App({
       token: connection.botToken,
@@ -98,6 +113,7 @@ export function createBoltApp(
     });
   }
   app.use(ensureAck(logger.child('listeners'), inFlight));
+  app.use(refuseForeignUsers(logger.child('slack-connect')));
   app.error(async (error) => {
     logger.error('unhandled Bolt error', error);
   });
@@ -105,5 +121,9 @@ export function createBoltApp(
   registerListeners(router.app, deps);
   router.install();
   if (runtime.metrics) observeRequests(app, logger, runtime.metrics);
-  return { app, receiver, inFlight, socketConnected: () => socketConnected };
+  const teamClients =
+    connection.kind === 'oauth' && receiver?.installer
+      ? installedTeamClients(receiver.installer, deps.repos, clientOptions, logger.child('team-clients'))
+      : singleTeamClients(app.client, deps.repos);
+  return { app, receiver, inFlight, socketConnected: () => socketConnected, teamClients };
 }

@@ -42,4 +42,6 @@ export interface AppDeps {
   crm?: CrmGateway;
   /** Re-reads linked CRM records before a team's weekly nudge run (set when a CRM is configured). */
   refreshCrmBeforeRun?: (teamId: string) => Promise<void>;
+  /** Days an uninstalled workspace's data is kept (DATA_PURGE_GRACE_DAYS); absent = 30, 0 = at once. */
+  purgeGraceDays?: number;
 }

@@ -1,22 +1,29 @@
 import { sql } from 'kysely';
 import type { DatabaseConfig } from '../config/config.js';
 import { type ConnectOptions, connect } from './connect.js';
+import { tokenCipher } from './crypto/token-cipher.js';
 import { migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Storage } from './ports.js';
+import { channelSharingRepository } from './sql/channel-sharing.js';
 import { crmRepository } from './sql/crm.js';
 import { dealRepository } from './sql/deals.js';
 import { decisionRepository } from './sql/decisions.js';
 import { draftRepository } from './sql/drafts.js';
 import { entryRepository } from './sql/entries.js';
 import { idempotencyRepository } from './sql/idempotency.js';
+import { installationRepository } from './sql/installations.js';
 import { listeningRepository } from './sql/listening.js';
 import { meetingRepository } from './sql/meetings.js';
 import { nudgeRepository } from './sql/nudges.js';
 import { stakeholderRepository } from './sql/stakeholders.js';
+import { teamDataRepository } from './sql/team-data.js';
+import { teamLifecycleRepository } from './sql/team-lifecycle.js';
 import { workspaceRepository } from './sql/workspaces.js';
 
 export interface OpenStorageOptions {
   clock?: () => Date;
+  /** AES-256-GCM key sealing installation tokens; without it installations cannot be stored (one-workspace mode). */
+  tokenEncryptionKey?: Buffer;
   /** Run migrations before returning (default true). */
   migrate?: boolean;
   /** Called for every failed query (the app counts them in /metrics). */
@@ -56,6 +63,14 @@ export async function openStorage(
       meetings: meetingRepository(db, clock),
       drafts: draftRepository(db, clock),
       crm: crmRepository(db, clock),
+      installations: installationRepository(
+        db,
+        clock,
+        options.tokenEncryptionKey ? tokenCipher(options.tokenEncryptionKey) : null,
+      ),
+      teamLifecycle: teamLifecycleRepository(db),
+      teamData: teamDataRepository(db),
+      channelSharing: channelSharingRepository(db),
     },
     async ping() {
       let timer: NodeJS.Timeout | undefined;

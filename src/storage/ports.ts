@@ -19,6 +19,12 @@ import type {
 } from '../domain/recap/meeting.js';
 import type { NewStakeholder, Stakeholder } from '../domain/stakeholders.js';
 import type { Workspace, WorkspaceSettings } from '../domain/workspaces.js';
+import type {
+  ChannelSharingRepository,
+  InstallationRepository,
+  TeamDataRepository,
+  TeamLifecycleRepository,
+} from './install-ports.js';
 
 /**
  * Repository ports. Every method takes the Slack team id first and never returns another team's rows.
@@ -238,6 +244,10 @@ export interface Repositories {
   meetings: MeetingRepository;
   drafts: DraftStore;
   crm: CrmRepository;
+  installations: InstallationRepository;
+  teamLifecycle: TeamLifecycleRepository;
+  teamData: TeamDataRepository;
+  channelSharing: ChannelSharingRepository;
 }
 
 export interface Storage {

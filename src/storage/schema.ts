@@ -221,6 +221,34 @@ export interface RecapProposalsTable {
   created_at: Timestamp;
 }
 
+export interface InstallationsTable {
+  /** '' when the workspace is not part of an Enterprise Grid org. */
+  enterprise_id: string;
+  /** '' for an org-wide install. */
+  team_id: string;
+  is_enterprise_install: number;
+  bot_user_id: string | null;
+  /** The Installation as JSON, sealed with AES-256-GCM (see crypto/token-cipher.ts). */
+  sealed: string;
+  installed_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeamUninstallsTable {
+  team_id: string;
+  enterprise_id: string;
+  uninstalled_at: Timestamp;
+  purge_after: Timestamp;
+  purged_at: Timestamp | null;
+}
+
+export interface ChannelSharingTable {
+  team_id: string;
+  channel_id: string;
+  is_ext_shared: number;
+  checked_at: Timestamp;
+}
+
 /** Later features add their tables here (drafts, meetings, nudge runs, event log...). */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -238,4 +266,7 @@ export interface Database {
   meetings: MeetingsTable;
   recap_proposals: RecapProposalsTable;
   draft_versions: DraftVersionsTable;
+  installations: InstallationsTable;
+  team_uninstalls: TeamUninstallsTable;
+  channel_sharing: ChannelSharingTable;
 }

@@ -44,10 +44,14 @@ describe('manifests/manifest.json', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'app_uninstalled',
       'channel_created',
+      'channel_shared',
+      'channel_unshared',
       'member_joined_channel',
       'message.channels',
       'message.groups',
+      'tokens_revoked',
     ]);
     expect(manifest.oauth_config.scopes.bot).toEqual(
       expect.arrayContaining([

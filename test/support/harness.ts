@@ -63,6 +63,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logFormat: 'json',
     proxy: options.proxy ?? null,
     ...(options.crm ? { crm: options.crm } : {}),
+    purgeGraceDays: 30,
   };
   const logger = createLogger(
     options.logLevel ?? (process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'warn'),

@@ -35,7 +35,12 @@ export function teamJson(deps: DriverDeps): JsonObject {
 
 export function userJsonRef(deps: DriverDeps, userId: string): JsonObject {
   const user = requireUser(deps, userId);
-  return { id: user.id, username: user.name, name: user.name, team_id: deps.state.team.id };
+  return {
+    id: user.id,
+    username: user.name,
+    name: user.name,
+    team_id: user.homeTeamId ?? deps.state.team.id,
+  };
 }
 
 export function newResponseUrl(deps: DriverDeps, target: ResponseUrlTarget): string {

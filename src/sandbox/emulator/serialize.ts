@@ -60,7 +60,7 @@ export function channelJson(state: WorkspaceState, c: SlackChannel): JsonObject 
     is_private: c.isPrivate,
     is_general: c.name === 'general',
     is_shared: false,
-    is_ext_shared: false,
+    is_ext_shared: c.isExtShared ?? false,
     is_pending_ext_shared: false,
     is_member: c.members.includes(state.bot.userId),
     creator: c.creator,
@@ -84,7 +84,8 @@ export function userJson(state: WorkspaceState, u: SlackUser): JsonObject {
   if (u.botId) profile.bot_id = u.botId;
   return {
     id: u.id,
-    team_id: state.team.id,
+    team_id: u.homeTeamId ?? state.team.id,
+    ...(u.homeTeamId ? { is_stranger: true } : {}),
     name: u.name,
     deleted: u.deleted ?? false,
     real_name: u.realName,

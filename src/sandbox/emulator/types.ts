@@ -21,6 +21,8 @@ export interface SlackUser {
   email?: string;
   botId?: string;
   deleted?: boolean;
+  /** Slack Connect: the user's own organisation, when it is not this workspace. */
+  homeTeamId?: string;
 }
 
 export interface SlackChannel {
@@ -35,6 +37,8 @@ export interface SlackChannel {
   creator: string;
   topic: string;
   purpose: string;
+  /** Slack Connect: shared with another organisation. */
+  isExtShared?: boolean;
   /** For a DM: the human on the other side. */
   imUser?: string;
 }

@@ -1,7 +1,7 @@
-import type { WebClient } from '@slack/web-api';
 import type { AppLogger } from '../../logger.js';
 import type { Repositories } from '../../storage/ports.js';
 import { meetingPromptMessage } from '../views/meeting-prompt.js';
+import { clientForTeam, type JobClient } from './team-clients.js';
 
 export interface RecapPromptDeps {
   repos: Repositories;
@@ -24,11 +24,13 @@ export interface RecapPromptRun {
 export async function postDueRecapPrompts(
   now: Date,
   deps: RecapPromptDeps,
-  client: WebClient,
+  clients: JobClient,
 ): Promise<RecapPromptRun> {
   const run: RecapPromptRun = { posted: 0, failed: 0 };
   const notBefore = new Date(now.getTime() - PROMPT_MAX_AGE_MS);
   for (const teamId of await deps.repos.meetings.listTeamsWithDuePrompts(now, notBefore)) {
+    const client = await clientForTeam(clients, teamId);
+    if (!client) continue;
     for (const meeting of await deps.repos.meetings.listDuePrompts(teamId, now, notBefore)) {
       const deal = await deps.repos.deals.getById(teamId, meeting.dealId);
       if (!deal || deal.archived) continue;

@@ -19,7 +19,9 @@ import {
   type NudgeMessage,
 } from '../views/nudge-blocks.js';
 import { classifyPostError, type DeliveryContext, deliver, reconcileClaims } from './nudge-delivery.js';
+import { channelNudgeTarget } from './nudge-target.js';
 import { Pacer, realSleep } from './pacer.js';
+import type { JobClient } from './team-clients.js';
 
 export interface NudgeJobDeps {
   repos: Repositories;
@@ -40,7 +42,8 @@ export interface NudgeJobDeps {
 export interface RunWeeklyNudgesOptions {
   now: Date;
   deps: NudgeJobDeps;
-  client: WebClient;
+  /** One client for every team, or each team's own (see team-clients.ts). */
+  client: JobClient;
   /** One workspace; all workspaces when absent. */
   teamId?: string;
   /** Plan and render only: no lock, no claims, no posts. Previews the due run, else the next one. */
@@ -59,7 +62,15 @@ export interface PreviewMessage {
   message: NudgeMessage;
 }
 
-export type TeamRunStatus = 'disabled' | 'not_due' | 'locked' | 'done' | 'incomplete' | 'preview' | 'error';
+export type TeamRunStatus =
+  | 'not_installed'
+  | 'disabled'
+  | 'not_due'
+  | 'locked'
+  | 'done'
+  | 'incomplete'
+  | 'preview'
+  | 'error';
 
 export interface TeamRunReport {
   teamId: string;
@@ -117,13 +128,14 @@ function nudgeMessages(team: TeamPlan, options: ChannelNudgeOptions = {}): Previ
 /** Posts one team's due run: settles old claims, plans, then posts each channel nudge and owner digest once. */
 export async function postTeamNudges(
   opts: RunWeeklyNudgesOptions,
+  client: WebClient,
   teamId: string,
   due: DueRun,
 ): Promise<TeamRunReport> {
   const { repos, logger, clock } = opts.deps;
   const ctx: DeliveryContext = {
     nudges: repos.nudges,
-    client: opts.client,
+    client,
     logger,
     clock,
     pacer: new Pacer(opts.deps.postGapMs ?? DEFAULT_GAP_MS, opts.deps.sleep ?? realSleep),
@@ -177,6 +189,16 @@ async function postAll(
       plan: { ...team.plan, channelNudges: [nudge], ownerDigests: [] },
     });
     if (!message) continue;
+    const target = await channelNudgeTarget(opts.deps, ctx.client, teamId, nudge);
+    if ('error' in target) {
+      const outcome = classifyPostError(target.error);
+      logger.warn(
+        `cannot reach the owner of deal ${nudge.dealId} privately (${outcome.kind}: ${outcome.error})`,
+      );
+      if (outcome.kind === 'failed') result.failed++;
+      else pending++;
+      continue;
+    }
     const claim = {
       teamId,
       sendKey: message.sendKey,
@@ -185,7 +207,7 @@ async function postAll(
       decisionIds: nudge.items.map((item) => item.decisionId),
       dealId: nudge.dealId,
       userId: null,
-      channelId: nudge.channelId,
+      channelId: target.channelId,
     };
     count(await deliver(ctx, claim, message.message));
   }
@@ -193,7 +215,7 @@ async function postAll(
     await steps.apply(digest.items);
     let channelId: string;
     try {
-      const opened = await opts.client.conversations.open({ users: digest.userId });
+      const opened = await ctx.client.conversations.open({ users: digest.userId });
       if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
       channelId = opened.channel.id;
     } catch (error) {

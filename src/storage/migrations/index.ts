@@ -6,6 +6,8 @@ import { nudges } from './0005_nudges.js';
 import { listening } from './0006_listening.js';
 import { internalOnly } from './0007_internal_only.js';
 import { crm } from './0008_crm.js';
+import { installations } from './0009_installations.js';
+import { channelSharing } from './0010_channel_sharing.js';
 import type { VersionedMigration } from './columns.js';
 
 /** Applied in key order; never rename or edit a migration that has shipped, add a new one. */
@@ -18,4 +20,6 @@ export const MIGRATIONS: Record<string, VersionedMigration> = {
   '0006_listening': listening,
   '0007_internal_only': internalOnly,
   '0008_crm': crm,
+  '0009_installations': installations,
+  '0010_channel_sharing': channelSharing,
 };

@@ -1,0 +1,30 @@
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { forgetTeam } from '../../../services/uninstall.js';
+import type { AppDeps } from '../../deps.js';
+
+type Args = (SlackEventMiddlewareArgs<'app_uninstalled'> | SlackEventMiddlewareArgs<'tokens_revoked'>) &
+  AllMiddlewareArgs;
+
+/**
+ * app_uninstalled, or tokens_revoked for our bot: stop the team's jobs, delete its tokens at once, and its data
+ * after the configured grace period. A revoked user token alone changes nothing (the app acts as its bot).
+ */
+export function registerUninstall(app: App, deps: AppDeps): void {
+  const forget = async ({ event, body, context }: Args): Promise<void> => {
+    if (event.type === 'tokens_revoked' && (event.tokens.bot ?? []).length === 0) return;
+    const teamId = context.teamId ?? body.team_id;
+    if (!teamId) return;
+    const outcome = await forgetTeam(deps.repos, {
+      teamId,
+      enterpriseId: context.enterpriseId ?? null,
+      now: deps.clock(),
+      graceDays: deps.purgeGraceDays ?? 30,
+    });
+    deps.logger.info(
+      `${event.type}: workspace ${teamId} forgotten (${outcome.tokensDeleted} installation(s) deleted); ` +
+        (outcome.purged ? 'data purged now' : `data purged after ${outcome.purgeAfter.toISOString()}`),
+    );
+  };
+  app.event('app_uninstalled', forget);
+  app.event('tokens_revoked', forget);
+}

@@ -1,0 +1,66 @@
+/**
+ * Ports for installs, uninstalls and whole-team data. Kept apart from ports.ts: they are about workspaces as
+ * tenants, not about deals. Enterprise Grid: an org-wide install has an enterprise id and no team id.
+ */
+export interface InstallationKey {
+  enterpriseId: string | null;
+  /** null for an org-wide (Enterprise Grid) install. */
+  teamId: string | null;
+}
+
+export interface InstallationRecord {
+  key: InstallationKey;
+  isEnterpriseInstall: boolean;
+  botUserId: string | null;
+  /** The installation as JSON (tokens included): sealed at rest, plain only in memory. */
+  json: string;
+}
+
+export interface InstallationRepository {
+  /** Inserts or replaces the installation of this enterprise/team pair. */
+  save(record: InstallationRecord): Promise<void>;
+  /** The exact pair; null when absent. Throws when the sealed text cannot be opened (wrong key, tampering). */
+  find(key: InstallationKey): Promise<InstallationRecord | null>;
+  delete(key: InstallationKey): Promise<number>;
+  /** Every installation row of a workspace (whatever its enterprise), e.g. on uninstall. */
+  deleteTeam(teamId: string): Promise<number>;
+  list(): Promise<Array<InstallationKey & { isEnterpriseInstall: boolean }>>;
+}
+
+export interface TeamUninstall {
+  teamId: string;
+  enterpriseId: string | null;
+  uninstalledAt: Date;
+  purgeAfter: Date;
+  purgedAt: Date | null;
+}
+
+export interface TeamLifecycleRepository {
+  /** Records the uninstall; a repeated event keeps the first date (the grace period does not restart). */
+  markUninstalled(teamId: string, enterpriseId: string | null, at: Date, purgeAfter: Date): Promise<void>;
+  /** The workspace installed again: its data is no longer scheduled for purging. */
+  markReinstalled(teamId: string): Promise<void>;
+  get(teamId: string): Promise<TeamUninstall | null>;
+  /** Uninstalled workspaces whose grace period ended by `now` and that are not purged yet. */
+  duePurges(now: Date): Promise<TeamUninstall[]>;
+  markPurged(teamId: string, at: Date): Promise<void>;
+}
+
+export interface ChannelSharing {
+  isExtShared: boolean;
+  checkedAt: Date;
+}
+
+export interface ChannelSharingRepository {
+  get(teamId: string, channelId: string): Promise<ChannelSharing | null>;
+  set(teamId: string, channelId: string, isExtShared: boolean, at: Date): Promise<void>;
+}
+
+export type TeamTables = Record<string, Array<Record<string, unknown>>>;
+
+export interface TeamDataRepository {
+  /** Every row of the team's data, table by table (installations and their tokens excluded). */
+  exportTeam(teamId: string): Promise<TeamTables>;
+  /** Deletes every row of the team in one transaction, installations included; counts per table. */
+  purgeTeam(teamId: string): Promise<Record<string, number>>;
+}

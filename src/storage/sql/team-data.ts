@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { TeamDataRepository, TeamTables } from '../install-ports.js';
+import type { Database } from '../schema.js';
+
+type TeamTable = Exclude<keyof Database, 'team_uninstalls'>;
+
+/**
+ * Every table holding a team's rows, children before parents (foreign keys). A storage test compares this list
+ * with the live schema, so a new table with a team_id column cannot be forgotten by the purge.
+ */
+export const TEAM_TABLES: readonly TeamTable[] = [
+  'entry_revisions',
+  'recap_proposals',
+  'listen_nudges',
+  'nudge_sends',
+  'nudge_runs',
+  'draft_versions',
+  'meetings',
+  'decisions',
+  'entries',
+  'stakeholders',
+  'deals',
+  'processed_events',
+  'idempotency_keys',
+  'listen_quiet_users',
+  'channel_sharing',
+  'workspaces',
+  'installations',
+];
+
+/** Never exported: they hold (sealed) tokens or bookkeeping only. */
+const NOT_EXPORTED: ReadonlySet<TeamTable> = new Set([
+  'installations',
+  'idempotency_keys',
+  'processed_events',
+  'channel_sharing',
+]);
+
+export function teamDataRepository(db: Kysely<Database>): TeamDataRepository {
+  return {
+    async exportTeam(teamId) {
+      const tables: TeamTables = {};
+      for (const table of [...TEAM_TABLES].reverse()) {
+        if (NOT_EXPORTED.has(table)) continue;
+        const rows = await db.selectFrom(table).selectAll().where('team_id', '=', teamId).execute();
+        tables[table] = rows as Array<Record<string, unknown>>;
+      }
+      return tables;
+    },
+    async purgeTeam(teamId) {
+      return db.transaction().execute(async (trx) => {
+        const counts: Record<string, number> = {};
+        for (const table of TEAM_TABLES) {
+          const result = await trx.deleteFrom(table).where('team_id', '=', teamId).executeTakeFirst();
+          counts[table] = Number(result.numDeletedRows);
+        }
+        return counts;
+      });
+    },
+  };
+}
