@@ -20,6 +20,7 @@ export type Layer =
   | 'slack/guards'
   | 'slack/middleware'
   | 'slack/listeners'
+  | 'slack/install'
   | 'slack/bolt'
   | 'scheduling'
   | 'http'
@@ -62,7 +63,17 @@ const ALLOWED: Record<Exclude<Layer, 'root'>, readonly Layer[]> = {
     'config',
     'logger',
   ],
-  'slack/bolt': ['slack/listeners', 'slack/middleware', 'slack/deps', 'http', 'logger', 'config'],
+  'slack/install': ['slack/flows', 'storage/ports', 'domain', 'logger', 'config'],
+  'slack/bolt': [
+    'slack/listeners',
+    'slack/middleware',
+    'slack/install',
+    'slack/flows',
+    'slack/deps',
+    'http',
+    'logger',
+    'config',
+  ],
   scheduling: ['slack/flows', 'services', 'slack/deps', 'domain', 'storage/ports', 'llm', 'config', 'logger'],
   http: ['logger', 'config'],
   sandbox: ['http', 'slack/views', 'config', 'logger'],
@@ -85,7 +96,7 @@ export function layerOf(file: string): Layer {
   if (file === 'app.ts' || file === 'main.ts' || file === 'banner.ts' || file.startsWith('cli/'))
     return 'root';
   if (file === 'logger.ts' || file === 'log-format.ts') return 'logger';
-  if (file === 'storage/ports.ts') return 'storage/ports';
+  if (file === 'storage/ports.ts' || file === 'storage/install-ports.ts') return 'storage/ports';
   if (file === 'slack/deps.ts') return 'slack/deps';
   if (file === 'slack/bolt.ts') return 'slack/bolt';
   const [top, second] = file.split('/');

@@ -70,6 +70,7 @@ describe('manifests/manifest.json', () => {
 describe('manifests/manifest.socket-mode.json', () => {
   const read = (file: string) => readJson(path.resolve(import.meta.dirname, '../../manifests', file)) as Json;
   type Json = Record<string, unknown> & {
+    oauth_config: Record<string, unknown>;
     features: { slash_commands: Record<string, unknown>[] };
     settings: {
       socket_mode_enabled: boolean;
@@ -92,6 +93,8 @@ describe('manifests/manifest.socket-mode.json', () => {
     const http = read('manifest.json');
     for (const command of http.features.slash_commands) delete command.url;
     delete http.settings.event_subscriptions.request_url;
+    // OAuth installs need the HTTP receiver (/slack/oauth_redirect); Socket Mode runs in one workspace.
+    delete http.oauth_config.redirect_urls;
     delete http.settings.interactivity.request_url;
     http.settings.socket_mode_enabled = true;
     expect(socket).toEqual(http);

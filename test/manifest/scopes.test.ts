@@ -17,6 +17,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.update': ['chat:write'],
   'chat.delete': ['chat:write'],
   'chat.getPermalink': [],
+  'conversations.info': ['channels:read', 'groups:read'],
   'conversations.history': ['channels:history', 'groups:history', 'im:history'],
   'conversations.replies': ['channels:history', 'groups:history', 'im:history'],
   'conversations.join': ['channels:join'],
@@ -26,12 +27,17 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],
+  'views.update': [],
 };
 
 /** Events the app subscribes to and the scopes each needs. */
 const EVENT_SCOPES: Record<string, string[]> = {
   app_home_opened: [],
   app_mention: ['app_mentions:read'],
+  app_uninstalled: [],
+  tokens_revoked: [],
+  channel_shared: ['channels:read', 'groups:read'],
+  channel_unshared: ['channels:read', 'groups:read'],
   channel_created: ['channels:read'],
   member_joined_channel: ['channels:read', 'groups:read'],
   'message.channels': ['channels:history'],

@@ -12,6 +12,5 @@ export const BOT_SCOPES = [
   'groups:read',
   'im:history',
   'im:write',
-  'reactions:write',
   'users:read',
 ] as const;

@@ -1,14 +1,19 @@
 import type { Kysely } from 'kysely';
+import type { CrmTables } from '../crm-schema.js';
 import type { TeamDataRepository, TeamTables } from '../install-ports.js';
 import type { Database } from '../schema.js';
 
-type TeamTable = Exclude<keyof Database, 'team_uninstalls'>;
+type TeamTable = Exclude<keyof (Database & CrmTables), 'team_uninstalls'>;
 
 /**
  * Every table holding a team's rows, children before parents (foreign keys). A storage test compares this list
  * with the live schema, so a new table with a team_id column cannot be forgotten by the purge.
  */
 export const TEAM_TABLES: readonly TeamTable[] = [
+  'crm_writes',
+  'crm_field_maps',
+  'crm_links',
+  'crm_credentials',
   'entry_revisions',
   'recap_proposals',
   'listen_nudges',
@@ -31,12 +36,14 @@ export const TEAM_TABLES: readonly TeamTable[] = [
 /** Never exported: they hold (sealed) tokens or bookkeeping only. */
 const NOT_EXPORTED: ReadonlySet<TeamTable> = new Set([
   'installations',
+  'crm_credentials',
   'idempotency_keys',
   'processed_events',
   'channel_sharing',
 ]);
 
-export function teamDataRepository(db: Kysely<Database>): TeamDataRepository {
+export function teamDataRepository(database: Kysely<Database>): TeamDataRepository {
+  const db = database.withTables<CrmTables>();
   return {
     async exportTeam(teamId) {
       const tables: TeamTables = {};
