@@ -4,10 +4,8 @@
  * linked to the channel. Uses the configured database (DATABASE_URL, or the SQLite file under DATA_DIR).
  */
 import { z } from 'zod';
-import { ConfigError } from '../config/config.js';
-import { loadConfig } from '../config/load.js';
 import { latestDraftExport, teamForChannel } from '../services/drafts-export.js';
-import { openStorage } from '../storage/index.js';
+import { openConfiguredStorage, reportBadArguments } from './cli-support.js';
 
 const USAGE = 'usage: npm run export -- --channel C0123ABC [--team T0123ABC]';
 
@@ -39,24 +37,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs(argv);
   } catch (error) {
-    const detail =
-      error instanceof z.ZodError
-        ? error.issues.map((i) => `--${String(i.path[0])} ${i.message}`)
-        : [String((error as Error).message)];
-    console.error([...detail, USAGE].join('\n'));
-    return 2;
+    return reportBadArguments(error, USAGE);
   }
-  let storage: Awaited<ReturnType<typeof openStorage>>;
-  try {
-    storage = await openStorage(loadConfig().database);
-  } catch (error) {
-    console.error(
-      error instanceof ConfigError
-        ? `configuration problem:\n${error.message}`
-        : `cannot open the database: ${(error as Error).message}`,
-    );
-    return 1;
-  }
+  const storage = await openConfiguredStorage();
+  if (!storage) return 1;
   try {
     const team = args.team
       ? { ok: true as const, teamId: args.team }

@@ -6,10 +6,8 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
-import { ConfigError } from '../config/config.js';
-import { loadConfig } from '../config/load.js';
 import { purgeTeamNow } from '../services/uninstall.js';
-import { openStorage } from '../storage/index.js';
+import { openConfiguredStorage, reportBadArguments } from './cli-support.js';
 
 const USAGE =
   'usage: npm run workspace -- export --team T0123ABC [--out file.json]\n' +
@@ -52,24 +50,10 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
   try {
     args = parseArgs(argv);
   } catch (error) {
-    const detail =
-      error instanceof z.ZodError
-        ? error.issues.map((i) => `${i.path.length ? `--${String(i.path[0])} ` : ''}${i.message}`)
-        : [String((error as Error).message)];
-    console.error([...detail, USAGE].join('\n'));
-    return 2;
+    return reportBadArguments(error, USAGE);
   }
-  let storage: Awaited<ReturnType<typeof openStorage>>;
-  try {
-    storage = await openStorage(loadConfig().database);
-  } catch (error) {
-    console.error(
-      error instanceof ConfigError
-        ? `configuration problem:\n${error.message}`
-        : `cannot open the database: ${(error as Error).message}`,
-    );
-    return 1;
-  }
+  const storage = await openConfiguredStorage();
+  if (!storage) return 1;
   try {
     if (args.command === 'export') {
       const tables = await storage.repos.teamData.exportTeam(args.team);

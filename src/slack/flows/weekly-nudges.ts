@@ -182,6 +182,13 @@ async function postAll(
     else if (outcome === 'failed') result.failed++;
     else if (outcome === 'pending') pending++;
   };
+  /** A target we could not open: failed for good, or pending for the next attempt. */
+  const unreachable = (error: unknown, what: string) => {
+    const outcome = classifyPostError(error);
+    logger.warn(`cannot reach ${what} (${outcome.kind}: ${outcome.error})`);
+    if (outcome.kind === 'failed') result.failed++;
+    else pending++;
+  };
   for (const nudge of team.plan.channelNudges) {
     await steps.apply(nudge.items);
     const [message] = nudgeMessages({
@@ -191,12 +198,7 @@ async function postAll(
     if (!message) continue;
     const target = await channelNudgeTarget(opts.deps, ctx.client, teamId, nudge);
     if ('error' in target) {
-      const outcome = classifyPostError(target.error);
-      logger.warn(
-        `cannot reach the owner of deal ${nudge.dealId} privately (${outcome.kind}: ${outcome.error})`,
-      );
-      if (outcome.kind === 'failed') result.failed++;
-      else pending++;
+      unreachable(target.error, `the owner of deal ${nudge.dealId} privately`);
       continue;
     }
     const claim = {
@@ -219,10 +221,7 @@ async function postAll(
       if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
       channelId = opened.channel.id;
     } catch (error) {
-      const outcome = classifyPostError(error);
-      logger.warn(`cannot open a DM with ${digest.userId} (${outcome.kind}: ${outcome.error})`);
-      if (outcome.kind === 'failed') result.failed++;
-      else pending++;
+      unreachable(error, `a DM with ${digest.userId}`);
       continue;
     }
     const claim = {
