@@ -76,7 +76,7 @@ describe('every regular expression in src/ runs in linear time (recheck, offline
     expect([...new Set(inventory.builtInFunctions)].sort()).toEqual(Object.keys(BUILT_IN_FUNCTIONS).sort());
   });
 
-  it('finds no super-linear pattern', { timeout: 120_000 }, async () => {
+  it('finds no super-linear pattern', { timeout: 300_000 }, async () => {
     const built = await recordBuiltPatterns(async () => {
       for (const file of inventory.modulesBuildingPatterns) await import(file);
     });
@@ -88,7 +88,7 @@ describe('every regular expression in src/ runs in linear time (recheck, offline
       const key = `/${regex.source}/${regex.flags}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const result = checkSync(regex.source, regex.flags, { timeout: 1_000 });
+      const result = checkSync(regex.source, regex.flags, { checker: 'automaton', timeout: 1_000 });
       // 'unknown' = recheck ran out of time on a large alternation; only a found attack string fails.
       if (result.status === 'vulnerable' && !KNOWN_SUPERLINEAR.has(key)) {
         unsafe.push(`${regex.where} ${key}: ${result.complexity.summary}`);

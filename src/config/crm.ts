@@ -106,7 +106,7 @@ export function parseCrmConfig(env: Record<string, string | undefined>): {
   const hubspot: HubSpotConfig | null = raw.HUBSPOT_ACCESS_TOKEN
     ? {
         accessToken: raw.HUBSPOT_ACCESS_TOKEN,
-        apiUrl: (raw.HUBSPOT_API_URL ?? 'https://api.hubapi.com').replace(/\/+$/, ''),
+        apiUrl: withoutTrailingSlashes(raw.HUBSPOT_API_URL ?? 'https://api.hubapi.com'),
         portalId: raw.HUBSPOT_PORTAL_ID,
       }
     : null;
@@ -118,4 +118,10 @@ export function parseCrmConfig(env: Record<string, string | undefined>): {
     problems.push('CRM_ENCRYPTION_KEY is required with Salesforce (its tokens are stored encrypted)');
   }
   return { config: { salesforce, hubspot, encryptionKey: key }, problems };
+}
+
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
 }

@@ -113,7 +113,8 @@ export function createSlackCloud(options: SlackCloudOptions) {
   async function oauthAccess(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const fields = await parseBody(await readBody(req), req.headers['content-type']);
     const str = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : undefined);
-    const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const authorization = req.headers.authorization ?? '';
+    const basic = /^basic /i.test(authorization) ? authorization.slice(6).trim() || undefined : undefined;
     const [basicId, basicSecret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
     const clientId = str('client_id') ?? basicId;
     const clientSecret = str('client_secret') ?? basicSecret;

@@ -1,5 +1,6 @@
 import { createSign } from 'node:crypto';
 import type { SalesforceConfig } from '../../config/crm.js';
+import { trimEndOf } from '../../domain/text/trim-end.js';
 import { CrmError } from '../ports.js';
 
 export interface SalesforceToken {
@@ -60,7 +61,7 @@ async function postToken(
   config: SalesforceConfig,
   params: Record<string, string>,
 ): Promise<Record<string, unknown>> {
-  const response = await fetch(`${config.loginUrl.replace(/\/+$/, '')}/services/oauth2/token`, {
+  const response = await fetch(`${trimEndOf(config.loginUrl, '/')}/services/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body: new URLSearchParams(params).toString(),
@@ -89,7 +90,7 @@ export async function requestSalesforceToken(
     auth.kind === 'jwt'
       ? await postToken(config, {
           grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-          assertion: jwtAssertion(auth, config.loginUrl.replace(/\/+$/, ''), now),
+          assertion: jwtAssertion(auth, trimEndOf(config.loginUrl, '/'), now),
         })
       : refreshToken
         ? await postToken(config, {

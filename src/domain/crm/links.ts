@@ -1,3 +1,4 @@
+import { trimEndOf } from '../text/trim-end.js';
 import type { CrmProvider } from './types.js';
 
 export interface CrmRecordRef {
@@ -55,7 +56,7 @@ export function crmRecordUrl(
   base: { salesforce?: string; hubspotPortal?: string },
 ): string {
   if (ref.provider === 'salesforce') {
-    const root = (base.salesforce ?? 'https://login.salesforce.com').replace(/\/+$/, '');
+    const root = trimEndOf(base.salesforce ?? 'https://login.salesforce.com', '/');
     return `${root}/lightning/r/Opportunity/${ref.recordId}/view`;
   }
   return `https://app.hubspot.com/contacts/${base.hubspotPortal ?? '0'}/record/0-3/${ref.recordId}`;

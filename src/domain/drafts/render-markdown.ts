@@ -1,5 +1,6 @@
 import type { Entry } from '../entries.js';
 import type { Stakeholder } from '../stakeholders.js';
+import { SENTENCE_END, trimEndOf } from '../text/trim-end.js';
 import {
   CUSTOMER_SECTIONS,
   type DraftContent,
@@ -58,7 +59,7 @@ export interface MarkdownExportInput {
   stakeholders: readonly Stakeholder[];
 }
 
-const strip = (text: string) => text.replace(/[.!?\s]+$/, '');
+const strip = (text: string) => trimEndOf(text, SENTENCE_END);
 
 /**
  * The customer-readable "Here's what we heard" for /vision export, addressed to the customer. Each entry

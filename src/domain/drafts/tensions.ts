@@ -1,9 +1,10 @@
 import type { Entry } from '../entries.js';
+import { SENTENCE_END, trimEndOf } from '../text/trim-end.js';
 import type { Question } from './draft.js';
 import { rankEntries } from './select-entries.js';
 
 const clip = (text: string, max = 90) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
-const plain = (text: string) => clip(text.replace(/[.!?\s]+$/, ''));
+const plain = (text: string) => clip(trimEndOf(text, SENTENCE_END));
 const lowerFirst = (text: string) =>
   /^[A-Z][a-z]/.test(text) ? `${text[0]!.toLowerCase()}${text.slice(1)}` : text;
 

@@ -1,4 +1,5 @@
 import type { Entry } from '../entries.js';
+import { SENTENCE_END, trimEndOf } from '../text/trim-end.js';
 import type { CandidateStatement } from './citations.js';
 import type { VisionReasoning } from './draft.js';
 import { hashRefs, reasoningSentence } from './reasoning-text.js';
@@ -47,7 +48,7 @@ export function firstStepFor(respect: Entry | undefined): string {
 
 const lowerFirst = (text: string) =>
   /^[A-Z][a-z]/.test(text) ? `${text[0]!.toLowerCase()}${text.slice(1)}` : text;
-const withoutStop = (text: string) => text.replace(/[.!?\s]+$/, '');
+const withoutStop = (text: string) => trimEndOf(text, SENTENCE_END);
 
 const SEVERITY = { high: 2, medium: 1, low: 0 } as const;
 const weight = (e: Entry) =>

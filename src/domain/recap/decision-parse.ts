@@ -59,14 +59,28 @@ export function findDueDate(text: string, meetingDate: string): { dueDate: strin
 
 const SEPARATORS = /^[\s,;:.–—-]+|[\s,;:–—-]+$/g;
 
+const OWNER_LABEL = /\bowner\s*:/i;
+const BEFORE_OWNER = ' \t,;(–—-';
+
+/** "owner: X" up to the next comma or semicolon (X without brackets), scanned by hand to stay linear. */
+function explicitOwner(text: string): { name: string; start: number; end: number } | null {
+  const label = OWNER_LABEL.exec(text);
+  if (!label) return null;
+  let end = label.index + label[0].length;
+  while (end < text.length && text[end] !== ',' && text[end] !== ';') end++;
+  let name = text.slice(label.index + label[0].length, end).trim();
+  if (name.endsWith(')')) name = name.slice(0, -1).trim();
+  if (!name || name.includes('(') || name.includes(')')) return null;
+  let start = label.index;
+  while (start > 0 && BEFORE_OWNER.includes(text[start - 1] ?? '')) start--;
+  return { name, start, end };
+}
+
 /** The owner: "owner: X" anywhere, else a trailing "(X)" or "- X" when X is name-like. */
 export function findOwner(text: string): { ownerName: string; rest: string } | null {
-  const explicit = /[\s,;(–—-]*\bowner\s*:\s*([^,;()]+?)\s*\)?\s*(?=[,;]|$)/i.exec(text);
-  if (explicit && isNameLike(explicit[1]!)) {
-    return {
-      ownerName: explicit[1]!.trim(),
-      rest: text.slice(0, explicit.index) + text.slice(explicit.index + explicit[0].length),
-    };
+  const explicit = explicitOwner(text);
+  if (explicit && isNameLike(explicit.name)) {
+    return { ownerName: explicit.name, rest: text.slice(0, explicit.start) + text.slice(explicit.end) };
   }
   const trailing = /(?:\(([^()]+)\)|\s[–—-]\s*([^–—-]+))\s*$/.exec(text);
   const name = trailing ? (trailing[1] ?? trailing[2])!.trim() : null;

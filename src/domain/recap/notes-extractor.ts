@@ -39,7 +39,7 @@ export interface ExtractOptions {
 }
 
 const MARKER =
-  /^\s*(?:(?:[-*•‣◦]|\d+[.)])\s*)?(success factor|we proposed|driver|initiative|success|csf|constraint|risk|decision|proposal)\s*:\s*(.*)$/i;
+  /^\s*(?:(?:[-*•‣◦]|\d+[.)])\s*)?(success factor|we proposed|driver|initiative|success|csf|constraint|risk|decision|proposal)\s*:(.*)$/i;
 const BULLET = /^\s*(?:[-*•‣◦]|\d+[.)])\s+/;
 const QUOTE = /"([^"]+)"|“([^”]+)”/g;
 const MARKER_KINDS: Record<string, EntryKind> = {

@@ -117,7 +117,12 @@ export function isGenericSpeaker(label: string): boolean {
 
 /** "John Smith (Acme)" -> "John Smith"; the company in brackets is not part of the name. */
 export function stripCompany(label: string): string {
-  return label.replace(/\s*\([^()]{1,60}\)\s*$/, '').trim();
+  const trimmed = label.trim();
+  const open = trimmed.lastIndexOf('(');
+  if (!trimmed.endsWith(')') || open < 0) return trimmed;
+  const company = trimmed.slice(open + 1, -1);
+  if (company.length < 1 || company.length > 60 || company.includes(')')) return trimmed;
+  return trimmed.slice(0, open).trim();
 }
 
 /**

@@ -4,6 +4,7 @@ import { sendJson } from '../emulator/http.js';
 import type { HubSpotState } from './state.js';
 
 const V = '2026-03';
+const OWNER_PATH = new RegExp(`^/crm/owners/${V}/(\\d+)$`);
 const WINDOW_MS = 10_000;
 
 type Assoc = { to?: { id?: unknown }; types?: { associationTypeId?: unknown }[] };
@@ -94,7 +95,7 @@ export function hubspotApi(
     });
     return true;
   }
-  const owner = new RegExp(`^/crm/owners/${V}/(\\d+)$`).exec(path);
+  const owner = OWNER_PATH.exec(path);
   if (method === 'GET' && owner) {
     const found = state.owners.get(owner[1] ?? '');
     if (found) sendJson(res, 200, { ...found, userId: Number(found.id) });

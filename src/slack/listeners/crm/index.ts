@@ -6,13 +6,16 @@ import { crmRefreshButton, crmReviewOverwriteButton, crmSendButton } from './crm
 import { crmMapSubmit, crmOverwriteSubmit } from './crm-submissions.js';
 import { crmRecordOptions } from './record-options.js';
 
+/** Review buttons carry the field in their action id: `<prefix>:<field>`. */
+const REVIEW_OVERWRITE_ACTION = new RegExp(`^${CRM_IDS.reviewOverwrite}:`);
+
 /** The CRM listeners (typeahead, buttons, modals); none are registered when no CRM is configured. */
 export function registerCrm(app: App, deps: AppDeps): void {
   if (!hasCrm(deps)) return;
   app.options(CRM_IDS.recordSearch, crmRecordOptions(deps));
   app.action(CRM_IDS.send, crmSendButton(deps));
   app.action(CRM_IDS.refresh, crmRefreshButton(deps));
-  app.action(new RegExp(`^${CRM_IDS.reviewOverwrite}:`), crmReviewOverwriteButton(deps));
+  app.action(REVIEW_OVERWRITE_ACTION, crmReviewOverwriteButton(deps));
   app.view(CRM_IDS.overwriteView, crmOverwriteSubmit(deps));
   app.view(CRM_IDS.mapView, crmMapSubmit(deps));
 }
