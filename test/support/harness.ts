@@ -93,3 +93,28 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
 }
+
+/**
+ * Makes one repository method of the running app fail as a database that is down would, until `restore()`:
+ * the app and the test share the same repository objects.
+ */
+export function breakRepository<R extends keyof TestApp['repos']>(
+  t: Pick<TestApp, 'repos'>,
+  repo: R,
+  method: keyof TestApp['repos'][R] & string,
+  error: Error = new Error('connect ECONNREFUSED 127.0.0.1:5432'),
+): { calls: () => number; restore: () => void } {
+  const target = t.repos[repo] as unknown as Record<string, unknown>;
+  const original = target[method];
+  let calls = 0;
+  target[method] = async () => {
+    calls++;
+    throw error;
+  };
+  return {
+    calls: () => calls,
+    restore: () => {
+      target[method] = original;
+    },
+  };
+}

@@ -7,6 +7,7 @@ import { RECAP_IDS as R } from '../../views/ids.js';
 import { parseRecapForm, parseRecapMetadata } from '../../views/recap-modal-parse.js';
 import { ViewState } from '../../views/view-state.js';
 import { recapDecisionEditSubmit, recapEntryEditSubmit } from './recap-edit-submit.js';
+import { saveOrSayWhy } from './save-or-say-why.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -64,7 +65,7 @@ export function recapSubmitHandler(deps: AppDeps) {
 }
 
 export function registerRecapViews(app: App, deps: AppDeps): void {
-  app.view(R.modal, recapSubmitHandler(deps));
-  app.view(R.editEntryModal, recapEntryEditSubmit(deps));
-  app.view(R.editDecisionModal, recapDecisionEditSubmit(deps));
+  app.view(R.modal, saveOrSayWhy(deps, recapSubmitHandler(deps)));
+  app.view(R.editEntryModal, saveOrSayWhy(deps, recapEntryEditSubmit(deps)));
+  app.view(R.editDecisionModal, saveOrSayWhy(deps, recapDecisionEditSubmit(deps)));
 }
