@@ -1,6 +1,7 @@
 import { type RunningApp, startApp } from '../../src/app.js';
 import type { AppConfig, OpenAiConfig, ProxyConfig } from '../../src/config/config.js';
 import type { CrmConfig } from '../../src/config/crm.js';
+import type { ModelLimits } from '../../src/domain/model-gate.js';
 import { createLogger } from '../../src/logger.js';
 import type { RunningServer } from '../../src/sandbox/emulator/server.js';
 import { DEMO_IDS } from '../../src/sandbox/seed.js';
@@ -32,6 +33,8 @@ export interface TestAppOptions {
   logLevel?: 'debug' | 'info' | 'warn';
   /** Salesforce/HubSpot pointed at the CRM emulator (test/support/crm-fixtures.ts). */
   crm?: CrmConfig;
+  /** Model calls in flight (default: the app's). */
+  modelLimits?: ModelLimits;
 }
 
 /**
@@ -77,6 +80,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logger,
     host: '127.0.0.1',
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.modelLimits ? { modelLimits: options.modelLimits } : {}),
   });
   emulator.setAppUrl(`${app.url}/slack/events`);
   return {
