@@ -26,7 +26,10 @@ describe('limits on concurrent model calls, end to end', () => {
     });
     // Two model calls that hang until the test lets them answer (with something unusable: offline fallback).
     for (let i = 0; i < 2; i++)
-      openai.replyWith(async () => (await held, { body: chatCompletion('not json') }));
+      openai.replyWith(async () => {
+        await held;
+        return { body: chatCompletion('not json') };
+      });
     t = await startTestApp({
       clock: () => NOW,
       openai: { baseURL: openai.baseURL },
