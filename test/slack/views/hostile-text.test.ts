@@ -31,7 +31,10 @@ function renderedMrkdwn(message: Message): string[] {
   if (typeof message === 'string') return [message];
   const out: string[] = message.text === undefined ? [] : [message.text];
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     if (record.type === 'mrkdwn' && typeof record.text === 'string') out.push(record.text);
