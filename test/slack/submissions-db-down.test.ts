@@ -9,6 +9,7 @@ import {
 } from '../../src/slack/views/ids.js';
 import { breakRepository, startTestApp, type TestApp } from '../support/harness.js';
 import { openModal } from '../support/modals.js';
+import { waitFor } from '../support/wait.js';
 import { linkDeal, NOW, openRecapModal, recapParents, recapValues } from './recap-support.js';
 
 /**
@@ -97,5 +98,20 @@ describe('view submissions while the database fails', () => {
     expectKeptOpen(failed, view.id);
     expect(JSON.stringify(failed.topView?.values)).toContain(RECAP_IDS.notes);
     expect(recapParents(t)).toEqual([]);
+  });
+  it('a slash command that fails gives back what was typed (Slack cleared the composer), escaped', async () => {
+    const before = t.emulator.state.ephemeralsFor(t.ids.rep).length;
+    const broken = breakRepository(t, 'entries', 'listByDeal');
+    await t.driver.slashCommand({
+      userId: t.ids.rep,
+      channelId: t.ids.dealAcme,
+      text: 'ask what did <!channel> decide & when?',
+    });
+    const reply = await waitFor('the failure reply', () => t.emulator.state.ephemeralsFor(t.ids.rep)[before]);
+    broken.restore();
+    expect(broken.calls()).toBeGreaterThan(0);
+    expect(reply.text).toContain('failed on our side');
+    expect(reply.text).toContain('> /vision ask what did &lt;!channel&gt; decide &amp; when?');
+    expect(reply.text).not.toContain('<!channel>');
   });
 });
