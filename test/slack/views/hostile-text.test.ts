@@ -1,10 +1,14 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DealAnswer } from '../../../src/domain/ask/types.js';
 import type { Deal } from '../../../src/domain/deals.js';
 import type { Decision } from '../../../src/domain/decisions.js';
 import type { Entry } from '../../../src/domain/entries.js';
+import type { ChannelNudge, DigestItem } from '../../../src/domain/nudges/plan.js';
 import type { Meeting } from '../../../src/domain/recap/meeting.js';
 import type { Stakeholder } from '../../../src/domain/stakeholders.js';
-import { askParentText } from '../../../src/slack/views/ask-blocks.js';
+import { answerBlocks, askParentText } from '../../../src/slack/views/ask-blocks.js';
 import {
   decidedMessage,
   decisionLoggedMessage,
@@ -12,10 +16,16 @@ import {
 } from '../../../src/slack/views/decisions-list.js';
 import { draftPlaceholder, historyMessage, playbackNote } from '../../../src/slack/views/draft-parent.js';
 import { entrySavedMessage } from '../../../src/slack/views/entry-confirmation.js';
+import { unknownSubcommandBlocks } from '../../../src/slack/views/help.js';
 import { entryListMessage } from '../../../src/slack/views/list-blocks.js';
 import { prescribingNudge } from '../../../src/slack/views/listen-blocks.js';
 import { meetingPromptMessage, meetingScheduledText } from '../../../src/slack/views/meeting-prompt.js';
 import { escapeMrkdwn } from '../../../src/slack/views/mrkdwn.js';
+import {
+  channelNudgeMessage,
+  digestMessage,
+  stalledListMessage,
+} from '../../../src/slack/views/nudge-blocks.js';
 import { recapIntroMessage, recapParentMessage } from '../../../src/slack/views/recap-messages.js';
 import { listeningMessage } from '../../../src/slack/views/recap-metrics.js';
 import { dealLinkedMessage } from '../../../src/slack/views/setup.js';
@@ -145,6 +155,44 @@ const meeting: Meeting = {
   updatedAt: AT,
 };
 
+const nudgeItem: DigestItem = {
+  decisionId: 9,
+  dealId: 1,
+  title: HOSTILE,
+  customerOwner: { id: 3, name: HOSTILE },
+  ourOwnerUserId: 'UREP',
+  dueDate: '2026-03-01',
+  threadTs: null,
+  reason: 'overdue',
+  daysOverdue: 3,
+  daysIdle: 12,
+  label: '3 days overdue',
+  related: [{ id: 5, kind: 'driver', statement: HOSTILE }],
+  nextStep: { text: HOSTILE, entryIds: [5] },
+  channelId: 'C1',
+  accountName: HOSTILE,
+  dealName: HOSTILE,
+} as unknown as DigestItem;
+const answer: DealAnswer = {
+  found: true,
+  heading: HOSTILE,
+  text: HOSTILE,
+  lines: [
+    {
+      citation: '#5',
+      entryId: 5,
+      label: HOSTILE,
+      text: HOSTILE,
+      quote: HOSTILE,
+      saidBy: HOSTILE,
+      confirmed: true,
+    },
+  ],
+  suggestedQuestion: HOSTILE,
+  source: 'openai',
+  fallbackReason: null,
+};
+
 /** Every message builder that carries user or model text, called on hostile input. */
 const BUILDERS: Record<string, () => Message> = {
   askParentText: () => askParentText(HOSTILE, 'UREP'),
@@ -187,6 +235,129 @@ const BUILDERS: Record<string, () => Message> = {
   recapListeningFigures: () =>
     listeningMessage(HOSTILE, { ok: false, reason: HOSTILE } as Parameters<typeof listeningMessage>[1], []),
   dealLinkedMessage: () => dealLinkedMessage(deal, 'created', 'UREP'),
+  answerBlocks: () => answerBlocks(answer),
+  unknownSubcommandBlocks: () => unknownSubcommandBlocks(HOSTILE, null, []),
+  channelNudgeMessage: () =>
+    channelNudgeMessage(
+      {
+        dealId: 1,
+        channelId: 'C1',
+        accountName: HOSTILE,
+        dealName: HOSTILE,
+        items: [{ ...nudgeItem, sendKey: 'k' }],
+      } as ChannelNudge,
+      { sendKey: 'k', runKey: 'r' },
+      new Map([[5, HOSTILE]]),
+    ),
+  digestMessage: () => digestMessage({ userId: 'UREP', sendKey: 'k', items: [nudgeItem] }, { runKey: 'r' }),
+  stalledListMessage: () => stalledListMessage([nudgeItem], 'across your deals'),
+};
+
+/**
+ * Exports of src/slack/views that are not tested above, each with why. A new export must be added to one
+ * list or the other, so a new message builder cannot skip this test.
+ */
+const NOT_HERE: Record<string, string> = {
+  playbackNote: 'takes mrkdwn its caller escaped; run below',
+  // Pure helpers, ids and parsers: no message of their own.
+  ...Object.fromEntries(
+    [
+      'plain',
+      'mrkdwn',
+      'option',
+      'options',
+      'findOption',
+      'metadata',
+      'textInput',
+      'escapeMrkdwn',
+      'quoteMrkdwn',
+      'mentionUser',
+      'mentionChannel',
+      'truncate',
+      'decisionActionValue',
+      'parseDecisionActionValue',
+      'refs',
+      'packLines',
+      'editBlockId',
+      'editSectionOf',
+      'issuesToFieldErrors',
+      'parseEntryForm',
+      'parseEntryFormMetadata',
+      'slackTextToPlain',
+      'unlabelledMentions',
+      'messageWireText',
+      'orderEntries',
+      'listActionValue',
+      'parseListActionValue',
+      'buttonValue',
+      'parseAttendeeLine',
+      'fileIdFromLink',
+      'parseRecapForm',
+      'parseRecapMetadata',
+      'chunkProposals',
+      'formatRunTime',
+      'providerLabel',
+      'entryOptionLabel',
+      'resolveItemInBlocks',
+      'ViewState',
+    ].map((name) => [name, 'helper or parser']),
+  ),
+  // Fixed text only, nothing from users or the model.
+  ...Object.fromEntries(
+    [
+      'notLinkedMessage',
+      'introMessage',
+      'draftFailedParent',
+      'helpBlocks',
+      'quietReply',
+      'privateProposalsNotice',
+    ].map((name) => [name, 'fixed text']),
+  ),
+  // Not yet run on hostile text here (listeningMessage: the draft one; the recap one is above).
+  ...Object.fromEntries(
+    [
+      'draftBlocks',
+      'draftParent',
+
+      'listeningMessage',
+
+      'entryText',
+      'itemText',
+      'countsLine',
+      'homeView',
+      'captureOffer',
+
+      'resolutionText',
+      'nudgePreviewMessage',
+      'proposalBlocks',
+      'proposalMessage',
+      'privateProposalMessage',
+      'crmPanel',
+      'sendReportMessage',
+      'auditLogMessage',
+    ].map((name) => [name, 'not yet run on hostile text here']),
+  ),
+  // Modals: user text in plain_text fields, which Slack never parses for mentions.
+  ...Object.fromEntries(
+    [
+      'overwriteModal',
+      'mapModal',
+      'decisionModal',
+      'outcomeModal',
+      'draftEditModal',
+      'draftCorrectedModal',
+      'entryFormBlocks',
+      'entryModal',
+      'dealEntriesModal',
+      'decidedModal',
+      'newDateModal',
+      'nudgeSettingsModal',
+      'recapEntryEditModal',
+      'recapDecisionEditModal',
+      'recapModal',
+      'setupModal',
+    ].map((name) => [name, 'modal']),
+  ),
 };
 
 describe('message builders on hostile text', () => {
@@ -195,6 +366,19 @@ describe('message builders on hostile text', () => {
       expectInert(build());
     });
   }
+
+  it('every exported function of src/slack/views is run above or listed with a reason', async () => {
+    const dir = join(import.meta.dirname, '../../../src/slack/views');
+    const unlisted: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const module: Record<string, unknown> = await import(join(dir, file));
+      for (const [name, value] of Object.entries(module)) {
+        if (typeof value !== 'function') continue;
+        if (!(name in BUILDERS) && !(name in NOT_HERE)) unlisted.push(`${file}:${name}`);
+      }
+    }
+    expect(unlisted).toEqual([]);
+  });
 
   it('the playback note escapes nothing itself, so its callers must pass escaped text', () => {
     // Documented contract: playbackNote(text) takes mrkdwn the flow built with escapeMrkdwn.
