@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppConfig } from './config/config.js';
 import { crmFromConfig } from './crm/create.js';
 import { createMessageClassifier } from './domain/classifier/classify.js';
+import { createModelGate, DEFAULT_MODEL_LIMITS, type ModelLimits } from './domain/model-gate.js';
 import { createEgress } from './http/egress.js';
 import { loopbackOnly } from './http/loopback-host.js';
 import {
@@ -58,6 +59,8 @@ export interface StartOptions {
   host?: string;
   /** Start the timers: weekly nudges and recap prompts (main.ts does; tests only when they ask). */
   scheduler?: boolean;
+  /** Model calls in flight, for the app and per person; default DEFAULT_MODEL_LIMITS. */
+  modelLimits?: ModelLimits;
 }
 
 /** Composition root: config -> storage -> services -> Bolt -> HTTP server. Nothing else wires dependencies. */
@@ -84,6 +87,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     metrics.modelFallbacks.inc({ feature, reason: reasonLabel(reason) });
   const deps: AppDeps = {
     repos: storage.repos,
+    modelGate: createModelGate(options.modelLimits ?? DEFAULT_MODEL_LIMITS),
     logger,
     clock,
     nextStepWriter: nextStepWriterFor(openai, (reason) => {

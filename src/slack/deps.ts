@@ -1,5 +1,6 @@
 import type { CrmGateway } from '../crm/create.js';
 import type { ClassifierRefiner, MessageClassifier } from '../domain/classifier/types.js';
+import type { ModelGate } from '../domain/model-gate.js';
 import type { ParsedTranscript } from '../domain/recap/transcript-parse.js';
 import type { DealAsker } from '../llm/ask.js';
 import type { NextStepWriter } from '../llm/nudge-writer.js';
@@ -17,6 +18,8 @@ export type { FetchFile };
  * Features add their services here.
  */
 export interface AppDeps {
+  /** Caps model calls in flight (@Vision, /vision ask, recaps, drafts); absent = no cap (unit tests). */
+  modelGate?: ModelGate;
   repos: Repositories;
   logger: AppLogger;
   clock: () => Date;

@@ -1,6 +1,7 @@
 import { type RunningApp, startApp } from '../../src/app.js';
 import type { AppConfig, OpenAiConfig, ProxyConfig } from '../../src/config/config.js';
 import type { CrmConfig } from '../../src/config/crm.js';
+import type { ModelLimits } from '../../src/domain/model-gate.js';
 import { createLogger } from '../../src/logger.js';
 import type { RunningServer } from '../../src/sandbox/emulator/server.js';
 import { DEMO_IDS } from '../../src/sandbox/seed.js';
@@ -32,6 +33,8 @@ export interface TestAppOptions {
   logLevel?: 'debug' | 'info' | 'warn';
   /** Salesforce/HubSpot pointed at the CRM emulator (test/support/crm-fixtures.ts). */
   crm?: CrmConfig;
+  /** Model calls in flight (default: the app's). */
+  modelLimits?: ModelLimits;
 }
 
 /**
@@ -77,6 +80,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logger,
     host: '127.0.0.1',
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.modelLimits ? { modelLimits: options.modelLimits } : {}),
   });
   emulator.setAppUrl(`${app.url}/slack/events`);
   return {
@@ -90,6 +94,31 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await app.stop();
       await emulatorServer.close();
       await database.drop();
+    },
+  };
+}
+
+/**
+ * Makes one repository method of the running app fail as a database that is down would, until `restore()`:
+ * the app and the test share the same repository objects.
+ */
+export function breakRepository<R extends keyof TestApp['repos']>(
+  t: Pick<TestApp, 'repos'>,
+  repo: R,
+  method: keyof TestApp['repos'][R] & string,
+  error: Error = new Error('connect ECONNREFUSED 127.0.0.1:5432'),
+): { calls: () => number; restore: () => void } {
+  const target = t.repos[repo] as unknown as Record<string, unknown>;
+  const original = target[method];
+  let calls = 0;
+  target[method] = async () => {
+    calls++;
+    throw error;
+  };
+  return {
+    calls: () => calls,
+    restore: () => {
+      target[method] = original;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { isSupportedBy, sourceVocabulary } from './support.js';
 import type { ProposedDecision, ProposedEntry, RecapExtraction } from './types.js';
 
 const dedupeKey = (text: string): string =>
@@ -36,12 +37,14 @@ export function mergeExtractions(parts: readonly RecapExtraction[]): RecapExtrac
 }
 
 /**
- * Keeps an LLM extraction honest against the text it read: empty statements and titles are dropped, a quote
- * that is not in the text verbatim is removed (the statement stays, to be checked by a person), and a speaker
- * or owner name that does not occur in the text is removed. Nothing is invented.
+ * Keeps an LLM extraction honest against the text it read: empty statements and titles are dropped, and so are
+ * statements and titles whose words are not in the text (see support.ts); a quote that is not in the text
+ * verbatim is removed (the statement stays, to be checked by a person), and a speaker or owner name that does
+ * not occur in the text is removed. Nothing is invented.
  */
 export function groundExtraction(extraction: RecapExtraction, sourceText: string): RecapExtraction {
   const source = loose(sourceText);
+  const vocabulary = sourceVocabulary(sourceText);
   const occurs = (text: string | null): boolean =>
     text !== null && text.trim() !== '' && source.includes(loose(text));
   const entries = extraction.entries
@@ -52,13 +55,13 @@ export function groundExtraction(extraction: RecapExtraction, sourceText: string
       speaker: occurs(entry.speaker) ? entry.speaker!.trim() : null,
       constraintCategory: entry.kind === 'constraint' ? (entry.constraintCategory ?? 'other') : null,
     }))
-    .filter((entry) => entry.statement !== '');
+    .filter((entry) => entry.statement !== '' && isSupportedBy(entry.statement, vocabulary));
   const decisions = extraction.decisions
     .map((decision) => ({
       ...decision,
       title: decision.title.replace(/\s+/g, ' ').trim(),
       ownerName: occurs(decision.ownerName) ? decision.ownerName!.trim() : null,
     }))
-    .filter((decision) => decision.title !== '');
+    .filter((decision) => decision.title !== '' && isSupportedBy(decision.title, vocabulary));
   return { entries, decisions };
 }

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deal } from '../../domain/deals.js';
 import type { DraftVersion } from '../../domain/drafts/version.js';
+import { MODEL_BUSY_MESSAGE, type ModelGate, withModelSlot } from '../../domain/model-gate.js';
 import type { DraftProvider } from '../../llm/provider.js';
 import type { AppLogger } from '../../logger.js';
 import { draftVision } from '../../services/draft-vision.js';
@@ -20,6 +21,7 @@ export interface DraftFlowDeps {
   logger: AppLogger;
   clock: () => Date;
   drafting: DraftProvider;
+  modelGate?: ModelGate;
 }
 
 export interface DraftRequest {
@@ -113,7 +115,14 @@ export async function runDraft(
   client: WebClient,
   req: DraftRequest,
 ): Promise<DraftVersion | null> {
-  const posted = await draftAndPost(deps, client, req);
+  const run = await withModelSlot(deps.modelGate, req.teamId, req.userId, () =>
+    draftAndPost(deps, client, req),
+  );
+  if (run.busy) {
+    await req.notify(MODEL_BUSY_MESSAGE);
+    return null;
+  }
+  const posted = run.value;
   // After the per-deal lock is released: the private coaching is the last thing the requester sees.
   if (posted) await sendListeningCheck(deps, client, req.channelId, req.userId, posted);
   return posted;

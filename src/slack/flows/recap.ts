@@ -153,7 +153,9 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
   } else if (outcome.extractor === 'offline') {
     notices.push('Proposals by the offline extractor (markers, quoted words, customer language).');
   } else {
-    notices.push('Proposals suggested by the LLM; quotes not found verbatim in the text were removed.');
+    notices.push(
+      'Proposals suggested by the LLM; quotes not found verbatim in the text, and statements whose words are not in it, were removed.',
+    );
   }
   if (outcome.truncated)
     notices.push('The text was longer than the extraction budget, so its end was not read (cut).');

@@ -92,7 +92,7 @@ export function decisionsListMessage(args: {
     });
   }
   return {
-    text: open.length === 0 ? summary : `Open decisions: ${dealTitle(args.deal)} (${open.length})`,
+    text: open.length === 0 ? summary : `Open decisions: ${title} (${open.length})`,
     blocks,
   };
 }

@@ -55,7 +55,7 @@ export function draftParent(v: DraftVersion): SlackMessageContent {
     'full draft in the thread',
   ].join(' · ');
   return {
-    text: summary,
+    text: escapeMrkdwn(summary),
     blocks: [
       { type: 'section', text: mrkdwn(`*${escapeMrkdwn(summary)}*`) },
       { type: 'context', elements: [mrkdwn(context, LIMITS.contextText)] },

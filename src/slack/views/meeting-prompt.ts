@@ -9,7 +9,7 @@ import type { SlackMessageContent } from './recap-messages.js';
 export function meetingPromptMessage(meeting: Meeting): SlackMessageContent {
   const question = `How did ${truncate(meeting.title, 150)} go? What did they tell you?`;
   return {
-    text: question,
+    text: escapeMrkdwn(question),
     blocks: [
       { type: 'section', text: mrkdwn(`*${escapeMrkdwn(question)}*`) },
       {

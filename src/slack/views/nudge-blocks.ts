@@ -111,13 +111,11 @@ export function channelNudgeMessage(
   const interactive = options.interactive ?? true;
   const shown = nudge.items.slice(0, MAX_CHANNEL_ITEMS);
   const count = plural(nudge.items.length, 'customer decision');
-  const text = `${count} stalled at ${nudge.accountName}`;
+  const text = `${count} stalled at ${escapeMrkdwn(nudge.accountName)}`;
   const blocks: KnownBlock[] = [
     {
       type: 'section',
-      text: mrkdwn(
-        `:hourglass_flowing_sand: *${escapeMrkdwn(text)}.* Before pushing, ask what changed on their side.`,
-      ),
+      text: mrkdwn(`:hourglass_flowing_sand: *${text}.* Before pushing, ask what changed on their side.`),
     },
   ];
   for (const item of shown) {

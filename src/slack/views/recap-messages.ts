@@ -30,7 +30,7 @@ export function recapParentMessage(
         ? 'Nothing to confirm in the thread; the notes are kept with the meeting.'
         : 'Nothing to confirm was found; the notes are kept with the meeting.';
   return {
-    text: heading,
+    text: line(heading, 200),
     blocks: [
       { type: 'section', text: mrkdwn(`*${line(heading, 200)}*`) },
       {
@@ -58,7 +58,7 @@ export function recapIntroMessage(notices: string[]): SlackMessageContent {
       },
     ],
   });
-  return { text: notices.join(' ') || 'Recap details', blocks };
+  return { text: truncate(escapeMrkdwn(notices.join(' ')), LIMITS.sectionText) || 'Recap details', blocks };
 }
 
 function proposalText(p: RecapProposal): string {

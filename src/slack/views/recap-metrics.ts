@@ -34,7 +34,7 @@ export function listeningMessage(
   const heading = `Only you can see this: listening figures for ${escapeMrkdwn(title)}`;
   if (!result.ok) {
     return {
-      text: `No listening figures for ${title}: ${result.reason}`,
+      text: `No listening figures for ${escapeMrkdwn(title)}: ${escapeMrkdwn(result.reason)}`,
       blocks: [
         {
           type: 'section',
@@ -75,7 +75,7 @@ export function listeningMessage(
     ],
   });
   return {
-    text: `Listening figures for ${title}: we talked ${m.ourTalkSharePct}% and asked ${m.questionsAsked} questions.`,
+    text: `Listening figures for ${escapeMrkdwn(title)}: we talked ${m.ourTalkSharePct}% and asked ${m.questionsAsked} questions.`,
     blocks,
   };
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { closestMatch } from '../../../domain/text/similarity.js';
 import type { AppDeps } from '../../deps.js';
 import { unknownSubcommandBlocks } from '../../views/help.js';
+import { quoteMrkdwn, truncate } from '../../views/mrkdwn.js';
 import type { Subcommand } from './subcommands/types.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -44,7 +45,8 @@ export function visionCommand(deps: AppDeps, subcommands: readonly Subcommand[])
       deps.logger.error(`/vision ${subcommand.name} failed`, error);
       await respond({
         response_type: 'ephemeral',
-        text: `Sorry, \`/vision ${subcommand.name}\` failed on our side. Nothing you entered was lost; please try again.`,
+        // Slack clears the composer after a command, so what was typed is given back to copy.
+        text: `Sorry, \`/vision ${subcommand.name}\` failed on our side. What you typed, to try again:\n${quoteMrkdwn(truncate(`/vision ${text}`, 2_900))}`,
       });
     }
   };

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { MODEL_BUSY_MESSAGE, withModelSlot } from '../../../domain/model-gate.js';
 import { askDeal } from '../../../services/ask.js';
 import type { AppDeps } from '../../deps.js';
 import { activeDealForChannel } from '../../guards/deal.js';
@@ -36,8 +37,17 @@ export function appMentionListener(deps: AppDeps) {
         return;
       }
       const question = questionFromMention(event.text, context.botUserId);
-      const reply =
-        question === '' ? { text: HOW_TO_ASK } : answerBlocks(await askDeal(deps, deal, question));
+      if (question === '') {
+        await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, text: HOW_TO_ASK });
+        return;
+      }
+      const user = event.user;
+      const asked = await withModelSlot(deps.modelGate, teamId, user, () => askDeal(deps, deal, question));
+      if (asked.busy) {
+        await client.chat.postEphemeral({ channel: event.channel, user, text: MODEL_BUSY_MESSAGE });
+        return;
+      }
+      const reply = answerBlocks(asked.value);
       await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...reply });
     } catch (error) {
       deps.logger.error('answering an app mention failed', error);

@@ -98,7 +98,7 @@ export function decisionSubmit(deps: AppDeps) {
       }
     } catch (error) {
       deps.logger.error('saving a decision failed', error);
-      await ack(stale('Saving failed on our side. Please press Save again.'));
+      await ack(stale('Saving failed on our side and nothing was saved. Please press Save again.'));
       return;
     }
     await ack();

@@ -8,6 +8,7 @@ import { markCorrected } from '../../flows/drafts-playback.js';
 import { editSectionOf } from '../../views/draft-modals.js';
 import { DRAFT_CORRECTED_FORM, DRAFT_VIEWS } from '../../views/ids.js';
 import { type FieldErrors, ViewState, viewStateSchema } from '../../views/view-state.js';
+import { saveOrSayWhy } from './save-or-say-why.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -137,6 +138,6 @@ function correctedSubmit(deps: AppDeps) {
 }
 
 export function registerDraftViews(app: App, deps: AppDeps): void {
-  app.view(DRAFT_VIEWS.edit, editSubmit(deps));
-  app.view(DRAFT_VIEWS.corrected, correctedSubmit(deps));
+  app.view(DRAFT_VIEWS.edit, saveOrSayWhy(deps, editSubmit(deps)));
+  app.view(DRAFT_VIEWS.corrected, saveOrSayWhy(deps, correctedSubmit(deps)));
 }

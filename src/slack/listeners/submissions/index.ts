@@ -7,6 +7,7 @@ import { registerDraftViews } from './draft-views.js';
 import { entrySubmitHandler } from './entry-submit.js';
 import { registerNudgeModals } from './nudge-modals.js';
 import { registerRecapViews } from './recap-submit.js';
+import { saveOrSayWhy } from './save-or-say-why.js';
 import { setupSubmit } from './setup-submit.js';
 
 /** Registers every view listener; each feature adds its line here. */
@@ -14,10 +15,10 @@ export function registerSubmissions(app: App, deps: AppDeps): void {
   registerRecapViews(app, deps);
   registerDraftViews(app, deps);
   registerNudgeModals(app, deps);
-  app.view(VIEW_IDS.logEntry, entrySubmitHandler(deps));
-  app.view(VIEW_IDS.editEntry, entrySubmitHandler(deps));
-  app.view(VIEW_IDS.setupDeal, setupSubmit(deps));
-  app.view(VIEW_IDS.logDecision, decisionSubmit(deps));
-  app.view(VIEW_IDS.editDecision, decisionSubmit(deps));
-  app.view(VIEW_IDS.decisionOutcome, decisionOutcomeSubmit(deps));
+  app.view(VIEW_IDS.logEntry, saveOrSayWhy(deps, entrySubmitHandler(deps)));
+  app.view(VIEW_IDS.editEntry, saveOrSayWhy(deps, entrySubmitHandler(deps)));
+  app.view(VIEW_IDS.setupDeal, saveOrSayWhy(deps, setupSubmit(deps)));
+  app.view(VIEW_IDS.logDecision, saveOrSayWhy(deps, decisionSubmit(deps)));
+  app.view(VIEW_IDS.editDecision, saveOrSayWhy(deps, decisionSubmit(deps)));
+  app.view(VIEW_IDS.decisionOutcome, saveOrSayWhy(deps, decisionOutcomeSubmit(deps)));
 }

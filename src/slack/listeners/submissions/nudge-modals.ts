@@ -12,6 +12,7 @@ import { updateNudgeItem } from '../../flows/nudge-message-update.js';
 import { NUDGE_IDS } from '../../views/ids.js';
 import { OUTCOME_MAX } from '../../views/nudge-modals.js';
 import { type FieldErrors, ViewState } from '../../views/view-state.js';
+import { saveOrSayWhy } from './save-or-say-why.js';
 
 type ViewArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 
@@ -123,7 +124,7 @@ function settingsSubmission(deps: AppDeps) {
 }
 
 export function registerNudgeModals(app: App, deps: AppDeps): void {
-  app.view(NUDGE_IDS.decidedModal, decisionSubmission(deps, 'decided'));
-  app.view(NUDGE_IDS.newDateModal, decisionSubmission(deps, 'new_date'));
-  app.view(NUDGE_IDS.settingsModal, settingsSubmission(deps));
+  app.view(NUDGE_IDS.decidedModal, saveOrSayWhy(deps, decisionSubmission(deps, 'decided')));
+  app.view(NUDGE_IDS.newDateModal, saveOrSayWhy(deps, decisionSubmission(deps, 'new_date')));
+  app.view(NUDGE_IDS.settingsModal, saveOrSayWhy(deps, settingsSubmission(deps)));
 }

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { MODEL_BUSY_MESSAGE } from '../../../domain/model-gate.js';
 import type { AppDeps } from '../../deps.js';
 import { postRecap } from '../../flows/recap.js';
 import { todayFor } from '../../flows/user-time.js';
@@ -7,11 +8,14 @@ import { RECAP_IDS as R } from '../../views/ids.js';
 import { parseRecapForm, parseRecapMetadata } from '../../views/recap-modal-parse.js';
 import { ViewState } from '../../views/view-state.js';
 import { recapDecisionEditSubmit, recapEntryEditSubmit } from './recap-edit-submit.js';
+import { saveOrSayWhy } from './save-or-say-why.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 const NOT_YOURS =
   'This form does not match a deal of your workspace any more. Close it and run /vision recap in the deal channel.';
+
+const BUSY_NOTHING_SAVED = `${MODEL_BUSY_MESSAGE} Nothing was saved; what you typed is still here.`;
 
 /**
  * Submit of the recap modal: validation errors inline; otherwise ack at once (the modal closes) and do the slow
@@ -35,10 +39,25 @@ export function recapSubmitHandler(deps: AppDeps) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
+    // The slot is taken before the ack: when busy, the modal stays open with the text in it.
+    const release = deps.modelGate ? deps.modelGate.tryEnter(teamId, userId) : () => undefined;
+    if (!release) {
+      await ack({ response_action: 'errors', errors: { [R.title]: BUSY_NOTHING_SAVED } });
+      return;
+    }
     const key = `recap:view:${view.id}`;
-    const first = await deps.repos.idempotency.claim(teamId, key);
+    let first: boolean;
+    try {
+      first = await deps.repos.idempotency.claim(teamId, key);
+    } catch (error) {
+      release();
+      throw error;
+    }
     await ack();
-    if (!first) return;
+    if (!first) {
+      release();
+      return;
+    }
     try {
       await postRecap(deps, {
         client,
@@ -59,12 +78,14 @@ export function recapSubmitHandler(deps: AppDeps) {
           text: 'Sorry, the recap could not be posted on our side. Please run `/vision recap` again.',
         })
         .catch(() => undefined);
+    } finally {
+      release();
     }
   };
 }
 
 export function registerRecapViews(app: App, deps: AppDeps): void {
-  app.view(R.modal, recapSubmitHandler(deps));
-  app.view(R.editEntryModal, recapEntryEditSubmit(deps));
-  app.view(R.editDecisionModal, recapDecisionEditSubmit(deps));
+  app.view(R.modal, saveOrSayWhy(deps, recapSubmitHandler(deps)));
+  app.view(R.editEntryModal, saveOrSayWhy(deps, recapEntryEditSubmit(deps)));
+  app.view(R.editDecisionModal, saveOrSayWhy(deps, recapDecisionEditSubmit(deps)));
 }

@@ -78,7 +78,9 @@ export function setupSubmit(deps: AppDeps) {
       deps.logger.error('saving the deal setup failed', error);
       await ack({
         response_action: 'errors',
-        errors: { [F.accountName]: 'Saving failed on our side. Please press Save again.' },
+        errors: {
+          [F.accountName]: 'Saving failed on our side and nothing was saved. Please press Save again.',
+        },
       });
       return;
     }

@@ -1,3 +1,4 @@
+import { MODEL_BUSY_MESSAGE, withModelSlot } from '../../../../domain/model-gate.js';
 import { askDeal } from '../../../../services/ask.js';
 import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { answerBlocks, askParentText } from '../../../views/ask-blocks.js';
@@ -25,7 +26,12 @@ export function askSubcommand(): Subcommand {
       }
       const deal = await dealForChannelOrExplain(deps, teamId, channelId, respond);
       if (!deal) return;
-      const answer = answerBlocks(await askDeal(deps, deal, question));
+      const asked = await withModelSlot(deps.modelGate, teamId, userId, () => askDeal(deps, deal, question));
+      if (asked.busy) {
+        await respond({ response_type: 'ephemeral', text: MODEL_BUSY_MESSAGE });
+        return;
+      }
+      const answer = answerBlocks(asked.value);
       try {
         const parent = await client.chat.postMessage({
           channel: channelId,
