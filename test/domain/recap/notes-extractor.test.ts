@@ -110,6 +110,7 @@ describe('extractFromNotes', () => {
     ).toEqual({
       entries: [],
       decisions: [],
+      stakeholders: [],
     });
   });
 });
