@@ -261,11 +261,13 @@ function silentStakeholders(out: Collector): ProposedStakeholder[] {
 }
 
 function deduplicated(out: Collector): RecapExtraction {
-  return {
+  const extraction: RecapExtraction = {
     entries: firstOfEach(out.entries, (e) => `${e.kind}|${dedupeKey(e.statement)}`),
     decisions: firstOfEach(out.decisions, (d) => dedupeKey(d.title)),
-    stakeholders: silentStakeholders(out),
   };
+  // Only when there are some: without them the result has the LLM path's exact shape.
+  const stakeholders = silentStakeholders(out);
+  return stakeholders.length > 0 ? { ...extraction, stakeholders } : extraction;
 }
 
 /** Proposals from free-form notes (markers and quoted words). */

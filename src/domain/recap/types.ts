@@ -58,6 +58,6 @@ export interface ProposedStakeholder {
 export interface RecapExtraction {
   entries: ProposedEntry[];
   decisions: ProposedDecision[];
-  /** Offline only: people mentioned but never heard from. */
+  /** Offline only, present when not empty: people mentioned but never heard from (not in the LLM schema). */
   stakeholders?: ProposedStakeholder[];
 }

@@ -110,7 +110,6 @@ describe('extractFromNotes', () => {
     ).toEqual({
       entries: [],
       decisions: [],
-      stakeholders: [],
     });
   });
 });
