@@ -24,6 +24,7 @@ import {
 import { nextStepWriterFor } from './llm/nudge-writer.js';
 import { createRecapExtractor } from './llm/recap-extractor.js';
 import { type AppLogger, createLogger } from './logger.js';
+import { createChronoWhenReader } from './nlp/chrono-when.js';
 import { createLocalSlack, type LocalSlack } from './sandbox/local-slack.js';
 import { type AppScheduler, startScheduler } from './scheduling/scheduler.js';
 import { askerFromConfig } from './services/ask.js';
@@ -90,6 +91,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     modelGate: createModelGate(options.modelLimits ?? DEFAULT_MODEL_LIMITS),
     logger,
     clock,
+    readWhen: createChronoWhenReader(),
     nextStepWriter: nextStepWriterFor(openai, (reason) => {
       fellBack('nudge', reason);
       logger.warn(`nudge next step: template used (${reason})`);

@@ -2,6 +2,7 @@ import type { CrmGateway } from '../crm/create.js';
 import type { ClassifierRefiner, MessageClassifier } from '../domain/classifier/types.js';
 import type { ModelGate } from '../domain/model-gate.js';
 import type { ParsedTranscript } from '../domain/recap/transcript-parse.js';
+import type { WhenReader } from '../domain/time/when-reader.js';
 import type { DealAsker } from '../llm/ask.js';
 import type { NextStepWriter } from '../llm/nudge-writer.js';
 import type { DraftProvider } from '../llm/provider.js';
@@ -23,6 +24,8 @@ export interface AppDeps {
   repos: Repositories;
   logger: AppLogger;
   clock: () => Date;
+  /** Reads dates and times as people type them ("3pm tomorrow", "12/3 10:00"); chrono-node in app.ts. */
+  readWhen: WhenReader;
   /** Rewords nudge next steps with the LLM when configured; templates when absent or offline. */
   nextStepWriter?: NextStepWriter;
   /** Shared-vision drafter: LLM with offline fallback, or offline only (never throws for an LLM failure). */

@@ -35,13 +35,36 @@ function monthDay(
 }
 
 /**
- * A due date stated as "by 2026-12-15", "by Dec 15", "by 15 December 2026" or "by Friday", relative to the
+ * A due date stated as "by 2026-12-15", "by Dec 15", "by 15 December 2026", "by Friday" or "by Q1", relative to the
  * meeting date: a month/day without a year is the next one on or after the meeting; a weekday is the next one
  * after the meeting day (a Friday meeting's "by Friday" is a week later). Numeric "12/15" is not read (US and
  * European orders clash); the user fills it in.
  */
+const QUARTER = /\bby\s+(?:the\s+end\s+of\s+)?q([1-4])(?:\s+(\d{4}))?\b/i;
+const QUARTER_END: Readonly<Record<number, [number, number]>> = {
+  1: [3, 31],
+  2: [6, 30],
+  3: [9, 30],
+  4: [12, 31],
+};
+
+/** "by Q1", "by the end of Q3 2027": the last day of that quarter, the next one on or after the meeting. */
+function quarterDue(text: string, from: CalendarDate): { dueDate: string; rest: string } | null {
+  const match = QUARTER.exec(text);
+  if (!match) return null;
+  const [month, day] = QUARTER_END[Number(match[1])]!;
+  let year = match[2] !== undefined ? Number(match[2]) : from.year;
+  if (match[2] === undefined && (month < from.month || (month === from.month && day < from.day))) year++;
+  let start = match.index;
+  while (start > 0 && /[\s,]/.test(text[start - 1]!)) start--;
+  const rest = `${text.slice(0, start)} ${text.slice(match.index + match[0].length)}`;
+  return { dueDate: formatYmd({ year, month, day }), rest };
+}
+
 export function findDueDate(text: string, meetingDate: string): { dueDate: string; rest: string } | null {
   const from = parseYmd(meetingDate);
+  const quarter = from ? quarterDue(text, from) : null;
+  if (quarter) return quarter;
   const match = DUE_DATE.exec(text);
   if (!from || !match) return null;
   const [, iso, monthA, dayA, yearA, dayB, monthB, yearB, weekday] = match;

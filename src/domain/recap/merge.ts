@@ -1,5 +1,5 @@
 import { isSupportedBy, sourceVocabulary } from './support.js';
-import type { ProposedDecision, ProposedEntry, RecapExtraction } from './types.js';
+import type { ProposedDecision, ProposedEntry, ProposedStakeholder, RecapExtraction } from './types.js';
 
 const dedupeKey = (text: string): string =>
   text
@@ -33,7 +33,12 @@ export function mergeExtractions(parts: readonly RecapExtraction[]): RecapExtrac
       if (!decisions.has(key)) decisions.set(key, decision);
     }
   }
-  return { entries: [...entries.values()], decisions: [...decisions.values()] };
+  const stakeholders = new Map<string, ProposedStakeholder>();
+  for (const stakeholder of parts.flatMap((part) => part.stakeholders ?? [])) {
+    if (!stakeholders.has(stakeholder.name)) stakeholders.set(stakeholder.name, stakeholder);
+  }
+  const merged: RecapExtraction = { entries: [...entries.values()], decisions: [...decisions.values()] };
+  return stakeholders.size > 0 ? { ...merged, stakeholders: [...stakeholders.values()] } : merged;
 }
 
 /**

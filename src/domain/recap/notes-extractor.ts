@@ -10,9 +10,18 @@ import {
   RISK_PHRASES,
   SUCCESS_PHRASES,
 } from './phrases.js';
+import { quoteAround } from './quote-cut.js';
+import { decisionProcessCue, mentionedGroups, quantifiedImpact, speakerIsGroup } from './recall-cues.js';
 import { isNameLike, splitSpeakerPrefix } from './speaker-label.js';
 import { normaliseText } from './transcript-parse.js';
-import type { ProposedDecision, ProposedEntry, RecapExtraction, Utterance } from './types.js';
+import type {
+  ProposedDecision,
+  ProposedEntry,
+  ProposedStakeholder,
+  RecapExtraction,
+  Utterance,
+} from './types.js';
+import { findStemmedPhrase } from './word-stems.js';
 
 /**
  * Offline, deterministic extraction. Everything it returns is a proposal for the user to confirm.
@@ -29,6 +38,12 @@ import type { ProposedDecision, ProposedEntry, RecapExtraction, Utterance } from
  *    driver language -> an entry with confidence `quoted`, the whole utterance as the verbatim quote and its
  *    speaker; a customer sentence with "decide"/"decision" -> a decision (owner not guessed). Our own lines
  *    are only read for markers.
+ * 4. Recall: phrases match by word stem ("takes the blame" = "take the blame"); a customer sentence or quote
+ *    with quantified impact ("a fifth of our revenue", "30% of tickets", "two days a week") and no other cue
+ *    is a driver; a sentence about how they decide ("the board signs off", "procurement needs three quotes",
+ *    "we'll decide by Q1 after a pilot"), in a transcript or an unmarked notes line, is a decision; groups
+ *    mentioned but never heard from ("the board", "procurement", "legal") are proposed as stakeholders.
+ *    Quotes are cut to at most about 40 words: the sentence (or clause) that carries the point.
  * Duplicates (same kind and statement, or same decision title, ignoring case and punctuation) keep the first;
  * order is the order of appearance.
  */
@@ -63,7 +78,17 @@ const KEYWORD_KINDS: readonly { kind: EntryKind; phrases: readonly string[] }[] 
 interface Collector {
   entries: ProposedEntry[];
   decisions: ProposedDecision[];
+  /** Group name -> the first sentence that mentions it. */
+  mentions: Map<string, string>;
+  speakers: Set<string>;
 }
+
+const newCollector = (): Collector => ({
+  entries: [],
+  decisions: [],
+  mentions: new Map(),
+  speakers: new Set(),
+});
 
 const tidy = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const dedupeKey = (text: string): string =>
@@ -77,12 +102,40 @@ function entry(kind: EntryKind, fields: Omit<ProposedEntry, 'kind' | 'constraint
   return { kind, ...fields, constraintCategory };
 }
 
+const IMPACT_CUE = 'quantified impact: ';
+
+/** The words of a cue as they appear in the text ("quantified impact: 30%" -> "30%"). */
+function cueWords(cue: string | null): string | null {
+  return cue?.startsWith(IMPACT_CUE) ? cue.slice(IMPACT_CUE.length) : cue;
+}
+
 function keywordKind(text: string): { kind: EntryKind; cue: string } | null {
   for (const { kind, phrases } of KEYWORD_KINDS) {
-    const cue = findPhrase(text, phrases);
+    const cue = findPhrase(text, phrases) ?? findStemmedPhrase(text, phrases);
     if (cue) return { kind, cue };
   }
-  return null;
+  const impact = quantifiedImpact(text);
+  return impact ? { kind: 'driver', cue: `${IMPACT_CUE}${impact}` } : null;
+}
+
+function noteMentions(text: string, out: Collector): void {
+  for (const sentence of sentences(text)) {
+    for (const group of mentionedGroups(sentence)) {
+      if (!out.mentions.has(group)) out.mentions.set(group, quoteAround(sentence, sentence));
+    }
+  }
+}
+
+/** A sentence about how they decide -> a decision to confirm, with a due date when stated. */
+function fromDecisionProcess(sentence: string, options: ExtractOptions, out: Collector): boolean {
+  if (!decisionProcessCue(sentence)) return false;
+  const due = findDueDate(sentence, options.meetingDate);
+  const text = tidy(due ? due.rest : sentence);
+  let title = quoteAround(text, text);
+  while (/[\s,;.]$/.test(title)) title = title.slice(0, -1);
+  if (title.split(' ').length < 3) return false;
+  out.decisions.push({ title, ownerName: null, dueDate: due?.dueDate ?? null });
+  return true;
 }
 
 /** "Dana said ...", "... (Dana)", "... - Dana" -> speaker and the text without the attribution. */
@@ -129,7 +182,13 @@ function fromQuotes(line: string, options: ExtractOptions, out: Collector): void
   if (quotes.length === 0) return;
   const { speaker } = attribution(line.replace(BULLET, ''));
   const ours = isOurSpeaker(speaker, options.ourSpeakers ?? []);
-  for (const quote of quotes) {
+  for (const fullQuote of quotes) {
+    const point = pointOf(fullQuote);
+    const quote = quoteAround(
+      fullQuote,
+      point,
+      cueWords(keywordKind(point)?.cue ?? decisionProcessCue(point)),
+    );
     if (ours) {
       const cue = findPhrase(quote, PROPOSAL_PHRASES);
       if (cue)
@@ -149,6 +208,12 @@ function fromQuotes(line: string, options: ExtractOptions, out: Collector): void
   }
 }
 
+/** The sentence of a long quote that carries the point: the first with a cue, else the first. */
+function pointOf(text: string): string {
+  const all = sentences(text);
+  return all.find((s) => keywordKind(s) !== null || decisionProcessCue(s) !== null) ?? all[0] ?? text;
+}
+
 function sentences(text: string): string[] {
   return text
     .split(/(?<=[.!?])\s+/)
@@ -157,25 +222,22 @@ function sentences(text: string): string[] {
 }
 
 function fromCustomerUtterance(utterance: Utterance, options: ExtractOptions, out: Collector): void {
-  const quote = tidy(utterance.text);
-  for (const sentence of sentences(quote)) {
+  const text = tidy(utterance.text);
+  for (const sentence of sentences(text)) {
     const found = keywordKind(sentence);
     if (found) {
+      const cue = cueWords(found.cue);
       out.entries.push(
         entry(found.kind, {
-          statement: sentence,
-          quote,
+          statement: quoteAround(sentence, sentence, cue),
+          quote: quoteAround(text, sentence, cue),
           speaker: utterance.speaker,
           confidence: 'quoted',
           cue: found.cue,
         }),
       );
     }
-    if (/\b(decide|decision|decides|deciding)\b/i.test(sentence)) {
-      const due = findDueDate(sentence, options.meetingDate);
-      const title = tidy(due ? due.rest : sentence).replace(/[\s,;.]+$/, '');
-      out.decisions.push({ title, ownerName: null, dueDate: due?.dueDate ?? null });
-    }
+    fromDecisionProcess(sentence, options, out);
   }
 }
 
@@ -191,19 +253,35 @@ function firstOfEach<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
   return kept;
 }
 
+function silentStakeholders(out: Collector): ProposedStakeholder[] {
+  const speakers = [...out.speakers];
+  return [...out.mentions]
+    .filter(([group]) => !speakers.some((speaker) => speakerIsGroup(speaker, group)))
+    .map(([name, mention]) => ({ name, mention }));
+}
+
 function deduplicated(out: Collector): RecapExtraction {
-  return {
+  const extraction: RecapExtraction = {
     entries: firstOfEach(out.entries, (e) => `${e.kind}|${dedupeKey(e.statement)}`),
     decisions: firstOfEach(out.decisions, (d) => dedupeKey(d.title)),
   };
+  // Only when there are some: without them the result has the LLM path's exact shape.
+  const stakeholders = silentStakeholders(out);
+  return stakeholders.length > 0 ? { ...extraction, stakeholders } : extraction;
 }
 
 /** Proposals from free-form notes (markers and quoted words). */
 export function extractFromNotes(notes: string, options: ExtractOptions): RecapExtraction {
-  const out: Collector = { entries: [], decisions: [] };
+  const out = newCollector();
   for (const line of normaliseText(notes).split('\n')) {
     if (line.trim() === '') continue;
-    if (!fromMarker(line, null, options, out)) fromQuotes(line, options, out);
+    noteMentions(line.replace(BULLET, ''), out);
+    const speaker = attribution(line.replace(BULLET, '')).speaker;
+    if (speaker) out.speakers.add(speaker);
+    if (fromMarker(line, null, options, out)) continue;
+    if (quotesIn(line).length > 0) fromQuotes(line, options, out);
+    else
+      for (const sentence of sentences(line.replace(BULLET, ''))) fromDecisionProcess(sentence, options, out);
   }
   return deduplicated(out);
 }
@@ -213,8 +291,10 @@ export function extractFromTranscript(
   utterances: readonly Utterance[],
   options: ExtractOptions,
 ): RecapExtraction {
-  const out: Collector = { entries: [], decisions: [] };
+  const out = newCollector();
   for (const utterance of utterances) {
+    noteMentions(utterance.text, out);
+    if (utterance.speaker) out.speakers.add(utterance.speaker);
     if (fromMarker(utterance.text, utterance.speaker, options, out)) continue;
     if (utterance.speaker === null) fromQuotes(utterance.text, options, out);
     else if (!isOurSpeaker(utterance.speaker, options.ourSpeakers ?? []))

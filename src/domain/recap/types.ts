@@ -47,8 +47,17 @@ export interface ProposedDecision {
   dueDate: string | null;
 }
 
+/** A group or person the customer mentioned who never spoke ("the board", "procurement"): confirm as stakeholder. */
+export interface ProposedStakeholder {
+  name: string;
+  /** The sentence that mentions them (at most about 40 words). */
+  mention: string;
+}
+
 /** Shared by the offline extractor and the LLM path (see src/llm/schemas/recap-extraction.ts). */
 export interface RecapExtraction {
   entries: ProposedEntry[];
   decisions: ProposedDecision[];
+  /** Offline only, present when not empty: people mentioned but never heard from (not in the LLM schema). */
+  stakeholders?: ProposedStakeholder[];
 }

@@ -16,6 +16,8 @@ export interface SlackUser {
   tz: string;
   tzLabel: string;
   tzOffset: number;
+  /** Slack's `locale` (e.g. en-GB), returned by users.info with include_locale. */
+  locale?: string;
   isBot: boolean;
   isAdmin?: boolean;
   email?: string;

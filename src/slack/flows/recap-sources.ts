@@ -11,6 +11,8 @@ export interface SlackPerson {
   timeZone: string;
   /** Real name, display name and first name, as they may appear as transcript speaker labels. */
   names: string[];
+  /** The user's Slack locale (e.g. en-GB) when Slack gives one; decides how 12/3 reads. */
+  locale: string | null;
 }
 
 export async function slackPerson(
@@ -19,16 +21,17 @@ export async function slackPerson(
   logger: AppLogger,
 ): Promise<SlackPerson> {
   try {
-    const info = await client.users.info({ user: userId });
+    const info = await client.users.info({ user: userId, include_locale: true });
     const user = info.user;
     const names = [user?.real_name, user?.profile?.real_name, user?.profile?.display_name]
       .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
       .map((n) => n.trim());
     const tz = user?.tz && isValidTimeZone(user.tz) ? user.tz : 'UTC';
-    return { timeZone: tz, names: [...new Set(names)] };
+    const locale = typeof user?.locale === 'string' && user.locale.trim() !== '' ? user.locale : null;
+    return { timeZone: tz, names: [...new Set(names)], locale };
   } catch (error) {
     logger.warn(`users.info failed for ${userId}; using UTC and no names`, error);
-    return { timeZone: 'UTC', names: [] };
+    return { timeZone: 'UTC', names: [], locale: null };
   }
 }
 

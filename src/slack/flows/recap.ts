@@ -6,6 +6,7 @@ import { computeListeningMetrics, type ListeningResult } from '../../domain/reca
 import type { Meeting, MeetingAnalysis, NewRecapProposal } from '../../domain/recap/meeting.js';
 import { listeningGuidance } from '../../domain/recap/reference-points.js';
 import { type ParsedTranscript, parseTranscript } from '../../domain/recap/transcript-parse.js';
+import type { ProposedStakeholder } from '../../domain/recap/types.js';
 import { BUYING_ROLE_LABELS, type BuyingRole } from '../../domain/stakeholders.js';
 import { offlineRecapExtractor, type RecapExtractor } from '../../llm/recap-extractor.js';
 import type { AppLogger } from '../../logger.js';
@@ -159,6 +160,8 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
   }
   if (outcome.truncated)
     notices.push('The text was longer than the extraction budget, so its end was not read (cut).');
+  const silent = outcome.extraction.stakeholders ?? [];
+  if (silent.length > 0) notices.push(silentStakeholdersNotice(silent));
 
   const proposals: NewRecapProposal[] = [
     ...outcome.extraction.entries.map((e) => ({
@@ -239,4 +242,10 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
     );
   }
   return posted;
+}
+
+/** Groups named in the meeting who never spoke ("the board", "procurement"): the rep confirms them as stakeholders. */
+export function silentStakeholdersNotice(stakeholders: readonly ProposedStakeholder[]): string {
+  const names = stakeholders.map((s) => s.name).join(', ');
+  return `Mentioned but never heard from: ${names}. If they take part in the decision, add them as customer attendees or stakeholders on an entry, and ask who speaks for them.`;
 }

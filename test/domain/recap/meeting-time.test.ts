@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { parseMeetingCommand } from '../../../src/domain/recap/meeting-time.js';
+import { meetingTimeHelp, parseMeetingCommand } from '../../../src/domain/recap/meeting-time.js';
 import { offsetMs, zonedTimeToInstant } from '../../../src/domain/time/zoned-time.js';
+import { createChronoWhenReader } from '../../../src/nlp/chrono-when.js';
+
+const readWhen = createChronoWhenReader();
 
 // Thursday 2026-11-26 18:46 UTC = 19:46 in Berlin (CET, +01:00).
 const NOW = new Date('2026-11-26T18:46:00Z');
 const BERLIN = 'Europe/Berlin';
 
 function ok(text: string, timeZone = BERLIN, now = NOW) {
-  const result = parseMeetingCommand(text, { now, timeZone });
+  const result = parseMeetingCommand(text, { now, timeZone, readWhen });
   if (!result.ok) throw new Error(result.error);
   return [result.title, result.startsAt.toISOString(), result.endsAt.toISOString()];
 }
 
 function error(text: string, timeZone = BERLIN, now = NOW): string {
-  const result = parseMeetingCommand(text, { now, timeZone });
+  const result = parseMeetingCommand(text, { now, timeZone, readWhen });
   if (result.ok) throw new Error(`expected an error for "${text}"`);
   return result.error;
 }
@@ -87,15 +90,69 @@ describe('parseMeetingCommand', () => {
   });
 
   it('explains the accepted formats when it cannot read the command', () => {
-    expect(error('Top 5 priorities')).toMatch(/could not find when.*tomorrow 15:00.*Europe\/Berlin/);
+    expect(error('Top 5 priorities')).toMatch(/could not read when.*tomorrow 15:00.*Europe\/Berlin/);
     expect(error('Standup today 9am')).toMatch(/^"today 9am" \(2026-11-26\) has already passed/);
     expect(error('Review 2026-11-01 10:00')).toMatch(/already passed/);
     expect(error('tomorrow 15:00')).toMatch(/give the meeting a title/);
-    expect(error('X tomorrow 25:00')).toMatch(/could not read that date or time/);
-    expect(error('X Feb 30 10:00')).toMatch(/could not read that date or time/);
+    expect(error('X tomorrow 25:00')).toMatch(/could not read when/);
+    expect(error('X Feb 30 10:00')).toMatch(/could not read when/);
     expect(error('X tomorrow 10:00 for 10h')).toMatch(/5 to 480 minutes/);
     expect(error('X tomorrow 10:00', 'Mars/Base')).toBe('Unknown time zone "Mars/Base".');
     expect(error(`${'A'.repeat(151)} tomorrow 10:00`)).toMatch(/at most 150 characters/);
+  });
+});
+
+describe('dates as people type them (chrono-node)', () => {
+  const at = (text: string, timeZone: string, locale?: string) => {
+    const result = parseMeetingCommand(text, { now: NOW, timeZone, locale, readWhen });
+    if (!result.ok) throw new Error(result.error);
+    return [result.title, result.startsAt.toISOString()];
+  };
+
+  // NOW is Thu 2026-11-26 19:46 in Berlin, 13:46 in New York, Fri 03:46 in Tokyo, 10:46 in Los Angeles.
+  it.each([
+    ['Discovery 12/3 10:00', BERLIN, undefined, 'Discovery', '2026-12-03T09:00:00.000Z'],
+    ['Discovery 12/3 10:00', 'America/New_York', 'en-US', 'Discovery', '2026-12-03T15:00:00.000Z'],
+    ['Discovery 12/3 10:00', 'Europe/London', 'en-GB', 'Discovery', '2027-03-12T10:00:00.000Z'],
+    ['Discovery 3/12 10:00', BERLIN, 'de-DE', 'Discovery', '2026-12-03T09:00:00.000Z'],
+    ['Pricing call 3pm tomorrow', BERLIN, undefined, 'Pricing call', '2026-11-27T14:00:00.000Z'],
+    [
+      'Lunch with Dana tomorrow at noon',
+      'America/New_York',
+      undefined,
+      'Lunch with Dana',
+      '2026-11-27T17:00:00.000Z',
+    ],
+    ['QBR next week Tuesday 10:00', 'Asia/Tokyo', undefined, 'QBR', '2026-12-01T01:00:00.000Z'],
+    ['QBR Tuesday next week 10am', BERLIN, undefined, 'QBR', '2026-12-01T09:00:00.000Z'],
+    // 15:00 has passed in Berlin today: the next 15:00 is tomorrow
+    ['Sync 15.00', BERLIN, undefined, 'Sync', '2026-11-27T14:00:00.000Z'],
+    ['Sync 15.00', 'America/Los_Angeles', undefined, 'Sync', '2026-11-26T23:00:00.000Z'],
+    ['Sync tomorrow 15.00', BERLIN, undefined, 'Sync', '2026-11-27T14:00:00.000Z'],
+    [
+      'Release 2.10 review tomorrow 9am',
+      BERLIN,
+      undefined,
+      'Release 2.10 review',
+      '2026-11-27T08:00:00.000Z',
+    ],
+    ['Call with Acme tmrw 9am', 'Asia/Tokyo', undefined, 'Call with Acme', '2026-11-28T00:00:00.000Z'],
+    ['Demo monday 9am', 'America/Los_Angeles', undefined, 'Demo', '2026-11-30T17:00:00.000Z'],
+  ])('%s in %s (%s)', (text, timeZone, locale, title, startsAt) => {
+    expect(at(text, timeZone, locale)).toEqual([title, startsAt]);
+  });
+
+  it('never guesses a time of day or today: it says what is missing, with an example', () => {
+    expect(error('QBR next week Tuesday')).toMatch(
+      /^"next tuesday" has no time of day: add one, e\.g\. `next tuesday 15:00`/i,
+    );
+    expect(error('Demo 12/3')).toMatch(/^"12\/3" has no time of day/);
+    expect(error('Demo sometime soon')).toMatch(
+      /^I could not read when the meeting starts.*e\.g\. `\/vision meeting/,
+    );
+    expect(error('Demo tomorrow 10:00 ish')).toMatch(/^I could not read when/);
+    expect(error('Demo sometime soon')).toMatch(/12\/3 is month\/day \(en-US\)\.$/);
+    expect(meetingTimeHelp('Europe/London', 'en-GB')).toMatch(/12\/3 is day\/month \(en-GB\)\.$/);
   });
 });
 

@@ -86,7 +86,7 @@ describe('scheduled meeting -> recap prompt', () => {
       text: 'meeting Discovery call sometime',
     });
     const reply = await waitFor('the error', () => t.emulator.state.ephemeralsFor(t.ids.rep)[0]);
-    expect(reply.text).toMatch(/could not find when the meeting starts/);
+    expect(reply.text).toMatch(/could not read when the meeting starts: put a date and time at the end/);
     expect(reply.text).toContain('America/New_York');
   });
 });

@@ -3,10 +3,15 @@ import { userJson } from '../serialize.js';
 import { type MethodHandler, parseArgs, SlackApiError } from './context.js';
 
 const info: MethodHandler = (raw, ctx) => {
-  const args = parseArgs(z.object({ user: z.string().min(1) }), raw);
+  const args = parseArgs(
+    z.object({ user: z.string().min(1), include_locale: z.union([z.boolean(), z.string()]).optional() }),
+    raw,
+  );
   const user = ctx.state.users.get(args.user);
   if (!user) throw new SlackApiError('user_not_found');
-  return { ok: true, user: userJson(ctx.state, user) };
+  const withLocale = args.include_locale === true || args.include_locale === 'true';
+  const json = userJson(ctx.state, user);
+  return { ok: true, user: withLocale ? { ...json, locale: user.locale ?? 'en-US' } : json };
 };
 
 const list: MethodHandler = (_raw, ctx) => ({

@@ -20,10 +20,15 @@ export function meetingSubcommand(): Subcommand {
       if (!deal) return;
       const person = await slackPerson(client, userId, deps.logger);
       if (args.trim() === '') {
-        await respond({ response_type: 'ephemeral', text: meetingTimeHelp(person.timeZone) });
+        await respond({ response_type: 'ephemeral', text: meetingTimeHelp(person.timeZone, person.locale) });
         return;
       }
-      const parsed = parseMeetingCommand(args, { now: deps.clock(), timeZone: person.timeZone });
+      const parsed = parseMeetingCommand(args, {
+        now: deps.clock(),
+        timeZone: person.timeZone,
+        locale: person.locale,
+        readWhen: deps.readWhen,
+      });
       if (!parsed.ok) {
         await respond({ response_type: 'ephemeral', text: parsed.error });
         return;
