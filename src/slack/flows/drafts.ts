@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { CrmGateway } from '../../crm/create.js';
 import type { Deal } from '../../domain/deals.js';
 import type { DraftVersion } from '../../domain/drafts/version.js';
 import type { DraftProvider } from '../../llm/provider.js';
@@ -8,11 +9,11 @@ import type { Repositories } from '../../storage/ports.js';
 import { type DraftMessage, draftBlocks } from '../views/draft-blocks.js';
 import {
   draftFailedParent,
-  draftParent,
   draftPlaceholder,
   listeningMessage,
   type SlackMessageContent,
 } from '../views/draft-parent.js';
+import { draftParentFor } from './draft-parent-content.js';
 import { replyPrivately } from './private-reply.js';
 
 export interface DraftFlowDeps {
@@ -20,6 +21,7 @@ export interface DraftFlowDeps {
   logger: AppLogger;
   clock: () => Date;
   drafting: DraftProvider;
+  crm?: CrmGateway | undefined;
 }
 
 export interface DraftRequest {
@@ -182,7 +184,7 @@ async function draftAndPost(
         threadTs: parentTs,
         replyTs,
       })) ?? version;
-    await updateParent(client, channelId, parentTs, draftParent(posted));
+    await updateParent(client, channelId, parentTs, await draftParentFor(deps, posted));
     return posted;
   } finally {
     await deps.repos.idempotency.release(teamId, key);
