@@ -18,6 +18,7 @@ export interface SlackUser {
   tzOffset: number;
   isBot: boolean;
   isAdmin?: boolean;
+  isOwner?: boolean;
   email?: string;
   botId?: string;
   deleted?: boolean;
