@@ -15,7 +15,12 @@ export function newPkcePair(): PkcePair {
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
-const loginRoot = (config: SalesforceConfig) => config.loginUrl.replace(/\/+$/, '');
+/** The login URL without trailing slashes (a loop, not a regular expression: see test/regex-safety). */
+function loginRoot(config: SalesforceConfig): string {
+  let end = config.loginUrl.length;
+  while (end > 0 && config.loginUrl[end - 1] === '/') end--;
+  return config.loginUrl.slice(0, end);
+}
 
 /** Where to send the admin to approve the connected app (web-server flow with PKCE). */
 export function salesforceAuthorizeUrl(
