@@ -25,6 +25,7 @@ import { nextStepWriterFor } from './llm/nudge-writer.js';
 import { createRecapExtractor } from './llm/recap-extractor.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { createChronoWhenReader } from './nlp/chrono-when.js';
+import { createLocalCrm } from './sandbox/crm/local-crm.js';
 import { createLocalSlack, type LocalSlack } from './sandbox/local-slack.js';
 import { type AppScheduler, startScheduler } from './scheduling/scheduler.js';
 import { askerFromConfig } from './services/ask.js';
@@ -118,6 +119,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
 
   // Local mode: the app talks to the built-in emulator, mounted on the same server, with a per-run secret.
   const localSlack = config.slack.kind === 'local' ? await createLocalSlack({ clock }) : null;
+  // Local mode with no CRM configured: a demo Salesforce org and HubSpot portal on the same loopback server.
+  const localCrm = localSlack && !crm ? createLocalCrm({ now: clock }) : null;
   const connection: BoltConnection =
     config.slack.kind === 'local'
       ? {
@@ -153,6 +156,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     metricsRoute(metrics),
   ];
   if (localSlack) routes.push(localSlack.handle, localSlack.sandbox.handle);
+  if (localCrm) routes.push(localCrm.handle);
   let server: AppServer | null = null;
   try {
     // The emulator's URL depends on the port actually bound, so the server starts before Bolt is built.
@@ -166,6 +170,15 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       localSlack && connection.kind === 'http'
         ? { ...connection, apiUrl: `http://127.0.0.1:${boundPort}/api/` }
         : connection;
+    if (localCrm) {
+      const origin = `http://127.0.0.1:${boundPort}`;
+      const local = crmFromConfig(localCrm.config(origin), storage.repos.crm);
+      if (local) Object.assign(deps, crmAppDeps(local, deps));
+      const records = localCrm.demoRecords(origin).map((r) => `${r.label}: ${r.url}`);
+      logger.info(
+        `local CRM emulator: paste one of these in /vision setup → CRM link\n  ${records.join('\n  ')}`,
+      );
+    }
     // The local emulator is on loopback: never through the proxy.
     bolt = createBoltApp(finalConnection, deps, logger, { egress: localSlack ? null : egress, metrics });
     if (bolt.receiver) {

@@ -35,7 +35,7 @@ const human = (id: string, name: string, realName: string, tz: string, tzLabel: 
   }) satisfies SlackUser;
 
 /**
- * Demo workspace "Local Demo": a rep (New York), a manager (London), a sales engineer (Los Angeles), the bot,
+ * Demo workspace "Local Demo": a rep (New York), a manager (London, a workspace admin), a sales engineer (Los Angeles), the bot,
  * #general (bot NOT a member), #deal-acme (bot a member) and #deal-globex (bot NOT a member).
  */
 export const DEMO_SEED: WorkspaceSeed = {
@@ -43,7 +43,17 @@ export const DEMO_SEED: WorkspaceSeed = {
   bot: { userId: DEMO_IDS.botUser, botId: DEMO_IDS.bot, appId: DEMO_IDS.app, name: 'shared-vision' },
   users: [
     human(DEMO_IDS.rep, 'riley.rep', 'Riley Rep', 'America/New_York', 'Eastern Standard Time', -18000),
-    human(DEMO_IDS.manager, 'morgan.manager', 'Morgan Manager', 'Europe/London', 'Greenwich Mean Time', 0),
+    {
+      ...human(
+        DEMO_IDS.manager,
+        'morgan.manager',
+        'Morgan Manager',
+        'Europe/London',
+        'Greenwich Mean Time',
+        0,
+      ),
+      isAdmin: true,
+    },
     human(
       DEMO_IDS.engineer,
       'sam.engineer',

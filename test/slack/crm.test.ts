@@ -158,4 +158,65 @@ describe('CRM sync end to end: real receiver, Slack emulator, CRM emulator', () 
       expect.objectContaining({ source: 'drivers', field: 'Next_Step_Notes__c', mappedBy: t.ids.manager }),
     ]);
   });
+
+  const mapModalOf = (userId: string) =>
+    waitFor('the filled map modal', () => {
+      const view = t.emulator.state.views.top(userId);
+      return view?.open &&
+        view.definition.callback_id === CRM_IDS.mapView &&
+        JSON.stringify(view.definition.blocks).includes('static_select')
+        ? view
+        : undefined;
+    });
+
+  it('/vision crm map refuses anyone Slack does not call a workspace admin or owner, clearly and privately', async () => {
+    const before = await t.repos.crm.listMappings(t.ids.team, 'salesforce');
+    await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: 'crm map' });
+    const refusal = await waitFor('the refusal', () =>
+      t.emulator.state
+        .ephemeralsFor(t.ids.rep, t.ids.dealAcme)
+        .find((m) => /workspace admin or owner/.test(m.text)),
+    );
+    expect(refusal.text).toContain('Only a Slack workspace admin or owner');
+    expect(t.emulator.state.views.top(t.ids.rep)).toBeUndefined();
+    expect(t.emulator.state.messages(t.ids.dealAcme).some((m) => /workspace admin/.test(m.text))).toBe(false);
+    expect(await t.repos.crm.listMappings(t.ids.team, 'salesforce')).toEqual(before);
+  });
+
+  it('a workspace owner may map fields; an admin who lost the role before saving changes nothing', async () => {
+    const engineer = t.emulator.state.users.get(t.ids.engineer);
+    if (!engineer) throw new Error('no engineer in the seed');
+    engineer.isOwner = true;
+    await t.driver.slashCommand({ userId: t.ids.engineer, channelId: t.ids.dealAcme, text: 'crm map' });
+    const owned = await mapModalOf(t.ids.engineer);
+    await t.driver.submitView(
+      owned.id,
+      { [`${CRM_IDS.mapBlockPrefix}success_factors`]: 'Next_Step_Notes__c' },
+      t.ids.engineer,
+    );
+    await waitFor("the owner's mapping", async () =>
+      (await t.repos.crm.listMappings(t.ids.team, 'salesforce')).find(
+        (m) => m.source === 'success_factors' && m.mappedBy === t.ids.engineer,
+      ),
+    );
+
+    const manager = t.emulator.state.users.get(t.ids.manager);
+    if (!manager) throw new Error('no manager in the seed');
+    await t.driver.slashCommand({ userId: t.ids.manager, channelId: t.ids.dealAcme, text: 'crm map' });
+    const modal = await mapModalOf(t.ids.manager);
+    const before = await t.repos.crm.listMappings(t.ids.team, 'salesforce');
+    manager.isAdmin = false;
+    try {
+      const result = await t.driver.submitView(
+        modal.id,
+        { [`${CRM_IDS.mapBlockPrefix}constraints`]: 'Next_Step_Notes__c' },
+        t.ids.manager,
+      );
+      expect(Object.values(result.errors ?? {}).join(' ')).toContain('Only a Slack workspace admin or owner');
+      expect(await t.repos.crm.listMappings(t.ids.team, 'salesforce')).toEqual(before);
+    } finally {
+      manager.isAdmin = true;
+      engineer.isOwner = false;
+    }
+  });
 });

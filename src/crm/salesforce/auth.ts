@@ -57,7 +57,7 @@ export function trustedInstanceUrl(config: SalesforceConfig, candidate: unknown)
   return url.origin;
 }
 
-async function postToken(
+export async function postToken(
   config: SalesforceConfig,
   params: Record<string, string>,
 ): Promise<Record<string, unknown>> {

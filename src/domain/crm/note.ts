@@ -5,12 +5,9 @@ import type { DraftVersion } from '../drafts/version.js';
 import type { Entry } from '../entries.js';
 import type { Stakeholder } from '../stakeholders.js';
 
-/**
- * Entries flagged internal-only (issue 14's flag; absent = false) never leave the app. Until that flag is on
- * main the field is read defensively: any entry carrying `internalOnly: true` is held back.
- */
-export function isInternalOnly(entry: Entry): boolean {
-  return (entry as Entry & { internalOnly?: boolean }).internalOnly === true;
+/** Entries flagged internal-only (a personal fear, someone's standing) never leave the app. */
+export function isInternalOnly(entry: Pick<Entry, 'internalOnly'>): boolean {
+  return entry.internalOnly;
 }
 
 const keep = (internal: ReadonlySet<number>) => (s: Pick<Statement, 'entryIds'>) =>

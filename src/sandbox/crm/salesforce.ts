@@ -1,6 +1,7 @@
 import { createVerify, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../emulator/http.js';
+import { authorizationCodeProblem } from './salesforce-oauth.js';
 import { parseSoql, runSoql } from './soql.js';
 import { type SalesforceState, type SfRecord, sfTime } from './state.js';
 
@@ -37,7 +38,7 @@ function verifyAssertion(state: SalesforceState, assertion: string, audience: st
   return null;
 }
 
-/** POST /services/oauth2/token: JWT bearer and refresh-token grants, with the identity URL jsforce parses. */
+/** POST /services/oauth2/token: JWT bearer, authorization code (PKCE) and refresh-token grants, with the identity URL jsforce parses. */
 export function salesforceToken(
   state: SalesforceState,
   res: ServerResponse,
@@ -46,9 +47,15 @@ export function salesforceToken(
 ) {
   state.tokenRequests++;
   const grant = form.grant_type;
+  let refreshToken: string | null = null;
   if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
     const problem = verifyAssertion(state, form.assertion ?? '', origin);
     if (problem) return sendJson(res, 400, { error: 'invalid_grant', error_description: problem });
+  } else if (grant === 'authorization_code') {
+    const problem = authorizationCodeProblem(state, form);
+    if (problem) return sendJson(res, 400, { error: 'invalid_grant', error_description: problem });
+    refreshToken = `5Aep861${randomBytes(24).toString('base64url')}`;
+    state.refreshTokens.add(refreshToken);
   } else if (grant === 'refresh_token') {
     if (form.client_id !== state.clientId) {
       return sendJson(res, 400, {
@@ -75,6 +82,7 @@ export function salesforceToken(
     instance_url: origin,
     id: `${origin}/id/${ORG_ID}/${USER_ID}`,
     token_type: 'Bearer',
+    ...(refreshToken ? { refresh_token: refreshToken } : {}),
     issued_at: String(Date.now()),
     signature: randomBytes(32).toString('base64'),
   });

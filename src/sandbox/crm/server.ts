@@ -4,6 +4,7 @@ import { SALESFORCE_API_VERSION } from '../../config/crm.js';
 import { parseBody, readBody, sendJson } from '../emulator/http.js';
 import { hubspotApi } from './hubspot.js';
 import { salesforceData, salesforceToken } from './salesforce.js';
+import { salesforceAuthorize } from './salesforce-oauth.js';
 import { type CrmEmulatorState, emptyState } from './state.js';
 
 export interface CrmEmulator {
@@ -31,7 +32,9 @@ export function createCrmEmulator(options: { now?: () => Date; state?: CrmEmulat
       const raw = await readBody(req);
       const body = await parseBody(raw, req.headers['content-type']);
       if (isSalesforce) {
-        if (url.pathname === '/services/oauth2/token' && req.method === 'POST') {
+        if (url.pathname === '/services/oauth2/authorize' && req.method === 'GET') {
+          salesforceAuthorize(state.salesforce, res, url.searchParams);
+        } else if (url.pathname === '/services/oauth2/token' && req.method === 'POST') {
           salesforceToken(state.salesforce, res, body as Record<string, string>, origin);
         } else if (url.pathname.startsWith(`${dataPrefix}/`)) {
           salesforceData(

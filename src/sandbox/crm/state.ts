@@ -8,6 +8,8 @@ export interface SalesforceState {
   username: string;
   refreshTokens: Set<string>;
   accessTokens: Set<string>;
+  /** Authorization codes of the web-server flow, single use: the PKCE challenge and redirect they were issued for. */
+  authCodes: Map<string, { challenge: string; redirectUri: string; clientId: string }>;
   tables: Record<string, Map<string, SfRecord>>;
   apiUsage: { used: number; limit: number };
   /** Validation rules: a message for a value Salesforce would refuse, else null. */
@@ -63,6 +65,7 @@ export function emptyState(): CrmEmulatorState {
       username: 'integration@acme.example',
       refreshTokens: new Set(),
       accessTokens: new Set(),
+      authCodes: new Map(),
       tables: {
         Opportunity: new Map(),
         Account: new Map(),

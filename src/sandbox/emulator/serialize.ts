@@ -94,7 +94,7 @@ export function userJson(state: WorkspaceState, u: SlackUser): JsonObject {
     tz_offset: u.tzOffset,
     profile,
     is_admin: u.isAdmin ?? false,
-    is_owner: false,
+    is_owner: u.isOwner ?? false,
     is_bot: u.isBot,
     is_app_user: false,
     updated: 0,

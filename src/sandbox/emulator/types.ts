@@ -20,6 +20,7 @@ export interface SlackUser {
   locale?: string;
   isBot: boolean;
   isAdmin?: boolean;
+  isOwner?: boolean;
   email?: string;
   botId?: string;
   deleted?: boolean;

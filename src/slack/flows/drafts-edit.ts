@@ -11,8 +11,8 @@ import {
   toNewDraftVersion,
 } from '../../domain/drafts/version.js';
 import { draftBlocks } from '../views/draft-blocks.js';
-import { draftParent } from '../views/draft-parent.js';
 import { mentionUser } from '../views/mrkdwn.js';
+import { draftParentFor } from './draft-parent-content.js';
 import { type DraftFlowDeps, rewriteThread, updateParent } from './drafts.js';
 
 export interface EditRequest {
@@ -93,6 +93,6 @@ export async function saveEditedDraft(
       threadTs: source.threadTs ?? source.messageTs,
       replyTs,
     })) ?? created;
-  await updateParent(client, source.channelId, source.messageTs, draftParent(posted));
+  await updateParent(client, source.channelId, source.messageTs, await draftParentFor(deps, posted));
   return posted;
 }

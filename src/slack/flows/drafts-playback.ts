@@ -2,8 +2,9 @@ import type { WebClient } from '@slack/web-api';
 import type { Deal } from '../../domain/deals.js';
 import { type DraftVersion, factCitations } from '../../domain/drafts/version.js';
 import type { Entry } from '../../domain/entries.js';
-import { draftParent, playbackNote } from '../views/draft-parent.js';
+import { playbackNote } from '../views/draft-parent.js';
 import { escapeMrkdwn, mentionUser } from '../views/mrkdwn.js';
+import { draftParentFor } from './draft-parent-content.js';
 import type { DraftFlowDeps } from './drafts.js';
 import { updateParent } from './drafts.js';
 
@@ -26,9 +27,14 @@ export async function playedBackEntries(
   return entries.filter((e) => cited.has(e.id) && e.kind !== 'proposal');
 }
 
-async function afterStatus(client: WebClient, updated: DraftVersion, note: string | null): Promise<void> {
+async function afterStatus(
+  deps: DraftFlowDeps,
+  client: WebClient,
+  updated: DraftVersion,
+  note: string | null,
+): Promise<void> {
   if (!updated.channelId || !updated.messageTs) return;
-  await updateParent(client, updated.channelId, updated.messageTs, draftParent(updated));
+  await updateParent(client, updated.channelId, updated.messageTs, await draftParentFor(deps, updated));
   if (note) {
     await client.chat.postMessage({
       channel: updated.channelId,
@@ -43,7 +49,7 @@ export async function markShared(deps: DraftFlowDeps, client: WebClient, ctx: Pl
     changedBy: ctx.userId,
     at: deps.clock(),
   });
-  if (updated) await afterStatus(client, updated, null);
+  if (updated) await afterStatus(deps, client, updated, null);
   return updated;
 }
 
@@ -70,6 +76,7 @@ export async function markConfirmed(deps: DraftFlowDeps, client: WebClient, ctx:
       ? `${changed.length} ${changed.length === 1 ? 'entry' : 'entries'} marked confirmed (${refs(changed)})`
       : 'its entries were already confirmed';
     await afterStatus(
+      deps,
       client,
       updated,
       `:white_check_mark: The customer confirmed draft v${updated.version} (recorded by ${mentionUser(ctx.userId)}): ${what}.`,
@@ -116,6 +123,7 @@ export async function markCorrected(
       ? ` Entries updated: ${refs(changed)}. Regenerate to draft from the corrected entries.`
       : '';
     await afterStatus(
+      deps,
       client,
       updated,
       `:pencil2: The customer corrected draft v${updated.version} (recorded by ${mentionUser(ctx.userId)}): ${escapeMrkdwn(correction.note)}${entries}`,

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { CrmGateway } from '../../crm/create.js';
 import type { Deal } from '../../domain/deals.js';
 import type { DraftVersion } from '../../domain/drafts/version.js';
 import { MODEL_BUSY_MESSAGE, type ModelGate, withModelSlot } from '../../domain/model-gate.js';
@@ -9,11 +10,11 @@ import type { Repositories } from '../../storage/ports.js';
 import { type DraftMessage, draftBlocks } from '../views/draft-blocks.js';
 import {
   draftFailedParent,
-  draftParent,
   draftPlaceholder,
   listeningMessage,
   type SlackMessageContent,
 } from '../views/draft-parent.js';
+import { draftParentFor } from './draft-parent-content.js';
 import { replyPrivately } from './private-reply.js';
 
 export interface DraftFlowDeps {
@@ -22,6 +23,7 @@ export interface DraftFlowDeps {
   clock: () => Date;
   drafting: DraftProvider;
   modelGate?: ModelGate;
+  crm?: CrmGateway | undefined;
 }
 
 export interface DraftRequest {
@@ -191,7 +193,7 @@ async function draftAndPost(
         threadTs: parentTs,
         replyTs,
       })) ?? version;
-    await updateParent(client, channelId, parentTs, draftParent(posted));
+    await updateParent(client, channelId, parentTs, await draftParentFor(deps, posted));
     return posted;
   } finally {
     await deps.repos.idempotency.release(teamId, key);

@@ -45,8 +45,11 @@ function statusLine(v: DraftVersion): string {
   return `Status: ${label} (recorded by ${mentionUser(v.statusChangedBy)})`;
 }
 
-/** The parent message once the draft is ready: one summary line, who asked, how it was drafted, the buttons. */
-export function draftParent(v: DraftVersion): SlackMessageContent {
+/**
+ * The parent message once the draft is ready: one summary line, who asked, how it was drafted, the buttons.
+ * "Send to CRM" only when the deal is linked to a CRM record the app can reach.
+ */
+export function draftParent(v: DraftVersion, options: { crmLinked?: boolean } = {}): SlackMessageContent {
   const summary = draftSummaryLine(v.version, v.content, v.unverified.length);
   const context = [
     `Requested by ${mentionUser(v.createdBy)}`,
@@ -67,6 +70,7 @@ export function draftParent(v: DraftVersion): SlackMessageContent {
           button(DRAFT_ACTIONS.markShared, 'Mark shared with customer', v.id),
           button(DRAFT_ACTIONS.markConfirmed, 'Customer confirmed', v.id, 'primary'),
           button(DRAFT_ACTIONS.markCorrected, 'Customer corrected', v.id),
+          ...(options.crmLinked ? [button(DRAFT_ACTIONS.sendToCrm, 'Send to CRM', v.id)] : []),
         ],
       },
     ],

@@ -120,6 +120,7 @@ export const DRAFT_ACTIONS = {
   markShared: 'draft_mark_shared',
   markConfirmed: 'draft_mark_confirmed',
   markCorrected: 'draft_mark_corrected',
+  sendToCrm: 'draft_send_to_crm',
 } as const;
 
 export const DRAFT_VIEWS = {

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { REFUSED, verifyDraftAccess } from '../../../services/drafts-access.js';
 import type { AppDeps } from '../../deps.js';
+import { hasCrm, sendToCrmAndReport } from '../../flows/crm.js';
 import { runDraft } from '../../flows/drafts.js';
 import {
   markConfirmed,
@@ -53,6 +54,21 @@ const confirmed: DraftAction = async (deps, { client }, ctx) => {
   await markConfirmed(deps, client, ctx);
 };
 
+/** "Send to CRM" on the parent: this very version, reported privately; the service makes it exactly once. */
+const sendToCrm: DraftAction = async (deps, { client, respond }, ctx) => {
+  if (!hasCrm(deps)) {
+    await respond({ response_type: 'ephemeral', replace_original: false, text: 'No CRM is connected.' });
+    return;
+  }
+  await sendToCrmAndReport(deps, client, {
+    teamId: ctx.teamId,
+    dealId: ctx.deal.id,
+    channelId: ctx.deal.channelId,
+    userId: ctx.userId,
+    version: ctx.draft.version,
+  });
+};
+
 /**
  * Wraps a draft button: acks, then checks server-side that the draft in the button's value belongs to this
  * team, this channel's deal and this very message before doing anything. Forged values are refused.
@@ -98,4 +114,5 @@ export function registerDraftActions(app: App, deps: AppDeps): void {
   app.action(DRAFT_ACTIONS.markShared, draftButton(deps, 'mark shared', shared));
   app.action(DRAFT_ACTIONS.markConfirmed, draftButton(deps, 'mark confirmed', confirmed));
   app.action(DRAFT_ACTIONS.markCorrected, draftButton(deps, 'mark corrected', corrected));
+  app.action(DRAFT_ACTIONS.sendToCrm, draftButton(deps, 'send to CRM', sendToCrm));
 }

@@ -5,6 +5,7 @@ import { CRM_PROVIDERS } from '../../../domain/crm/types.js';
 import { ourFieldValue } from '../../../services/crm/field-values.js';
 import { writeField } from '../../../services/crm/send.js';
 import { type CrmDeps, serviceDeps, tellPrivately } from '../../flows/crm.js';
+import { adminRefusal, workspaceAdminCheck } from '../../flows/workspace-admin.js';
 import { activeDealForPayload } from '../../guards/deal.js';
 import { CRM_IDS } from '../../views/crm-ids.js';
 import { ViewState } from '../../views/view-state.js';
@@ -77,12 +78,21 @@ export function crmOverwriteSubmit(deps: CrmDeps) {
 
 /** Saves the field mapping; only writable fields the CRM listed can be chosen (re-checked here). */
 export function crmMapSubmit(deps: CrmDeps) {
-  return async ({ ack, body, view }: ViewArgs): Promise<void> => {
+  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const meta = parse(mapMeta, view.private_metadata);
     const adapter = meta ? deps.crm.adapter(teamId, meta.provider) : null;
     if (!meta || !adapter) {
       await ack();
+      return;
+    }
+    // Checked again on save: the modal may have been opened before an admin lost the role.
+    const check = await workspaceAdminCheck(deps, client, body.user.id);
+    if (check !== 'admin') {
+      await ack({
+        response_action: 'errors',
+        errors: { [`${CRM_IDS.mapBlockPrefix}${CRM_SOURCES[0]}`]: adminRefusal(check) },
+      });
       return;
     }
     await ack();

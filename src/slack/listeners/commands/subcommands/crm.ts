@@ -1,6 +1,7 @@
 import { refreshCrmLink } from '../../../../services/crm/link.js';
 import { type CrmDeps, hasCrm, panelFor, sendToCrmAndReport, serviceDeps } from '../../../flows/crm.js';
 import { openMapModal } from '../../../flows/crm-map.js';
+import { adminRefusal, workspaceAdminCheck } from '../../../flows/workspace-admin.js';
 import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { auditLogMessage } from '../../../views/crm.js';
 import type { Subcommand, SubcommandContext } from './types.js';
@@ -12,6 +13,11 @@ async function run(ctx: SubcommandContext, deps: CrmDeps): Promise<void> {
   const { respond, teamId, channelId, userId, client } = ctx;
   const [verb = '', ...rest] = ctx.args.toLowerCase().split(/\s+/).filter(Boolean);
   if (verb === 'map') {
+    const check = await workspaceAdminCheck(deps, client, userId);
+    if (check !== 'admin') {
+      await respond({ response_type: 'ephemeral', text: adminRefusal(check) });
+      return;
+    }
     await openMapModal(deps, client, { teamId, userId, triggerId: ctx.triggerId, respond });
     return;
   }
