@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runWeeklyNudges } from '../../src/scheduling/run-weekly-nudges.js';
 import { FOREIGN_USER_TEXT } from '../../src/slack/middleware/foreign-users.js';
+import { escapeMrkdwn } from '../../src/slack/views/mrkdwn.js';
 import {
   botMessages,
   type Clock,
@@ -55,7 +56,7 @@ describe('Slack Connect: a deal channel shared with the customer', () => {
     const dmChannel = (dm!.response as { channel: { id: string } }).channel.id;
     const privateNudges = t.emulator.state
       .messages(dmChannel)
-      .filter((m) => textOf(m).includes(seeded.acme.accountName));
+      .filter((m) => textOf(m).includes(escapeMrkdwn(seeded.acme.accountName)));
     expect(privateNudges.length).toBeGreaterThan(0);
     expect(await t.repos.channelSharing.get(t.ids.team, t.ids.dealAcme)).toMatchObject({ isExtShared: true });
   });
