@@ -25,6 +25,7 @@ import { nextStepWriterFor } from './llm/nudge-writer.js';
 import { createRecapExtractor } from './llm/recap-extractor.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { createChronoWhenReader } from './nlp/chrono-when.js';
+import { sharedWinkAnalyzer } from './nlp/wink-analyzer.js';
 import { createLocalCrm } from './sandbox/crm/local-crm.js';
 import { createLocalSlack, type LocalSlack } from './sandbox/local-slack.js';
 import { type AppScheduler, startScheduler } from './scheduling/scheduler.js';
@@ -107,9 +108,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       offThreadOfflineExtractor(recapText),
     ),
     asker: askerFromConfig(openai, logger),
-    messageClassifier: createMessageClassifier(
-      await (await import('./nlp/wink-analyzer.js')).loadSharedWinkAnalyzer(),
-    ),
+    messageClassifier: createMessageClassifier(sharedWinkAnalyzer()),
     parseTranscript: (text) => recapText.parseTranscript(text),
     ...(config.slackFileOrigins ? { extraFileOrigins: config.slackFileOrigins } : {}),
     purgeGraceDays: config.purgeGraceDays,

@@ -1,11 +1,12 @@
-import { type Dispatcher, EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
+import { createRequire } from 'node:module';
+import type * as Undici from 'undici';
 import type { ProxyConfig } from '../config/config.js';
 
 type Fetch = typeof globalThis.fetch;
 
 /** How the app reaches Slack and the model through a corporate proxy: one dispatcher, and a fetch that uses it. */
 export interface Egress {
-  dispatcher: Dispatcher;
+  dispatcher: Undici.Dispatcher;
   fetch: Fetch;
   close(): Promise<void>;
 }
@@ -17,6 +18,8 @@ export interface Egress {
  */
 export function createEgress(proxy: ProxyConfig | null): Egress | null {
   if (!proxy) return null;
+  // undici (~110 modules) is loaded only when a proxy is configured.
+  const { EnvHttpProxyAgent, fetch: undiciFetch } = createRequire(import.meta.url)('undici') as typeof Undici;
   const dispatcher = new EnvHttpProxyAgent({
     httpProxy: proxy.httpProxy ?? '',
     httpsProxy: proxy.httpsProxy ?? proxy.httpProxy ?? '',

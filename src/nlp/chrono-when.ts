@@ -1,10 +1,16 @@
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import type { DateOrder, WhenReader, WhenReading } from '../domain/time/when-reader.js';
 
-const parsers: Record<DateOrder, chrono.Chrono> = {
-  'month-first': chrono.en.casual,
-  'day-first': chrono.en.GB,
-};
+let parsers: Record<DateOrder, Chrono.Chrono> | null = null;
+
+/** chrono-node (~12 MB in memory) is loaded with the first date someone types, not at start. */
+function chronoParsers(): Record<DateOrder, Chrono.Chrono> {
+  if (parsers) return parsers;
+  const chrono = createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+  parsers = { 'month-first': chrono.en.casual, 'day-first': chrono.en.GB };
+  return parsers;
+}
 
 /**
  * The date reader behind `/vision meeting` and other typed dates: chrono-node's English parser (casual, so
@@ -17,7 +23,7 @@ const parsers: Record<DateOrder, chrono.Chrono> = {
 export function createChronoWhenReader(): WhenReader {
   return (text, now, order) => {
     const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
-    const results = parsers[order].parse(text, reference, { forwardDate: true });
+    const results = chronoParsers()[order].parse(text, reference, { forwardDate: true });
     return results.map((result): WhenReading => {
       const start = result.start;
       return {

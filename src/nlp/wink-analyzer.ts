@@ -1,12 +1,16 @@
-import model from 'wink-eng-lite-web-model';
-import winkNLP, { type ItemSentence } from 'wink-nlp';
+import { createRequire } from 'node:module';
+import type { ItemSentence, Model, WinkMethods } from 'wink-nlp';
 import type { AnalyzedSentence, TextAnalyzer } from '../domain/classifier/analysis.js';
 
 /**
  * The English analyser behind the listening classifier: wink-nlp with its lite English model (pure JS, no I/O).
- * Loading the model takes ~100 ms, so call this once at start-up and share the result.
+ * Loading the model takes ~100 ms: build it once per process (`sharedWinkAnalyzer`).
  */
 export function createWinkAnalyzer(): TextAnalyzer {
+  // wink-nlp and its model are CommonJS; required here so that only a process that analyses text pays for them.
+  const require = createRequire(import.meta.url);
+  const winkNLP = require('wink-nlp') as (model: Model, pipe?: string[]) => WinkMethods;
+  const model = require('wink-eng-lite-web-model') as Model;
   const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
   const its = nlp.its;
   // wink-nlp's typings give lemma an `addons` parameter that `out()` does not accept; at runtime they match.
@@ -34,13 +38,16 @@ export function createWinkAnalyzer(): TextAnalyzer {
   };
 }
 
-let shared: Promise<TextAnalyzer> | null = null;
+let shared: TextAnalyzer | null = null;
 
 /**
- * The analyser, loaded on first use and shared by every app in the process (tests start many): the model's
- * ~4 MB of JS is parsed once, and not at all by a start that fails its config check.
+ * The analyser every app in the process shares (tests start many), loaded on the first text it analyses: the
+ * model costs ~100 ms and ~30 MB, which a workspace that never posts in a deal channel should not pay at start.
+ * The first classification happens after its event is acked, so the load never delays an ack.
  */
-export function loadSharedWinkAnalyzer(): Promise<TextAnalyzer> {
-  shared ??= Promise.resolve().then(createWinkAnalyzer);
-  return shared;
+export function sharedWinkAnalyzer(): TextAnalyzer {
+  return (text) => {
+    shared ??= createWinkAnalyzer();
+    return shared(text);
+  };
 }

@@ -1,14 +1,20 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type Pg from 'pg';
 import type { DatabaseConfig } from '../config/config.js';
 import type { Database } from './schema.js';
 import { BusyRetrySqliteDialect, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-busy-retry.js';
 
-// timestamptz comes back as Date (pg's default); int8 counts as numbers, they stay well below 2^53.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+/** pg (CommonJS) is loaded only by a process that uses PostgreSQL: a SQLite install does not carry it in memory. */
+function loadPg(): typeof Pg {
+  const pg = createRequire(import.meta.url)('pg') as typeof Pg;
+  // timestamptz comes back as Date (pg's default); int8 counts as numbers, they stay well below 2^53.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+  return pg;
+}
 
 export interface Connection {
   db: Kysely<Database>;
@@ -40,6 +46,7 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
       }
     : undefined;
   if (config.engine === 'postgres') {
+    const pg = loadPg();
     const pool = new pg.Pool({
       connectionString: config.url,
       max: 10,
