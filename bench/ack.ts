@@ -2,11 +2,12 @@
  * bench/ack.ts: how fast this app acks slash commands under load, next to a bare Bolt 5 app (bench/ack/bare-bolt.ts)
  * in the same run. 1,000 signed `/vision help` at 200 concurrent, after a warm-up; three rounds, alternating which
  * app goes first; medians of the rounds. Each app, and the Slack side (emulator + response_url sink), runs in its
- * own process so the load generator's clock is not slowed by their work. Also reports each app's CPU time per
+ * own process so the load generator's clock is not slowed by their work. The app runs from dist/ under plain node,
+ * as `npm start` runs it in production. Also reports each app's CPU time per
  * request (steadier than latency on a busy machine), its idle RSS after start and its peak RSS under load.
  * `BENCH_CPU_PROF=<dir>` writes a V8 CPU profile of each app (node --cpu-prof).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { randomCredentials } from '../src/sandbox/slack-emulator.js';
@@ -29,7 +30,10 @@ interface Child {
 }
 
 async function startChild(name: string, file: string, env: Record<string, string>, flags: string[] = []) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...flags, path.join(here, 'ack', file)], {
+  // The two apps under test are plain .mjs under plain node (the app from dist/, as `npm start` runs it);
+  // only the Slack side, which is not measured, runs TypeScript through tsx.
+  const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, ...flags, path.join(here, 'ack', file)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -75,11 +79,20 @@ export interface AckResult {
   appWorstMs: number;
 }
 
+/** The app is measured as `npm start` runs it: build dist/ first when it is missing or older than src/. */
+function ensureBuilt(): void {
+  const built = spawnSync(process.execPath, [path.join(here, '..', 'scripts', 'ensure-build.mjs')], {
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('npm run build failed');
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function benchAck(): Promise<AckResult> {
   const { signingSecret, botToken } = randomCredentials();
   const secrets = { BENCH_SIGNING_SECRET: signingSecret, BENCH_BOT_TOKEN: botToken, BENCH_API_URL: 'unused' };
+  ensureBuilt();
   const slack = await startChild('slack', 'sink.ts', secrets);
   const env = { ...secrets, BENCH_API_URL: `${slack.url}/api/` };
   const profile = (name: string) =>
@@ -88,10 +101,10 @@ export async function benchAck(): Promise<AckResult> {
       : [];
   const apps: Child[] = [];
   try {
-    apps.push(await startChild('app', 'app-target.ts', env, profile('app')));
+    apps.push(await startChild('app', 'app-target.mjs', env, profile('app')));
     const response = JSON.stringify(helpBlocks(buildSubcommands()));
     apps.push(
-      await startChild('bare', 'bare-bolt.ts', { ...env, BENCH_RESPONSE: response }, profile('bare')),
+      await startChild('bare', 'bare-bolt.mjs', { ...env, BENCH_RESPONSE: response }, profile('bare')),
     );
     await sleep(IDLE_SETTLE_MS);
     const idle = new Map(apps.map((t) => [t.name, rssMb(t.child.pid!)]));

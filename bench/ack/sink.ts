@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSlackEmulator } from '../../src/sandbox/slack-emulator.js';
-import { readTargetEnv } from './target-env.js';
+import { readTargetEnv } from './target-env.mjs';
 
 const { signingSecret, botToken } = readTargetEnv();
 const emulator = createSlackEmulator({ signingSecret, botToken });

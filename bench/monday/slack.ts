@@ -5,7 +5,7 @@
 
 import { DEMO_IDS } from '../../src/sandbox/seed.js';
 import { createSlackEmulator } from '../../src/sandbox/slack-emulator.js';
-import { readTargetEnv } from '../ack/target-env.js';
+import { readTargetEnv } from '../ack/target-env.mjs';
 import { channelId, ownerId } from './ids.js';
 
 const { signingSecret, botToken } = readTargetEnv();

@@ -69,7 +69,11 @@ function assignRequestId(req: http.IncomingMessage, res: http.ServerResponse): s
   return requestId;
 }
 
-/** Slack's requests and failures at info; probes, metrics scrapes and the local emulator's traffic at debug. */
+/**
+ * Failures at warn; refused Slack requests (bad signature, bad body) at info; a Slack request that reached the app
+ * at debug, since the request observer writes its one info line (listener, team, ack time, outcome); probes,
+ * metrics scrapes and the local emulator's traffic at debug.
+ */
 function logRequest(
   logger: AppLogger,
   req: http.IncomingMessage,
@@ -86,7 +90,7 @@ function logRequest(
     durationMs: Math.round(performance.now() - started),
   });
   if (res.statusCode >= 500) line.warn('request failed');
-  else if (path === '/slack/events') line.info('request');
+  else if (path === '/slack/events' && res.statusCode >= 400) line.info('request refused');
   else line.debug('request');
 }
 

@@ -47,9 +47,24 @@ describe.each(testEngines())('readiness, metrics and request logs on $name', (en
     expect(handled.requestId).toMatch(/^[\w-]{8,}$/);
     expect(handled.durationMs).toEqual(expect.any(Number));
     expect(handled.ackMs).toEqual(expect.any(Number));
-    // The HTTP access line of the same request carries the same id.
-    const access = t.logs.map(json).find((l) => l.component === 'http' && l.requestId === handled.requestId);
-    expect(access).toMatchObject({ path: '/slack/events', status: 200, method: 'POST' });
+    // One info line per handled request: the HTTP layer does not repeat it.
+    const access = t.logs.map(json).filter((l) => l.component === 'http' && l.requestId === handled.requestId);
+    expect(access.filter((l) => l.level === 'info')).toEqual([]);
+    // A request refused before any listener (bad signature) gets the HTTP line, at info.
+    const refused = await fetch(`${t.app.url}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-signature': 'v0=0000',
+        'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+      },
+      body: 'command=%2Fvision&text=help',
+    });
+    expect(refused.status).toBe(401);
+    const refusedLine = await waitFor('the refused request line', () =>
+      t.logs.map(json).find((l) => l.component === 'http' && l.msg === 'request refused'),
+    );
+    expect(refusedLine).toMatchObject({ level: 'info', path: '/slack/events', status: 401, method: 'POST' });
 
     const metrics = await (await fetch(`${t.app.url}/metrics`)).text();
     expect(metrics).toContain('shared_vision_slack_acks_total{listener="command:/vision",outcome="ok"} 1');

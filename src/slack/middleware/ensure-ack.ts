@@ -18,7 +18,9 @@ export function ensureAck(logger: AppLogger, inFlight: InFlightCounter): Middlew
       (isObservedRequest(observed) ? observed.logger : logger).error('listener failed', error);
     } finally {
       inFlight.leave();
-      if ('ack' in args && typeof args.ack === 'function') {
+      const observed = args.context.observed;
+      const acked = isObservedRequest(observed) && observed.acked;
+      if (!acked && 'ack' in args && typeof args.ack === 'function') {
         try {
           await (args.ack as () => Promise<void>)();
         } catch (error) {

@@ -11,6 +11,8 @@ export interface ObservedRequest {
   requestId: string;
   logger: AppLogger;
   failed: boolean;
+  /** Set by the first ack(), so ensureAck does not ack twice (Bolt answers a second ack with a costly error). */
+  acked: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -65,10 +67,12 @@ export function observeRequests(app: App, logger: AppLogger, metrics: AppMetrics
       requestId,
       logger: log.with({ requestId, listener, ...(teamId ? { teamId } : {}) }),
       failed: false,
+      acked: false,
     };
     let ackMs: number | null = null;
     const ack: ReceiverEvent['ack'] = async (response) => {
       if (ackMs === null) {
+        observed.acked = true;
         ackMs = performance.now() - started;
         metrics.ackSeconds.observe({ listener }, ackMs / 1000);
       }

@@ -1,14 +1,15 @@
 /**
  * The baseline for bench/ack.ts: a bare Bolt 5 app with one /vision listener that acks and responds, on Bolt's
  * own HTTP receiver. It responds with the same message our `/vision help` sends (BENCH_RESPONSE, built by the
- * bench), so the two differ only in what runs around it. Started as a child process; prints `{"url": ...}`.
+ * bench), so the two differ only in what runs around it. Plain JavaScript under plain node, like the app's
+ * target. Started as a child process; prints `{"url": ...}`.
  */
-import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { readTargetEnv } from './target-env.js';
+import bolt from '@slack/bolt';
+import { readTargetEnv } from './target-env.mjs';
 
+const { App, HTTPReceiver, LogLevel } = bolt;
 const env = readTargetEnv();
-const message = JSON.parse(process.env.BENCH_RESPONSE ?? '{"text":"help"}') as { text: string };
+const message = JSON.parse(process.env.BENCH_RESPONSE ?? '{"text":"help"}');
 const receiver = new HTTPReceiver({ signingSecret: env.signingSecret, endpoints: '/slack/events' });
 const app = new App({
   token: env.botToken,
@@ -21,7 +22,7 @@ app.command('/vision', async ({ ack, respond }) => {
   await respond({ response_type: 'ephemeral', ...message });
 });
 const server = await app.start({ port: 0, host: '127.0.0.1' });
-const { port } = server.address() as AddressInfo;
+const { port } = server.address();
 process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}/slack/events` })}\n`);
 process.on('SIGTERM', () => {
   app.stop().finally(() => process.exit(0));

@@ -1,12 +1,13 @@
 /**
- * This app, as production runs it (real config shape, SQLite file, LOG_LEVEL=info, HTTP mode), for bench/ack.ts.
- * Started as a child process; prints `{"url": ...}` once it listens.
+ * This app as production runs it (`npm start`: the built dist/ under plain node, real config shape, SQLite file,
+ * LOG_LEVEL=info, HTTP mode), for bench/ack.ts. Plain JavaScript so no TypeScript loader sits in the measured
+ * process. Started as a child process; prints `{"url": ...}` once it listens.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startApp } from '../../src/app.js';
-import { readTargetEnv } from './target-env.js';
+import { startApp } from '../../dist/app.js';
+import { readTargetEnv } from './target-env.mjs';
 
 const env = readTargetEnv();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-bench-ack-'));

@@ -1,0 +1,7 @@
+export interface TargetEnv {
+  signingSecret: string;
+  botToken: string;
+  apiUrl: string;
+}
+
+export function readTargetEnv(): TargetEnv;
