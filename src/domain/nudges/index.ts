@@ -6,3 +6,4 @@ export * from './resolution.js';
 export * from './schedule.js';
 export * from './signals.js';
 export * from './stalled.js';
+export * from './recipient-time.js';
