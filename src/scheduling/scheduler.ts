@@ -65,7 +65,8 @@ export function startScheduler(options: SchedulerOptions): AppScheduler {
   const deps = {
     ...options.deps,
     userZones:
-      options.deps.userZones ?? createUserZoneCache({ clock: options.deps.clock, logger: options.deps.logger }),
+      options.deps.userZones ??
+      createUserZoneCache({ clock: options.deps.clock, logger: options.deps.logger }),
   };
   const nudgeLogger = deps.logger.child('nudges');
   const promptLogger = deps.logger.child('recap-prompts');

@@ -79,7 +79,10 @@ export function createUserZoneCache(options: {
         return zone ?? fallbackZone;
       } catch (error) {
         // A stale zone beats the workspace's: a rep rarely moves, and Slack may be briefly unavailable.
-        options.logger?.warn(`users.info failed for ${userId}; using ${cached ? 'the cached' : fallbackZone} zone`, error);
+        options.logger?.warn(
+          `users.info failed for ${userId}; using ${cached ? 'the cached' : fallbackZone} zone`,
+          error,
+        );
         return cached?.zone ?? fallbackZone;
       }
     },

@@ -66,7 +66,12 @@ describe('each recipient gets the weekly run at Monday 09:00 on their own clock'
   it.each([
     ['Europe/Berlin, spring forward (Sunday 28 March 2027)', 'Europe/Berlin', '2027-03-19', '2027-04-07'],
     ['Europe/Berlin, fall back (Sunday 31 October 2027)', 'Europe/Berlin', '2027-10-22', '2027-11-10'],
-    ['America/New_York, spring forward (Sunday 14 March 2027)', 'America/New_York', '2027-03-05', '2027-03-24'],
+    [
+      'America/New_York, spring forward (Sunday 14 March 2027)',
+      'America/New_York',
+      '2027-03-05',
+      '2027-03-24',
+    ],
     ['America/New_York, fall back (Sunday 7 November 2027)', 'America/New_York', '2027-10-29', '2027-11-17'],
   ])('%s: still 09:00 local every Monday, never twice, never skipped', (_name, zone, from, to) => {
     const got = simulate({ rep: zone }, `${from}T00:00:00Z`, `${to}T00:00:00Z`).get('rep')!;
@@ -80,7 +85,8 @@ describe('each recipient gets the weekly run at Monday 09:00 on their own clock'
   it('a Monday the app was down for is sent once when it is back the same week; a later week is not doubled', () => {
     const zones = { berlin: 'Europe/Berlin', la: 'America/Los_Angeles' };
     const mondayOutage = (now: Date) =>
-      now.getTime() >= Date.parse('2026-12-06T12:00:00Z') && now.getTime() < Date.parse('2026-12-09T10:00:00Z');
+      now.getTime() >= Date.parse('2026-12-06T12:00:00Z') &&
+      now.getTime() < Date.parse('2026-12-09T10:00:00Z');
     const got = simulate(zones, '2026-12-06T00:00:00Z', '2026-12-15T00:00:00Z', { down: mondayOutage });
     for (const user of ['berlin', 'la']) {
       expect(got.get(user)!.map((d) => d.toISOString())).toEqual([
@@ -103,12 +109,16 @@ describe('each recipient gets the weekly run at Monday 09:00 on their own clock'
   });
 
   it('is off when nudges are off, and the run window spans the slot in UTC+14 to UTC-12', () => {
-    expect(dueTeamRun('T1', { ...settings, nudgesEnabled: false }, null, new Date('2026-12-07T12:00:00Z'))).toBeNull();
+    expect(
+      dueTeamRun('T1', { ...settings, nudgesEnabled: false }, null, new Date('2026-12-07T12:00:00Z')),
+    ).toBeNull();
     const run = dueTeamRun('T1', settings, null, new Date('2026-12-07T12:00:00Z'))!;
     expect(run).toMatchObject({ runKey: 'T1:2026-W50', weekKey: '2026-W50' });
     expect(run.scheduledFor.toISOString()).toBe('2026-12-06T19:00:00.000Z');
     expect(run.closesAt.toISOString()).toBe('2026-12-07T21:00:00.000Z');
     expect(dueTeamRun('T1', settings, 'T1:2026-W50', new Date('2026-12-07T22:00:00Z'))).toBeNull();
-    expect(recipientSlot(settings, 'America/Los_Angeles', '2026-W50', new Date('2026-12-07T16:59:00Z'))).toBeNull();
+    expect(
+      recipientSlot(settings, 'America/Los_Angeles', '2026-W50', new Date('2026-12-07T16:59:00Z')),
+    ).toBeNull();
   });
 });
