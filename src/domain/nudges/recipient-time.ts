@@ -43,3 +43,19 @@ export function recipientSlot(settings: RunSettings, zone: string, week: string,
   const slot = previousRunAt({ ...scheduleOf(settings), timeZone: zone }, now);
   return weekKey(slot, zone) === week ? slot : null;
 }
+
+/**
+ * When the recipient in `zone` gets the weekly run: their slot of the open run when it has come and the run is
+ * not finished (`dueNow`: the next tick sends it), else their next slot.
+ */
+export function recipientNextRun(
+  settings: RunSettings,
+  zone: string,
+  lastRunKey: string | null,
+  now: Date,
+): { at: Date; dueNow: boolean } {
+  const run = dueTeamRun('', settings, lastRunKey, now);
+  const slot = run ? recipientSlot(settings, zone, run.weekKey, now) : null;
+  if (slot) return { at: slot, dueNow: true };
+  return { at: nextRunAt({ ...scheduleOf(settings), timeZone: zone }, now), dueNow: false };
+}

@@ -7,6 +7,27 @@ import type { AppDeps } from '../deps.js';
  * Today (YYYY-MM-DD) where the user is: their Slack time zone from users.info, else the workspace's zone.
  * A failing users.info must not block the user, so it falls back instead of throwing.
  */
+/** The user's Slack time zone from users.info, else `fallbackZone`; a failing users.info falls back, never throws. */
+export async function userZone(
+  client: WebClient,
+  userId: string,
+  fallbackZone: string,
+  logger?: AppLogger,
+): Promise<string> {
+  try {
+    const info = await client.users.info({ user: userId });
+    const tz = info.user?.tz;
+    if (tz && isValidTimeZone(tz)) return tz;
+  } catch (error) {
+    logger?.warn(`users.info failed for ${userId}; using ${fallbackZone}`, error);
+  }
+  return isValidTimeZone(fallbackZone) ? fallbackZone : 'UTC';
+}
+
+/**
+ * Today (YYYY-MM-DD) where the user is: their Slack time zone from users.info, else the workspace's zone.
+ * A failing users.info must not block the user, so it falls back instead of throwing.
+ */
 export async function userToday(
   client: WebClient,
   userId: string,
@@ -14,15 +35,7 @@ export async function userToday(
   fallbackZone: string,
   logger?: AppLogger,
 ): Promise<string> {
-  let zone = fallbackZone;
-  try {
-    const info = await client.users.info({ user: userId });
-    const tz = info.user?.tz;
-    if (tz && isValidTimeZone(tz)) zone = tz;
-  } catch (error) {
-    logger?.warn(`users.info failed for ${userId}; using ${fallbackZone}`, error);
-  }
-  return localDateString(now, isValidTimeZone(zone) ? zone : 'UTC');
+  return localDateString(now, await userZone(client, userId, fallbackZone, logger));
 }
 
 /** Today in the user's zone (workspace zone as fallback), for due dates and "overdue". */
