@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../../src/sandbox/seed.js';
+import { RECAP_IDS } from '../../../src/slack/views/ids.js';
 import { linkDeal } from '../../support/deal-fixtures.js';
 import { type OAuthTestApp, startOAuthTestApp } from '../../support/oauth-harness.js';
 
@@ -105,5 +106,15 @@ describe('Enterprise Grid: org-wide installs', () => {
       );
       expect([teamId, [...tokens]]).toEqual([teamId, [expected[teamId]]]);
     }
+
+    // A button in the org workspace (an interactivity payload naming the enterprise) opens the recap modal
+    // with the org's token.
+    const grid = t.cloud.workspace(GRID.teamId);
+    const prompt = grid.state.messages(DEMO_IDS.dealAcme).find((m) => m.text.startsWith('How did'))!;
+    await grid.driver.clickButton(prompt.ts, RECAP_IDS.openFromPrompt, DEMO_IDS.rep);
+    const modal = await grid.state.waitFor(() => grid.state.views.top(DEMO_IDS.rep));
+    expect(modal.definition.callback_id).toBe(RECAP_IDS.modal);
+    const opened = await grid.state.waitFor(() => grid.calls('views.open')[0]);
+    expect(opened.token).toBe(orgToken(GRID.enterpriseId));
   });
 });
