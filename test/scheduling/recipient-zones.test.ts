@@ -62,7 +62,10 @@ describe("the Monday run at each recipient's own 09:00, through the receiver and
     };
     for (let at = SUNDAY; at <= TUESDAY_NOON; at += STEP) {
       now = new Date(at);
-      const reports = await t.app.scheduler!.nudges.tick();
+      // Two ticks at once (a slow tick overlapping the next, or two instances): the run lock and the send
+      // claims keep it to one message per recipient.
+      const scheduler = t.app.scheduler!;
+      const reports = (await Promise.all([scheduler.nudges.tick(), scheduler.nudges.tick()])).flat();
       expect(reports.map((r) => r.status).filter((s) => s === 'error' || s === 'incomplete')).toEqual([]);
       for (const teamId of TEAMS) {
         const state = t.cloud.workspace(teamId).state;
@@ -102,4 +105,56 @@ describe("the Monday run at each recipient's own 09:00, through the receiver and
     const runs = await t.repos.nudges.getRun('T0ALPHA', 'T0ALPHA:2026-W50');
     expect(runs?.status).toBe('done');
   }, 120_000);
+
+  it('across the March 2027 clock changes (New York on the 14th, Berlin on the 28th): 09:00 local every Monday, once', async () => {
+    const zones = { [DEMO_IDS.rep]: 'America/New_York', [DEMO_IDS.manager]: 'Europe/Berlin' };
+    const firstSunday = Date.parse('2027-03-07T00:00:00Z');
+    let now = new Date(firstSunday - 20 * 86_400_000);
+    t = await startOAuthTestApp({ teams: ['T0ALPHA'], clock: () => now, scheduler: true });
+    expect((await t.install('T0ALPHA')).status).toBe(200);
+    const state = t.cloud.workspace('T0ALPHA').state;
+    for (const [userId, tz] of Object.entries(zones)) state.addUser({ ...state.users.get(userId)!, tz });
+    const deal = await linkDeal({ repos: t.repos, ids: DEMO_IDS }, { teamId: 'T0ALPHA' });
+    for (const userId of Object.keys(zones)) {
+      await t.repos.decisions.create({
+        teamId: 'T0ALPHA',
+        dealId: deal.id,
+        title: `Decision owned by ${userId}`,
+        createdBy: DEMO_IDS.rep,
+        ourOwnerUserId: userId,
+      });
+    }
+    await t.repos.nudges.startRun('T0ALPHA', 'T0ALPHA:2027-W09', new Date('2027-02-28T19:00:00Z'), now);
+    await t.repos.nudges.finishRun(
+      'T0ALPHA',
+      'T0ALPHA:2027-W09',
+      { status: 'done', sentCount: 0, failedCount: 0 },
+      now,
+    );
+
+    const received = new Map<string, Date[]>(Object.keys(zones).map((u) => [u, []]));
+    // Sunday 00:00 to Tuesday 12:00 UTC of four weeks, every 15 minutes (nothing is due in between).
+    for (let week = 0; week < 4; week++) {
+      const sunday = firstSunday + week * 7 * 86_400_000;
+      for (let at = sunday; at <= sunday + 60 * 3_600_000; at += STEP) {
+        now = new Date(at);
+        await t.app.scheduler!.nudges.tick();
+        for (const userId of Object.keys(zones)) {
+          const seen = received.get(userId)!;
+          while (seen.length < state.dmsTo(userId).length) seen.push(now);
+        }
+      }
+    }
+    const utc = (userId: string) => received.get(userId)!.map((d) => d.toISOString().slice(5, 16));
+    // New York: 14:00 UTC while on EST, 13:00 UTC from 14 March (EDT).
+    expect(utc(DEMO_IDS.rep)).toEqual(['03-08T14:00', '03-15T13:00', '03-22T13:00', '03-29T13:00']);
+    // Berlin: 08:00 UTC while on CET, 07:00 UTC from 28 March (CEST).
+    expect(utc(DEMO_IDS.manager)).toEqual(['03-08T08:00', '03-15T08:00', '03-22T08:00', '03-29T07:00']);
+    for (const [userId, zone] of Object.entries(zones)) {
+      for (const sent of received.get(userId)!) {
+        const local = localDateTime(sent, zone);
+        expect([local.weekday, local.hour, local.minute]).toEqual([1, 9, 0]);
+      }
+    }
+  }, 180_000);
 });
