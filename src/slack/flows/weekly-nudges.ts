@@ -153,7 +153,7 @@ export async function postTeamNudges(
     clock,
     pacer: new Pacer(opts.deps.postGapMs ?? DEFAULT_GAP_MS, opts.deps.sleep ?? realSleep),
   };
-  await repos.nudges.startRun(teamId, due.runKey, due.scheduledFor, clock());
+  const existing = await repos.nudges.getRun(teamId, due.runKey);
   const pending = await reconcileClaims(
     ctx,
     await repos.nudges.listSends(teamId, due.runKey),
@@ -167,6 +167,12 @@ export async function postTeamNudges(
   });
   const cache = opts.deps.userZones ?? createUserZoneCache({ clock, logger });
   const { team, waiting } = await dueForRecipients(planned, due, opts.now, { cache, client, teamId });
+  const nothingNow = team.plan.channelNudges.length + team.plan.ownerDigests.length + pending === 0;
+  if (existing && nothingNow && opts.now.getTime() < due.closesAt.getTime()) {
+    // A tick between recipients' 09:00s with nobody due: the run stays as it is (no write).
+    return { ...report(teamId, 'waiting', due), alreadySent: before.length, waiting };
+  }
+  await repos.nudges.startRun(teamId, due.runKey, due.scheduledFor, clock());
   const steps = startNextSteps(
     team,
     opts.deps.nextStepWriter,
