@@ -107,6 +107,12 @@ describe('Enterprise Grid: org-wide installs', () => {
       expect([teamId, [...tokens]]).toEqual([teamId, [expected[teamId]]]);
     }
 
+    // Each org was asked once which workspaces it covers (remembered for an hour), with its own token.
+    const listed = t.cloud.calls('auth.teams.list').map((c) => c.token);
+    expect(listed).toHaveLength(2);
+    expect(new Set(listed)).toEqual(new Set([orgToken(GRID.enterpriseId), orgToken(OTHER.enterpriseId)]));
+    expect(await t.app.scheduler!.recapPrompts.tick()).toEqual({ posted: 0, failed: 0 });
+
     // A button in the org workspace (an interactivity payload naming the enterprise) opens the recap modal
     // with the org's token.
     const grid = t.cloud.workspace(GRID.teamId);
