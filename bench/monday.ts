@@ -30,7 +30,8 @@ export const STALLED = 1_500;
 export const OWNERS = 200;
 const MODEL_MS = 800;
 const TEAM = DEMO_IDS.team;
-const NOW = new Date('2026-12-07T09:05:00Z'); // a Monday, just after the default 09:00 UTC slot
+// A Monday after 09:00 in every zone (the last is UTC-12 at 21:00 UTC): every owner is due and the run finishes.
+const NOW = new Date('2026-12-07T21:05:00Z');
 const DAY = 86_400_000;
 
 async function seed(file: string): Promise<void> {

@@ -37,7 +37,8 @@ export function parseNudgeArgs(argv: readonly string[]): z.infer<typeof argsSche
 export function formatReport(report: TeamRunReport): string {
   const head = `${report.teamId} ${report.runKey ?? ''} ${report.status}`.replace(/\s+/g, ' ');
   if (report.status !== 'preview') {
-    return `${head}: sent ${report.sent}, failed ${report.failed}, pending ${report.pending}`;
+    const waiting = report.waiting > 0 ? `, waiting for their local time ${report.waiting}` : '';
+    return `${head}: sent ${report.sent}, failed ${report.failed}, pending ${report.pending}${waiting}`;
   }
   const when = report.scheduledFor ? ` (scheduled ${report.scheduledFor.toISOString()})` : '';
   if (report.preview.length === 0) return `${head}${when}: nothing to send`;

@@ -72,7 +72,13 @@ export function createDriver(deps: DriverDeps) {
         command: input.command ?? '/vision',
         text: input.text ?? '',
         api_app_id: deps.state.bot.appId,
-        is_enterprise_install: 'false',
+        ...(deps.state.team.enterpriseId
+          ? {
+              enterprise_id: deps.state.team.enterpriseId,
+              enterprise_name: deps.state.team.enterpriseName ?? deps.state.team.enterpriseId,
+            }
+          : {}),
+        is_enterprise_install: deps.state.team.orgWideInstall ? 'true' : 'false',
         response_url: responseUrl,
         trigger_id: triggerId,
       });
@@ -85,9 +91,11 @@ export function createDriver(deps: DriverDeps) {
     event(event: JsonObject, options: EventOptions & SendOptions = {}): Promise<DriverResponse> {
       eventCounter += 1;
       const now = deps.state.clock();
+      const { enterpriseId, orgWideInstall } = deps.state.team;
       const envelope = {
         token: deps.verificationToken,
         team_id: deps.state.team.id,
+        ...(enterpriseId ? { enterprise_id: enterpriseId } : {}),
         context_team_id: deps.state.team.id,
         api_app_id: deps.state.bot.appId,
         event: { event_ts: deps.state.nextTs(), ...event },
@@ -96,11 +104,12 @@ export function createDriver(deps: DriverDeps) {
         event_time: Math.floor(now / 1000),
         authorizations: [
           {
-            enterprise_id: null,
-            team_id: deps.state.team.id,
+            enterprise_id: enterpriseId ?? null,
+            // An org-wide installation belongs to the org, not to the workspace the event came from.
+            team_id: orgWideInstall ? null : deps.state.team.id,
             user_id: deps.state.bot.userId,
             is_bot: true,
-            is_enterprise_install: false,
+            is_enterprise_install: orgWideInstall === true,
           },
         ],
         is_ext_shared_channel: false,

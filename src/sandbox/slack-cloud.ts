@@ -46,7 +46,16 @@ export function createSlackCloud(options: SlackCloudOptions) {
       signingSecret: options.signingSecret,
       // Never handed out: the app only ever holds tokens issued through the OAuth flow.
       botToken: `xoxb-unissued-${randomBytes(12).toString('hex')}`,
-      seed: { ...seed, team: { ...seed.team, name: `${seed.team.name} ${teamId}` } },
+      seed: {
+        ...seed,
+        team: {
+          ...seed.team,
+          name: `${seed.team.name} ${teamId}`,
+          ...(extra.enterpriseId
+            ? { enterpriseId: extra.enterpriseId, enterpriseName: 'Emulated Grid' }
+            : {}),
+        },
+      },
       clock,
     });
     emulator.setBaseUrl(`${baseUrl}/t/${teamId}`);
@@ -143,6 +152,7 @@ export function createSlackCloud(options: SlackCloudOptions) {
         const t = result.issued.target;
         if (t.teamId ? id === t.teamId : w.enterpriseId === t.enterpriseId) {
           w.emulator.addToken(result.issued.token, t.botUserId);
+          if (t.isEnterpriseInstall) w.emulator.state.team.orgWideInstall = true;
         }
       }
       answer({ ...result.response, grant_type: grant ?? 'authorization_code' });
@@ -177,6 +187,8 @@ export function createSlackCloud(options: SlackCloudOptions) {
     else if (issued.revoked) sendJson(res, 200, { ok: false, error: 'token_revoked' });
     else if (issued.expiresAt !== null && issued.expiresAt <= clock()) {
       sendJson(res, 200, { ok: false, error: 'token_expired' });
+    } else if (url.pathname === '/api/auth.teams.list') {
+      authTeamsList(issued.target, token!, res);
     } else {
       const teamId = issued.target.teamId ?? teamOfEnterpriseCall(issued.target.enterpriseId);
       const w = teamId ? workspaces.get(teamId) : undefined;
@@ -185,6 +197,24 @@ export function createSlackCloud(options: SlackCloudOptions) {
     }
     return true;
   };
+
+  /** `auth.teams.list`: the workspaces an org-wide token may act in (a workspace token: its own). */
+  function authTeamsList(target: InstallTarget, token: string, res: ServerResponse) {
+    const teams = [...workspaces.entries()]
+      .filter(([id, w]) => (target.teamId ? id === target.teamId : w.enterpriseId === target.enterpriseId))
+      .map(([id, w]) => ({ id, name: w.emulator.state.team.name }));
+    const response = { ok: true, teams, response_metadata: { next_cursor: '' } };
+    oauthCalls.push({
+      method: 'auth.teams.list',
+      args: {},
+      token,
+      at: clock(),
+      status: 200,
+      response,
+      teamId: null,
+    });
+    sendJson(res, 200, response);
+  }
 
   /** An org-wide token acts in the org's workspaces; the emulator routes it to the org's first one. */
   const teamOfEnterpriseCall = (enterpriseId: string | null) =>

@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import { dueRun } from '../domain/nudges/index.js';
+import { dueTeamRun } from '../domain/nudges/index.js';
 import { planNudgePreview } from '../services/nudge-preview.js';
 import { clientForTeam } from '../slack/flows/team-clients.js';
+import { createUserZoneCache } from '../slack/flows/user-time.js';
 import {
   nudgeMessages,
   postTeamNudges,
@@ -30,11 +31,14 @@ async function runTeam(opts: RunWeeklyNudgesOptions, teamId: string): Promise<Te
   const { repos } = opts.deps;
   const { settings } = await repos.workspaces.get(teamId);
   if (!settings.nudgesEnabled) return report(teamId, 'disabled');
-  const due = dueRun(teamId, settings, await repos.nudges.lastRunKey(teamId), opts.now);
+  const due = dueTeamRun(teamId, settings, await repos.nudges.lastRunKey(teamId), opts.now);
   if (!due) return report(teamId, 'not_due');
-  await opts.deps
-    .refreshCrmBeforeRun?.(teamId)
-    .catch((error: unknown) => opts.deps.logger.warn('CRM refresh before the weekly run failed', error));
+  // The run is resumed on every tick until the slot has passed in every zone: read the CRM once, at its start.
+  if (!(await repos.nudges.getRun(teamId, due.runKey))) {
+    await opts.deps
+      .refreshCrmBeforeRun?.(teamId)
+      .catch((error: unknown) => opts.deps.logger.warn('CRM refresh before the weekly run failed', error));
+  }
   const client = await clientForTeam(opts.client, teamId);
   if (!client) return report(teamId, 'not_installed');
   const locked = await repos.nudges.withRunLock(teamId, () => postTeamNudges(opts, client, teamId, due));
@@ -42,13 +46,18 @@ async function runTeam(opts: RunWeeklyNudgesOptions, teamId: string): Promise<Te
 }
 
 /**
- * The weekly nudge job, a function of `now` (timers live in scheduler.ts). For each workspace whose weekly
- * slot has passed and whose run is not finished: holds the team's run lock, settles claims left by a crashed
- * attempt, plans (skipping every send key already claimed), then posts one message per deal channel and one
- * DM per owner, each claimed before and marked after its post. A run with messages left to retry stays
- * 'incomplete' and is resumed by the next call.
+ * The weekly nudge job, a function of `now` (timers live in scheduler.ts). Each recipient gets it at the slot
+ * (Monday 09:00 by default) on their own wall clock: a team's run is open from the moment the slot passes in
+ * the earliest zone until it has passed in the latest (see domain/nudges/recipient-time.ts), and each tick
+ * holds the team's run lock, settles claims left by a crashed attempt, plans (skipping every send key already
+ * claimed), then posts the channel messages and owner DMs whose recipient's slot has come, each claimed before
+ * and marked after its post: once per recipient per week. A run with messages left to retry ('incomplete') or
+ * recipients still before their slot ('waiting') is resumed by the next call.
  */
-export async function runWeeklyNudges(opts: RunWeeklyNudgesOptions): Promise<TeamRunReport[]> {
+export async function runWeeklyNudges(options: RunWeeklyNudgesOptions): Promise<TeamRunReport[]> {
+  const userZones =
+    options.deps.userZones ?? createUserZoneCache({ clock: options.deps.clock, logger: options.deps.logger });
+  const opts = { ...options, deps: { ...options.deps, userZones } };
   const { workspaces, nudges } = opts.deps.repos;
   const teams = opts.teamId
     ? [opts.teamId]

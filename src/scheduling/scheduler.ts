@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import type { AppLogger } from '../logger.js';
 import { postDueRecapPrompts, type RecapPromptRun } from '../slack/flows/recap-prompts.js';
 import type { JobClient } from '../slack/flows/team-clients.js';
+import { createUserZoneCache } from '../slack/flows/user-time.js';
 import { type PurgeRun, purgeUninstalledTeams } from './purge-uninstalled.js';
 import { type NudgeJobDeps, runWeeklyNudges, type TeamRunReport } from './run-weekly-nudges.js';
 
@@ -13,7 +14,7 @@ export interface ScheduledJob<T> {
 }
 
 export interface AppScheduler {
-  /** Weekly nudges: each tick runs whatever `dueRun` says is due per workspace. */
+  /** Weekly nudges: each tick sends to the recipients whose own slot (Monday 09:00 local) has come. */
   nudges: ScheduledJob<TeamRunReport[]>;
   /** "How did <meeting> go?" prompts for meetings that have ended. */
   recapPrompts: ScheduledJob<RecapPromptRun>;
@@ -59,7 +60,14 @@ function cronJob<T>(name: string, pattern: string, logger: AppLogger, run: () =>
  * only calls them with the app clock's now on a cron cadence.
  */
 export function startScheduler(options: SchedulerOptions): AppScheduler {
-  const { deps, client } = options;
+  const { client } = options;
+  // Recipients' time zones are kept across ticks (users.info at most every few hours per user).
+  const deps = {
+    ...options.deps,
+    userZones:
+      options.deps.userZones ??
+      createUserZoneCache({ clock: options.deps.clock, logger: options.deps.logger }),
+  };
   const nudgeLogger = deps.logger.child('nudges');
   const promptLogger = deps.logger.child('recap-prompts');
 
@@ -69,9 +77,12 @@ export function startScheduler(options: SchedulerOptions): AppScheduler {
       reports.reduce((n, r) => n + r.sent, 0),
       reports.reduce((n, r) => n + r.failed, 0),
     );
-    for (const r of reports.filter((x) => !['not_due', 'disabled', 'not_installed'].includes(x.status))) {
+    const quiet = (r: TeamRunReport) =>
+      ['not_due', 'disabled', 'not_installed'].includes(r.status) ||
+      (r.status === 'waiting' && r.sent + r.failed === 0);
+    for (const r of reports.filter((x) => !quiet(x))) {
       nudgeLogger.info(
-        `${r.teamId} ${r.runKey ?? ''}: ${r.status}, sent ${r.sent}, failed ${r.failed}, pending ${r.pending}`,
+        `${r.teamId} ${r.runKey ?? ''}: ${r.status}, sent ${r.sent}, failed ${r.failed}, pending ${r.pending}, waiting ${r.waiting}`,
       );
     }
     return reports;

@@ -65,7 +65,12 @@ export async function applyNudgeChange(
     case 'snoozed': {
       const until = new Date(now.getTime() + SNOOZE_DAYS * DAY_MS);
       updated = await repos.decisions.update(decision.teamId, decision.id, { snoozedUntil: until }, now);
-      resolution = { kind: 'snoozed', userId, until: localDateString(until, context.timeZone) };
+      resolution = {
+        kind: 'snoozed',
+        userId,
+        until: localDateString(until, context.timeZone),
+        untilAt: until.toISOString(),
+      };
       break;
     }
     case 'new_date':

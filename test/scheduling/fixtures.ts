@@ -2,8 +2,11 @@ import webApi from '@slack/web-api';
 import type { NudgeJobDeps } from '../../src/scheduling/run-weekly-nudges.js';
 import type { TestApp } from '../support/harness.js';
 
-/** Monday 2026-12-07, 5 minutes after the default slot (Monday 09:00, UTC). */
-export const RUN_AT = new Date('2026-12-07T09:05:00Z');
+/**
+ * Monday 2026-12-07 21:05 UTC: past the default slot (Monday 09:00) in every zone (the last is UTC-12), so every
+ * recipient's run is due and the team's run finishes.
+ */
+export const RUN_AT = new Date('2026-12-07T21:05:00Z');
 export const daysBefore = (days: number, from = RUN_AT) => new Date(from.getTime() - days * 86_400_000);
 
 export const BETA = 'C0DEALBETA';

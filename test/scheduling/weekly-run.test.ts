@@ -32,13 +32,14 @@ describe('weekly nudge run, end to end through the emulator', () => {
 
   it('is not due again until next week once the run is done', async () => {
     expect((await run())[0]?.status).toBe('done');
+    // Sunday 18:05 UTC: before next Monday's 09:00 anywhere (UTC+14 reaches it at 19:00 UTC).
     const [sunday] = await runWeeklyNudges({
-      now: new Date(RUN_AT.getTime() + 6 * 86_400_000),
+      now: new Date(RUN_AT.getTime() + 6 * 86_400_000 - 3 * 3_600_000),
       deps: jobDeps(t),
       client: t.app.bolt.client,
     });
     expect(sunday).toMatchObject({ teamId: t.ids.team, status: 'not_due', sent: 0 });
-    clock.now = new Date('2026-12-14T09:00:00Z');
+    clock.now = new Date('2026-12-14T21:05:00Z');
     const [nextWeek] = await run();
     expect(nextWeek).toMatchObject({ status: 'done', runKey: `${t.ids.team}:2026-W51` });
     expect(botMessages(t, t.ids.dealAcme)).toHaveLength(2);

@@ -84,7 +84,7 @@ describe('/vision draft, end to end offline (no OpenAI key)', () => {
     );
     const listed = everything(list);
     expect(listed).toMatch(
-      /\*v2\* · \d{4}-\d\d-\d\d \d\d:\d\d UTC · offline \/ offline-v1 · no tokens · Confirmed by customer/,
+      /\*v2\* · <!date\^\d+\^\{date_short_pretty\} at \{time\}\|\d{4}-\d\d-\d\d \d\d:\d\d UTC> · offline \/ offline-v1 · no tokens · Confirmed by customer/,
     );
     expect(listed).toMatch(/\*v1\* · .* · offline \/ offline-v1 · no tokens · Draft · by <@U0REP>/);
     expect(listed.indexOf('*v2*')).toBeLessThan(listed.indexOf('*v1*'));

@@ -159,7 +159,10 @@ describe('/vision nudges preview, end to end', () => {
     const preview = await previewFor(t.ids.rep, t.ids.dealAcme, 1);
     const text = textOf(preview);
     expect(text).toContain('Preview of the next weekly nudge for Acme &lt;Corp&gt; &amp; Co');
-    expect(text).toContain("This week's run (Mon 7 Dec 2026, 09:00 (UTC)) has not gone out yet");
+    // 09:00 on the deal owner's clock (the rep is in New York), shown in each reader's zone by Slack.
+    expect(text).toContain(
+      "This week's run (<!date^1796652000^{date_long_pretty} at {time}|Mon 7 Dec 2026, 09:00 (America/New_York)>) has not gone out yet",
+    );
     expect(text).toContain('2 customer decisions stalled at Acme');
     expect(text).toContain('Pick a pilot region');
     expect(text).toContain('Approve the &lt;b&gt;budget&lt;/b&gt;');
@@ -187,7 +190,9 @@ describe('/vision nudges preview, end to end', () => {
     expect(first.slice(2, -1)).toEqual(withoutButtons);
 
     const next = textOf(await previewFor(t.ids.rep, t.ids.dealAcme, 3));
-    expect(next).toContain('Next weekly run: Mon 14 Dec 2026, 09:00 (UTC).');
+    expect(next).toContain(
+      'Next weekly run: <!date^1797256800^{date_long_pretty} at {time}|Mon 14 Dec 2026, 09:00 (America/New_York)>.',
+    );
     expect(next).toContain('Pick a pilot region');
   });
 
@@ -210,7 +215,9 @@ describe('/vision nudges preview, end to end', () => {
     });
     const text = textOf(await previewFor(t.ids.manager, channelId, 1));
     expect(text).toContain('Nothing is stalled right now at Calm Co');
-    expect(text).toContain('Next weekly run: Mon 14 Dec 2026, 09:00 (UTC).');
+    expect(text).toContain(
+      'Next weekly run: <!date^1797256800^{date_long_pretty} at {time}|Mon 14 Dec 2026, 09:00 (America/New_York)>.',
+    );
     expect(t.emulator.state.messages(channelId)).toEqual([]);
   });
 });

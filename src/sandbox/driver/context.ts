@@ -30,7 +30,16 @@ export function requireChannel(deps: DriverDeps, channelId: string): SlackChanne
 export const channelName = (c: SlackChannel) => (c.isIm ? 'directmessage' : c.isMpim ? 'mpdm' : c.name);
 
 export function teamJson(deps: DriverDeps): JsonObject {
-  return { id: deps.state.team.id, domain: deps.state.team.domain };
+  const { id, domain, enterpriseId, enterpriseName } = deps.state.team;
+  return enterpriseId
+    ? { id, domain, enterprise_id: enterpriseId, enterprise_name: enterpriseName ?? enterpriseId }
+    : { id, domain };
+}
+
+/** The Enterprise Grid org of an interactivity payload: null outside an org. */
+export function enterpriseJson(deps: DriverDeps): JsonObject | null {
+  const { enterpriseId, enterpriseName } = deps.state.team;
+  return enterpriseId ? { id: enterpriseId, name: enterpriseName ?? enterpriseId } : null;
 }
 
 export function userJsonRef(deps: DriverDeps, userId: string): JsonObject {
@@ -60,7 +69,7 @@ export function interactionBase(deps: DriverDeps, type: string, userId: string):
     team: teamJson(deps),
     user: userJsonRef(deps, userId),
     api_app_id: deps.state.bot.appId,
-    is_enterprise_install: false,
-    enterprise: null,
+    is_enterprise_install: deps.state.team.orgWideInstall === true,
+    enterprise: enterpriseJson(deps),
   };
 }

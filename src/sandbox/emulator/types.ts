@@ -7,6 +7,11 @@ export interface SlackTeam {
   id: string;
   name: string;
   domain: string;
+  /** The Enterprise Grid org the workspace belongs to, if any. */
+  enterpriseId?: string;
+  enterpriseName?: string;
+  /** The app is installed org-wide (Slack then sends is_enterprise_install and no team in authorizations). */
+  orgWideInstall?: boolean;
 }
 
 export interface SlackUser {

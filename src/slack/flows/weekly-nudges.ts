@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { createLimiter } from '../../domain/limiter.js';
-import { channelSendKey, type DueRun } from '../../domain/nudges/index.js';
+import { channelSendKey, type TeamWeekRun } from '../../domain/nudges/index.js';
 import type { NextStepWriter } from '../../llm/nudge-writer.js';
 import type { AppLogger } from '../../logger.js';
 import { claimedKeys } from '../../services/nudge-preview.js';
@@ -19,9 +19,11 @@ import {
   type NudgeMessage,
 } from '../views/nudge-blocks.js';
 import { classifyPostError, type DeliveryContext, deliver, reconcileClaims } from './nudge-delivery.js';
+import { dueForRecipients } from './nudge-recipients.js';
 import { channelNudgeTarget } from './nudge-target.js';
 import { Pacer, realSleep } from './pacer.js';
 import type { JobClient } from './team-clients.js';
+import { createUserZoneCache, type UserZoneCache } from './user-time.js';
 
 export interface NudgeJobDeps {
   repos: Repositories;
@@ -37,6 +39,8 @@ export interface NudgeJobDeps {
   claimLeaseMs?: number;
   /** Next-step model calls in flight at once (default 8); posts start as soon as their own steps are written. */
   modelConcurrency?: number;
+  /** Recipients' Slack time zones, kept across ticks (the scheduler holds one); absent = one per call. */
+  userZones?: UserZoneCache;
 }
 
 export interface RunWeeklyNudgesOptions {
@@ -69,6 +73,8 @@ export type TeamRunStatus =
   | 'locked'
   | 'done'
   | 'incomplete'
+  /** Sent to everyone whose own slot came; others are still before theirs (a later tick sends theirs). */
+  | 'waiting'
   | 'preview'
   | 'error';
 
@@ -81,6 +87,8 @@ export interface TeamRunReport {
   sent: number;
   failed: number;
   pending: number;
+  /** Messages whose recipient's own slot (e.g. Monday 09:00 in their zone) is still ahead. */
+  waiting: number;
   /** Send keys an earlier attempt already recorded (skipped, never sent twice). */
   alreadySent: number;
   preview: PreviewMessage[];
@@ -90,7 +98,11 @@ export interface TeamRunReport {
 const DEFAULT_GAP_MS = 1_100;
 const DEFAULT_LEASE_MS = 120_000;
 
-export const report = (teamId: string, status: TeamRunStatus, due: DueRun | null = null): TeamRunReport => ({
+export const report = (
+  teamId: string,
+  status: TeamRunStatus,
+  due: Pick<TeamWeekRun, 'runKey' | 'scheduledFor'> | null = null,
+): TeamRunReport => ({
   teamId,
   status,
   runKey: due?.runKey ?? null,
@@ -98,6 +110,7 @@ export const report = (teamId: string, status: TeamRunStatus, due: DueRun | null
   sent: 0,
   failed: 0,
   pending: 0,
+  waiting: 0,
   alreadySent: 0,
   preview: [],
 });
@@ -130,7 +143,7 @@ export async function postTeamNudges(
   opts: RunWeeklyNudgesOptions,
   client: WebClient,
   teamId: string,
-  due: DueRun,
+  due: TeamWeekRun,
 ): Promise<TeamRunReport> {
   const { repos, logger, clock } = opts.deps;
   const ctx: DeliveryContext = {
@@ -140,25 +153,34 @@ export async function postTeamNudges(
     clock,
     pacer: new Pacer(opts.deps.postGapMs ?? DEFAULT_GAP_MS, opts.deps.sleep ?? realSleep),
   };
-  await repos.nudges.startRun(teamId, due.runKey, due.scheduledFor, clock());
+  const existing = await repos.nudges.getRun(teamId, due.runKey);
   const pending = await reconcileClaims(
     ctx,
     await repos.nudges.listSends(teamId, due.runKey),
     opts.deps.claimLeaseMs ?? DEFAULT_LEASE_MS,
   );
   const before = await repos.nudges.listSends(teamId, due.runKey);
-  const team = await planTeamNudges(repos, teamId, {
+  const planned = await planTeamNudges(repos, teamId, {
     now: opts.now,
     runKey: due.runKey,
     alreadySent: claimedKeys(due.runKey, before),
   });
+  const cache = opts.deps.userZones ?? createUserZoneCache({ clock, logger });
+  const { team, waiting } = await dueForRecipients(planned, due, opts.now, { cache, client, teamId });
+  const nothingNow = team.plan.channelNudges.length + team.plan.ownerDigests.length + pending === 0;
+  if (existing && nothingNow && opts.now.getTime() < due.closesAt.getTime()) {
+    // A tick between recipients' 09:00s with nobody due: the run stays as it is (no write).
+    return { ...report(teamId, 'waiting', due), alreadySent: before.length, waiting };
+  }
+  await repos.nudges.startRun(teamId, due.runKey, due.scheduledFor, clock());
   const steps = startNextSteps(
     team,
     opts.deps.nextStepWriter,
     createLimiter(opts.deps.modelConcurrency ?? DEFAULT_MODEL_CONCURRENCY),
   );
   try {
-    return await postAll(opts, ctx, { teamId, team, due, steps }, before.length, pending);
+    const result = await postAll(opts, ctx, { teamId, team, due, steps, waiting }, before.length, pending);
+    return { ...result, waiting };
   } finally {
     steps.cancel();
   }
@@ -168,7 +190,7 @@ export async function postTeamNudges(
 async function postAll(
   opts: RunWeeklyNudgesOptions,
   ctx: DeliveryContext,
-  run: { teamId: string; team: TeamPlan; due: DueRun; steps: NextStepsInProgress },
+  run: { teamId: string; team: TeamPlan; due: TeamWeekRun; steps: NextStepsInProgress; waiting: number },
   alreadySent: number,
   unsettled: number,
 ): Promise<TeamRunReport> {
@@ -239,12 +261,14 @@ async function postAll(
 
   const after = await repos.nudges.listSends(teamId, due.runKey);
   result.pending = pending;
-  result.status = pending === 0 ? 'done' : 'incomplete';
+  // Done once nothing is left to retry and the slot has passed in every zone; until then later ticks resume it.
+  const open = run.waiting > 0 || opts.now.getTime() < due.closesAt.getTime();
+  result.status = pending > 0 ? 'incomplete' : open ? 'waiting' : 'done';
   await repos.nudges.finishRun(
     teamId,
     due.runKey,
     {
-      status: result.status,
+      status: result.status === 'done' ? 'done' : 'incomplete',
       sentCount: after.filter((s) => s.status === 'sent').length,
       failedCount: after.filter((s) => s.status === 'failed').length,
       error: pending > 0 ? `${pending} message(s) to retry` : null,

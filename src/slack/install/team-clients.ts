@@ -6,10 +6,14 @@ import type { TeamClientLookup } from '../flows/team-clients.js';
 
 type Installer = NonNullable<HTTPReceiver['installer']>;
 
+const ORG_TEAMS_TTL_MS = 60 * 60_000;
+
 /**
  * Scheduled jobs' clients when installed in many workspaces: each team's token comes from Bolt's installer
  * (which refreshes a rotating token about to expire and stores the new one). Uninstalled or unknown teams get
- * null, so their jobs stop at once. Clients are reused while the token is unchanged.
+ * null, so their jobs stop at once. A workspace of an Enterprise Grid org installed org-wide uses the org's
+ * token: the org is the one whose `auth.teams.list` names the workspace. Clients are reused while the token is
+ * unchanged.
  */
 export function installedTeamClients(
   installer: Installer,
@@ -18,15 +22,55 @@ export function installedTeamClients(
   logger: AppLogger,
 ): TeamClientLookup {
   const byTeam = new Map<string, { token: string; client: WebClient }>();
+  const orgWorkspaces = new Map<string, { teams: Set<string>; fetchedAt: number }>();
+
+  /** The workspaces an org-wide installation may act in (`auth.teams.list`), remembered for an hour. */
+  const workspacesOf = async (enterpriseId: string): Promise<Set<string> | null> => {
+    const cached = orgWorkspaces.get(enterpriseId);
+    if (cached && Date.now() - cached.fetchedAt < ORG_TEAMS_TTL_MS) return cached.teams;
+    try {
+      const { botToken } = await installer.authorize({
+        enterpriseId,
+        teamId: undefined,
+        isEnterpriseInstall: true,
+      });
+      if (!botToken) return null;
+      const web = new WebClient(botToken, clientOptions);
+      const teams = new Set<string>();
+      let cursor: string | undefined;
+      do {
+        const page = await web.auth.teams.list({ limit: 100, ...(cursor ? { cursor } : {}) });
+        for (const team of page.teams ?? []) if (team.id) teams.add(team.id);
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      orgWorkspaces.set(enterpriseId, { teams, fetchedAt: Date.now() });
+      return teams;
+    } catch (error) {
+      logger.warn(`cannot list the workspaces of org ${enterpriseId}`, error);
+      return null;
+    }
+  };
+
+  /** The org-wide installation covering `teamId`: asked of Slack when there are several orgs. */
+  const orgOf = async (teamId: string, orgs: readonly string[]): Promise<string | null> => {
+    for (const enterpriseId of orgs) {
+      if ((await workspacesOf(enterpriseId))?.has(teamId)) return enterpriseId;
+    }
+    return orgs.length === 1 ? orgs[0]! : null;
+  };
+
   return async (teamId) => {
     if (await repos.teamLifecycle.get(teamId)) return null;
     const rows = await repos.installations.list();
     const own = rows.find((row) => row.teamId === teamId);
-    const orgs = rows.filter((row) => row.isEnterpriseInstall);
+    const orgs = rows
+      .filter((row) => row.isEnterpriseInstall && row.enterpriseId)
+      .map((row) => row.enterpriseId!);
+    const org = own ? null : await orgOf(teamId, orgs);
     const query = own
       ? { teamId, enterpriseId: own.enterpriseId ?? undefined, isEnterpriseInstall: false }
-      : orgs.length === 1
-        ? { teamId, enterpriseId: orgs[0]!.enterpriseId ?? undefined, isEnterpriseInstall: true }
+      : org
+        ? { teamId, enterpriseId: org, isEnterpriseInstall: true }
         : null;
     if (!query) return null;
     try {

@@ -8,6 +8,7 @@ import { mrkdwn, plain } from './blocks.js';
 import { DRAFT_ACTIONS } from './ids.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, mentionUser, truncate } from './mrkdwn.js';
+import { slackDateTime } from './slack-date.js';
 
 export interface SlackMessageContent {
   text: string;
@@ -128,7 +129,7 @@ export function historyMessage(deal: Pick<Deal, 'accountName'>, versions: readon
     return { text: `${title}: none yet. Run \`/vision draft\` to write the first one.`, blocks: undefined };
   }
   const lines = [...versions].reverse().map((v) => {
-    const when = `${v.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    const when = slackDateTime(v.createdAt);
     const tokens =
       v.promptTokens + v.completionTokens > 0
         ? `${number(v.promptTokens)} + ${number(v.completionTokens)} tokens${v.usageEstimated ? ' (estimated)' : ''}`

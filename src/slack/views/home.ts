@@ -5,6 +5,7 @@ import { mrkdwn, plain } from './blocks.js';
 import { HOME_ACTIONS } from './ids.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, mentionChannel } from './mrkdwn.js';
+import { slackDay } from './slack-date.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -24,7 +25,7 @@ export function countsLine(s: HomeDealSummary): string {
 
 function dealBlocks(s: HomeDealSummary): KnownBlock[] {
   const { deal } = s;
-  const activity = s.lastActivity.toISOString().slice(0, 10);
+  const activity = slackDay(s.lastActivity);
   const value = String(deal.id);
   return [
     {

@@ -7,6 +7,7 @@ import { mrkdwn, plain } from './blocks.js';
 import { NUDGE_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, mentionChannel, mentionUser } from './mrkdwn.js';
+import { slackDate } from './slack-date.js';
 
 /** Items shown per message: 2 blocks each plus header and footer stays far below the 50-block limit. */
 export const MAX_CHANNEL_ITEMS = 10;
@@ -200,13 +201,20 @@ export function stalledListMessage(
   };
 }
 
+/** The snooze's end in each reader's zone ("Dec 14"), its workspace-zone day as the fallback. */
+function snoozeEnd(resolution: Extract<ItemResolution, { kind: 'snoozed' }>): string {
+  const at = resolution.untilAt ? new Date(resolution.untilAt) : null;
+  if (!at || Number.isNaN(at.getTime())) return shortDate(resolution.until);
+  return slackDate(at, '{date_short_pretty}', shortDate(resolution.until));
+}
+
 function resolutionLine(resolution: ItemResolution): string {
   const who = mentionUser(resolution.userId);
   switch (resolution.kind) {
     case 'decided':
       return `:white_check_mark: Decided (${who}): ${escapeMrkdwn(clip(resolution.outcome, 500))}`;
     case 'snoozed':
-      return `:zzz: Snoozed until ${shortDate(resolution.until)} by ${who}`;
+      return `:zzz: Snoozed until ${snoozeEnd(resolution)} by ${who}`;
     case 'new_date':
       return `:calendar: New date ${shortDate(resolution.date)}, set by ${who}`;
     case 'dropped':

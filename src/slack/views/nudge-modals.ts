@@ -114,13 +114,16 @@ export function nudgeSettingsModal(settings: WorkspaceSettings, timeZone: string
         type: 'input',
         block_id: NUDGE_IDS.time,
         label: plain('Time'),
+        hint: plain("On each person's own clock: their DM at this time in their Slack time zone."),
         element: { type: 'timepicker', action_id: NUDGE_IDS.time, initial_time: settings.nudgeTime },
       },
       {
         type: 'input',
         block_id: NUDGE_IDS.timeZone,
         label: plain('Time zone'),
-        hint: plain('An IANA time zone such as Europe/Berlin or America/New_York.'),
+        hint: plain(
+          'An IANA time zone such as Europe/Berlin or America/New_York: for due dates, and for people with no Slack time zone.',
+        ),
         element: {
           type: 'plain_text_input',
           action_id: NUDGE_IDS.timeZone,

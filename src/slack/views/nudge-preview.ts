@@ -2,19 +2,21 @@ import type { KnownBlock } from '@slack/types';
 import { mrkdwn } from './blocks.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import type { NudgeMessage } from './nudge-blocks.js';
+import { slackDate } from './slack-date.js';
 
 export interface NudgePreviewInput {
   accountName: string;
-  /** The run the preview is for: the next slot, or this week's slot when it is due and not sent yet. */
+  /** When the deal owner gets it: their next slot, or this week's when it is due and not sent yet. */
   scheduledFor: Date;
   /** The slot has passed and the run has not gone out: the next scheduler tick (within 5 minutes) sends it. */
   dueNow: boolean;
+  /** The deal owner's zone (the workspace's when Slack has none): the fallback text's clock. */
   timeZone: string;
   /** The channel message that run would post here (built without buttons), or null when nothing is stalled. */
   message: NudgeMessage | null;
 }
 
-/** e.g. "Mon 14 Dec 2026, 09:00 (Europe/Berlin)": the workspace's wall clock, as the settings modal sets it. */
+/** e.g. "Mon 14 Dec 2026, 09:00 (Europe/Berlin)": the wall clock of one zone (a fallback text). */
 export function formatRunTime(instant: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
@@ -31,7 +33,12 @@ export function formatRunTime(instant: Date, timeZone: string): string {
 }
 
 function whenLine(input: NudgePreviewInput): string {
-  const at = formatRunTime(input.scheduledFor, input.timeZone);
+  // Each reader sees the time on their own clock; the fallback names the deal owner's zone.
+  const at = slackDate(
+    input.scheduledFor,
+    '{date_long_pretty} at {time}',
+    formatRunTime(input.scheduledFor, input.timeZone),
+  );
   return input.dueNow
     ? `This week's run (${at}) has not gone out yet: it goes out within 5 minutes.`
     : `Next weekly run: ${at}.`;

@@ -29,6 +29,7 @@ import {
 import { recapIntroMessage, recapParentMessage } from '../../../src/slack/views/recap-messages.js';
 import { listeningMessage } from '../../../src/slack/views/recap-metrics.js';
 import { dealLinkedMessage } from '../../../src/slack/views/setup.js';
+import { slackDate } from '../../../src/slack/views/slack-date.js';
 
 /** What a hostile user or model could put in any text field. */
 const HOSTILE = '<!channel> <!here> <@UEVIL> <https://evil.example|click to re-auth> Q&A *bold*';
@@ -229,6 +230,7 @@ const BUILDERS: Record<string, () => Message> = {
       because: HOSTILE,
     } as unknown as Parameters<typeof prescribingNudge>[0]),
   meetingPromptMessage: () => meetingPromptMessage(meeting),
+  slackDate: () => `Due ${slackDate(AT, '{date_short_pretty} at {time}', HOSTILE)}`,
   meetingScheduledText: () => meetingScheduledText(meeting, '15:00'),
   recapParentMessage: () => recapParentMessage(meeting, 2),
   recapIntroMessage: () => recapIntroMessage([`Read ${HOSTILE}.vtt as a transcript`]),
@@ -259,6 +261,9 @@ const BUILDERS: Record<string, () => Message> = {
  */
 const NOT_HERE: Record<string, string> = {
   playbackNote: 'takes mrkdwn its caller escaped; run below',
+  utcMinute: 'digits only',
+  slackDateTime: 'a date token with a digits-only fallback',
+  slackDay: 'a date token with a digits-only fallback',
   // Pure helpers, ids and parsers: no message of their own.
   ...Object.fromEntries(
     [

@@ -1,4 +1,6 @@
+import { recipientNextRun } from '../../../../domain/nudges/index.js';
 import { type NudgePreviewPlan, planNudgePreview } from '../../../../services/nudge-preview.js';
+import { userZone } from '../../../flows/user-time.js';
 import { nudgeMessages } from '../../../flows/weekly-nudges.js';
 import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { escapeMrkdwn } from '../../../views/mrkdwn.js';
@@ -42,6 +44,9 @@ export async function previewDealNudge(ctx: SubcommandContext): Promise<void> {
     return;
   }
   const { settings } = await ctx.deps.repos.workspaces.get(ctx.teamId);
+  // The channel nudge goes out at the slot on the deal owner's own clock.
+  const ownerZone = await userZone(ctx.client, deal.ownerUserId, settings.timeZone, ctx.deps.logger);
+  const next = recipientNextRun(settings, ownerZone, await ctx.deps.repos.nudges.lastRunKey(ctx.teamId), now);
   const channelMessage = nudgeMessages(plan.team, { interactive: false }).find(
     (m) => m.kind === 'channel' && m.target === deal.channelId,
   );
@@ -49,9 +54,9 @@ export async function previewDealNudge(ctx: SubcommandContext): Promise<void> {
     response_type: 'ephemeral',
     ...nudgePreviewMessage({
       accountName: deal.accountName,
-      scheduledFor: plan.due.scheduledFor,
-      dueNow: plan.due.scheduledFor.getTime() <= now.getTime(),
-      timeZone: settings.timeZone,
+      scheduledFor: next.at,
+      dueNow: next.dueNow,
+      timeZone: ownerZone,
       message: channelMessage?.message ?? null,
     }),
   });
