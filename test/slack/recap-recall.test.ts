@@ -35,7 +35,7 @@ describe('offline recap recall end to end (receiver, emulator, worker thread)', 
     const parent = await waitFor('the recap parent message', () => recapParents(t)[0]);
     const intro = await waitFor('the thread intro', () => threadOf(t, parent)[0]);
     expect(intro.text).toContain(
-      'Mentioned but never heard from: the board, procurement. If they take part in the decision, add them',
+      'Mentioned but never heard from: the board, procurement. Where the customer named them, a proposal below says so',
     );
     const shown = await waitFor('all proposals in the thread', () => {
       const text = threadOf(t, parent)
@@ -53,5 +53,14 @@ describe('offline recap recall end to end (receiver, emulator, worker thread)', 
       stored.map((p) => (p.kind === 'entry' ? `${p.payload.kind}: ${p.payload.statement}` : '')),
     ).toContain('risk: If it slips past peak season again, my manager takes the blame and he knows it.');
     expect(shown).not.toContain('takes the blame');
+    // Named but never heard from: proposals to confirm, with the sentence that names them as the quote.
+    expect(shown).toContain('The board has a say but was not heard from');
+    expect(shown).toContain('Procurement has a say but was not heard from');
+    const unheard = stored.filter(
+      (p) => p.kind === 'entry' && p.payload.statement === 'Procurement has a say but was not heard from',
+    );
+    expect(
+      unheard.map((p) => (p.kind === 'entry' ? [p.payload.kind, p.payload.quote, p.payload.speaker] : [])),
+    ).toEqual([['constraint', "Procurement needs three quotes, that's just how it is here.", 'Dana']]);
   });
 });

@@ -244,8 +244,11 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
   return posted;
 }
 
-/** Groups named in the meeting who never spoke ("the board", "procurement"): the rep confirms them as stakeholders. */
+/**
+ * Groups named in the meeting who never spoke ("the board", "procurement"). Those the customer named are proposed
+ * below as constraints or risks to confirm, quoting the sentence that names them; the notice names them all.
+ */
 export function silentStakeholdersNotice(stakeholders: readonly ProposedStakeholder[]): string {
   const names = stakeholders.map((s) => s.name).join(', ');
-  return `Mentioned but never heard from: ${names}. If they take part in the decision, add them as customer attendees or stakeholders on an entry, and ask who speaks for them.`;
+  return `Mentioned but never heard from: ${names}. Where the customer named them, a proposal below says so with their words: confirm it if they take part in the decision, and ask who speaks for them.`;
 }
