@@ -63,4 +63,35 @@ describe('offline recap recall end to end (receiver, emulator, worker thread)', 
       unheard.map((p) => (p.kind === 'entry' ? [p.payload.kind, p.payload.quote, p.payload.speaker] : [])),
     ).toEqual([['constraint', "Procurement needs three quotes, that's just how it is here.", 'Dana']]);
   });
+
+  it('reads due dates as the rep typed them, relative to the meeting day and in their date order (worker thread)', async () => {
+    const rep = t.emulator.state.users.get(t.ids.rep);
+    if (!rep) throw new Error('no rep in the seed');
+    rep.locale = 'en-GB';
+    const view = await openRecapModal(t);
+    await t.driver.submitView(
+      view.id,
+      recapValues({
+        [RECAP_IDS.notes]: [
+          'Decision: Dana to send the security questionnaire by Friday',
+          'Decision: pilot scope next Tuesday (Tom)',
+          'Decision: order form signed by 12/3',
+          'Decision: budget owner named by end of month',
+        ].join('\n'),
+        [`${RECAP_IDS.transcriptPart}1`]: '',
+      }),
+    );
+    const decisions = await waitFor('the decision proposals', async () => {
+      const stored = await t.repos.meetings.listProposals(t.ids.team, 1);
+      const found = stored.flatMap((p) => (p.kind === 'decision' ? [p.payload] : []));
+      return found.length === 4 ? found : undefined;
+    });
+    // The meeting day is Monday 2026-12-07; 12/3 is 12 March for an en-GB rep.
+    expect(decisions).toEqual([
+      { title: 'Dana to send the security questionnaire', ownerName: null, dueDate: '2026-12-11' },
+      { title: 'pilot scope', ownerName: 'Tom', dueDate: '2026-12-15' },
+      { title: 'order form signed', ownerName: null, dueDate: '2027-03-12' },
+      { title: 'budget owner named', ownerName: null, dueDate: '2026-12-31' },
+    ]);
+  });
 });

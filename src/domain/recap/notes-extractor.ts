@@ -1,6 +1,7 @@
 import type { EntryKind } from '../entries.js';
 import { inferConstraintCategory } from './constraint-category.js';
 import { findDueDate, parseDecisionText } from './decision-parse.js';
+import type { DueDateOptions } from './due-reader.js';
 import { isOurSpeaker } from './our-speakers.js';
 import {
   CONSTRAINT_PHRASES,
@@ -47,6 +48,8 @@ export interface ExtractOptions {
   /** YYYY-MM-DD, for relative due dates ("by Friday"). */
   meetingDate: string;
   ourSpeakers?: readonly string[];
+  /** Reads typed due dates ("by Friday", "12/3", "end of month"); without it, fixed patterns only. */
+  due?: DueDateOptions | undefined;
 }
 
 const MARKER =
@@ -126,7 +129,7 @@ function noteMentions(text: string, speaker: string | null, out: Collector): voi
 /** A sentence about how they decide -> a decision to confirm, with a due date when stated. */
 function fromDecisionProcess(sentence: string, options: ExtractOptions, out: Collector): boolean {
   if (!decisionProcessCue(sentence)) return false;
-  const due = findDueDate(sentence, options.meetingDate);
+  const due = findDueDate(sentence, options.meetingDate, options.due);
   const text = tidy(due ? due.rest : sentence);
   let title = quoteAround(text, text);
   while (/[\s,;.]$/.test(title)) title = title.slice(0, -1);
@@ -158,7 +161,7 @@ function fromMarker(line: string, speaker: string | null, options: ExtractOption
   const body = tidy(match[2]!);
   if (body === '') return true;
   if (marker === 'decision') {
-    const decision = parseDecisionText(body, options.meetingDate);
+    const decision = parseDecisionText(body, options.meetingDate, options.due);
     if (decision.title !== '') out.decisions.push(decision);
     return true;
   }
