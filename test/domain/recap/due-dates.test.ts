@@ -12,7 +12,11 @@ const MONDAY = '2026-11-30';
 
 describe('due dates typed in recap decisions (chrono-node, relative to the meeting day)', () => {
   it.each([
-    ['Dana to send the security questionnaire by Friday', '2026-12-04', 'Dana to send the security questionnaire'],
+    [
+      'Dana to send the security questionnaire by Friday',
+      '2026-12-04',
+      'Dana to send the security questionnaire',
+    ],
     ['pick the pilot region next Tuesday', '2026-12-08', 'pick the pilot region'],
     ['sign the order form by 12/3', '2026-12-03', 'sign the order form'],
     ['budget sign-off by end of month', '2026-11-30', 'budget sign-off'],
@@ -49,7 +53,10 @@ describe('due dates typed in recap decisions (chrono-node, relative to the meeti
   });
 
   it('keeps the owner and reads the date in a Decision: line of notes', () => {
-    const notes = ['Decision: security questionnaire by next Tuesday (Dana)', '- they want a quick call'].join('\n');
+    const notes = [
+      'Decision: security questionnaire by next Tuesday (Dana)',
+      '- they want a quick call',
+    ].join('\n');
     expect(extractFromNotes(notes, { meetingDate: MONDAY, due: US }).decisions).toEqual([
       { title: 'security questionnaire', ownerName: 'Dana', dueDate: '2026-12-08' },
     ]);
@@ -57,7 +64,9 @@ describe('due dates typed in recap decisions (chrono-node, relative to the meeti
 
   it('reads the due date in a customer sentence about how they decide', () => {
     const transcript = parseTranscript(
-      ['Riley: When would you decide?', "Dana: We'll decide after the pilot, no later than 12/18."].join('\n'),
+      ['Riley: When would you decide?', "Dana: We'll decide after the pilot, no later than 12/18."].join(
+        '\n',
+      ),
     );
     const extraction = extractFromTranscript(transcript.utterances, {
       meetingDate: MONDAY,
