@@ -1,4 +1,5 @@
 import type { EntryKind } from '../entries.js';
+import { commitmentDecision } from './commitments.js';
 import { inferConstraintCategory } from './constraint-category.js';
 import { findDueDate, parseDecisionText } from './decision-parse.js';
 import type { DueDateOptions } from './due-reader.js';
@@ -275,7 +276,11 @@ export function extractFromNotes(notes: string, options: ExtractOptions): RecapE
     if (fromMarker(line, null, options, out)) continue;
     if (quotesIn(line).length > 0) fromQuotes(line, options, out);
     else
-      for (const sentence of sentences(line.replace(BULLET, ''))) fromDecisionProcess(sentence, options, out);
+      for (const sentence of sentences(line.replace(BULLET, ''))) {
+        if (fromDecisionProcess(sentence, options, out)) continue;
+        const commitment = commitmentDecision(sentence, options);
+        if (commitment) out.decisions.push(commitment);
+      }
   }
   return deduplicated(out, options);
 }

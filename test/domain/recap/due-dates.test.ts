@@ -77,4 +77,20 @@ describe('due dates typed in recap decisions (chrono-node, relative to the meeti
       { title: "We'll decide after the pilot", ownerName: null, dueDate: '2026-12-18' },
     ]);
   });
+
+  it('proposes a named customer commitment with a deadline as a decision with that owner (not ours, not undated)', () => {
+    const notes = [
+      '- Dana to send the security questionnaire by Friday',
+      '- Tom Baker will confirm the pilot scope next Tuesday',
+      '- Riley to send pricing by Friday',
+      '- Dana to think about it',
+      '- they want a quick call next week',
+    ].join('\n');
+    expect(
+      extractFromNotes(notes, { meetingDate: MONDAY, ourSpeakers: ['Riley'], due: US }).decisions,
+    ).toEqual([
+      { title: 'Dana to send the security questionnaire', ownerName: 'Dana', dueDate: '2026-12-04' },
+      { title: 'Tom Baker will confirm the pilot scope', ownerName: 'Tom Baker', dueDate: '2026-12-08' },
+    ]);
+  });
 });
