@@ -86,6 +86,25 @@ describe('/vision listen ai: the model second opinion, end to end (receiver, ope
     expect(await t.repos.listenModel.callsOn(t.ids.team, usageDay(clock.now()))).toBe(1);
   });
 
+  it('runs after Slack got its ack and delays nothing else: a slow model holds up neither the event nor a command', async () => {
+    await turnOn();
+    llm.reply(judgement('prescribing', 0.9, ['the tour thing']), { delayMs: 3_000 });
+    const started = Date.now();
+    const { response } = await post(UNSURE_NEUTRAL);
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await waitFor('the model call', () => llm.requests.length === 1);
+    const commandStarted = Date.now();
+    await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: 'listen ai' });
+    await reply(t.ids.rep, /Used today: 1 of 200/);
+    expect(Date.now() - commandStarted).toBeLessThan(2_000);
+    expect(nudges(t.ids.rep)).toEqual([]);
+    const [nudge] = await waitFor('the nudge after the model answered', () =>
+      nudges(t.ids.rep).length ? nudges(t.ids.rep) : null,
+    );
+    expect(everything(nudge!)).toContain('the model (gpt-test) gave a second opinion');
+  });
+
   it('a message the local classifier is sure about never goes to the model', async () => {
     await turnOn();
     await post(PRESCRIBING);
