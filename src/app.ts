@@ -119,6 +119,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
           listenSecondOpinion: {
             ...listenJudge,
             dailyCap: config.listenAiDailyCap ?? DEFAULT_LISTEN_AI_DAILY_CAP,
+            onFallback: (reason: string) => fellBack('listen', reason),
           },
         }
       : {}),

@@ -6,6 +6,7 @@ import {
 } from '../domain/classifier/second-opinion.js';
 import type { ClassifierResult } from '../domain/classifier/types.js';
 import { type ModelGate, withModelSlot } from '../domain/model-gate.js';
+import { DraftProviderError } from '../llm/provider.js';
 import type { AppLogger } from '../logger.js';
 import type { Repositories } from '../storage/ports.js';
 
@@ -20,6 +21,8 @@ export interface ListenSecondOpinion {
   timeoutMs: number;
   /** Model calls per workspace per UTC day (LISTEN_AI_DAILY_CAP). */
   dailyCap: number;
+  /** Told why the local result stood after a call ("timeout", "server_error: ...", "invalid_output"), for metrics. */
+  onFallback?: ((reason: string) => void) | undefined;
 }
 
 export interface SecondOpinionDeps {
@@ -91,14 +94,24 @@ export async function judgeWithSecondOpinion(
       return await askWithin(opinion.judge, text, opinion.timeoutMs);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      deps.logger.warn(`listen second opinion failed, the local result stands: ${why}`);
+      const reason =
+        error instanceof TimedOut
+          ? 'timeout'
+          : error instanceof DraftProviderError
+            ? error.reason
+            : 'unknown';
+      deps.logger.warn(`listen second opinion failed, the local result stands: ${reason}: ${why}`);
+      opinion.onFallback?.(reason);
       return 'failed' as const;
     }
   });
   if (answer.busy) return keep('busy');
   if (answer.value === 'capped' || answer.value === 'failed') return keep(answer.value);
   const result = withModelJudgement(local, answer.value, text);
-  if (!result) return keep('invalid');
+  if (!result) {
+    opinion.onFallback?.('invalid_output');
+    return keep('invalid');
+  }
   return { result, outcome: 'used', model: opinion.model };
 }
 

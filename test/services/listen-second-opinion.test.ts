@@ -149,7 +149,10 @@ describe('model second opinion: the daily cap', () => {
     });
     await failing.repo.setEnabled(TEAM, true, 'U0ADMIN', new Date());
     const before = local('prescribing', 0.55);
+    const reasons: string[] = [];
+    failing.deps.listenSecondOpinion!.onFallback = (reason) => reasons.push(reason);
     expect(await failing.judge(before)).toEqual({ result: before, outcome: 'failed', model: null });
+    expect(reasons).toEqual(['unknown']);
     expect(await failing.repo.callsOn(TEAM, '2026-11-20')).toBe(1);
 
     const slow = setup({
