@@ -139,7 +139,9 @@ describe('/vision listen ai: the model second opinion, end to end (receiver, ope
     expect(everything(nudge!)).not.toContain('second opinion');
     expect(llm.requests).toHaveLength(1);
     const metrics = await (await fetch(`${t.app.url}/metrics`)).text();
-    expect(metrics).toContain('shared_vision_model_fallbacks_total{feature="listen",reason="server_error"} 1');
+    expect(metrics).toContain(
+      'shared_vision_model_fallbacks_total{feature="listen",reason="server_error"} 1',
+    );
   });
 
   it('when the model answers outside the schema the local result stands', async () => {
