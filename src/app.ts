@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppConfig } from './config/config.js';
 import { crmFromConfig } from './crm/create.js';
 import { createMessageClassifier } from './domain/classifier/classify.js';
+import { DEFAULT_LISTEN_AI_DAILY_CAP } from './domain/classifier/second-opinion.js';
 import { createModelGate, DEFAULT_MODEL_LIMITS, type ModelLimits } from './domain/model-gate.js';
 import { createEgress } from './http/egress.js';
 import { loopbackOnly } from './http/loopback-host.js';
@@ -21,6 +22,7 @@ import {
   slackEventsRoute,
   startServer,
 } from './http/server.js';
+import { listenJudgeFor } from './llm/listen-judge.js';
 import { nextStepWriterFor } from './llm/nudge-writer.js';
 import { createRecapExtractor } from './llm/recap-extractor.js';
 import { type AppLogger, createLogger } from './logger.js';
@@ -88,6 +90,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     : null;
   const fellBack = (feature: string, reason: string) =>
     metrics.modelFallbacks.inc({ feature, reason: reasonLabel(reason) });
+  // The model second opinion on unsure messages: only with a model (the offline provider gives none).
+  const listenJudge = listenJudgeFor(openai);
   const deps: AppDeps = {
     repos: storage.repos,
     modelGate: createModelGate(options.modelLimits ?? DEFAULT_MODEL_LIMITS),
@@ -109,6 +113,15 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ),
     asker: askerFromConfig(openai, logger),
     messageClassifier: createMessageClassifier(sharedWinkAnalyzer()),
+    ...(listenJudge
+      ? {
+          listenSecondOpinion: {
+            ...listenJudge,
+            dailyCap: config.listenAiDailyCap ?? DEFAULT_LISTEN_AI_DAILY_CAP,
+            onFallback: (reason: string) => fellBack('listen', reason),
+          },
+        }
+      : {}),
     parseTranscript: (text) => recapText.parseTranscript(text),
     ...(config.slackFileOrigins ? { extraFileOrigins: config.slackFileOrigins } : {}),
     purgeGraceDays: config.purgeGraceDays,

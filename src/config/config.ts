@@ -72,6 +72,8 @@ export interface AppConfig {
   slackFileOrigins?: string[];
   /** Days an uninstalled workspace's data is kept before it is purged (0 = at once). */
   purgeGraceDays: number;
+  /** Model second-opinion calls per workspace per UTC day (LISTEN_AI_DAILY_CAP); absent = 200. */
+  listenAiDailyCap?: number;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +121,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       ? { slackFileOrigins: raw.SLACK_FILE_HOSTS.split(',').map((origin) => new URL(origin.trim()).origin) }
       : {}),
     purgeGraceDays: raw.DATA_PURGE_GRACE_DAYS,
+    listenAiDailyCap: raw.LISTEN_AI_DAILY_CAP,
   };
 }
 

@@ -60,6 +60,14 @@ export const envSchema = z.object({
       .transform(Number)
       .refine((n) => n >= 1000 && n <= 600_000, 'must be between 1000 and 600000 milliseconds'),
   ),
+  LISTEN_AI_DAILY_CAP: z.preprocess(
+    (v) => (v === undefined || v === '' ? '200' : v),
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of model calls per workspace per day')
+      .transform(Number)
+      .refine((n) => n <= 100_000, 'must be at most 100000'),
+  ),
   LOG_FORMAT: z.preprocess(
     (v) => (typeof v === 'string' && v !== '' ? v.toLowerCase() : undefined),
     z.enum(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` }).optional(),

@@ -6,6 +6,7 @@ import { groundExtraction, mergeExtractions } from '../domain/recap/merge.js';
 import { extractOffline } from '../domain/recap/offline-extraction.js';
 import type { ParsedTranscript } from '../domain/recap/transcript-parse.js';
 import type { RecapExtraction } from '../domain/recap/types.js';
+import type { DateOrder } from '../domain/time/when-reader.js';
 import { toDraftProviderError } from './errors.js';
 import { createFallbackClient } from './openai-client.js';
 import { RECAP_EXTRACTION_SYSTEM, recapExtractionUserPrompt } from './prompts/recap-extraction.js';
@@ -21,6 +22,8 @@ export interface RecapExtractionInput {
   /** YYYY-MM-DD */
   meetingDate: string;
   ourSpeakers: readonly string[];
+  /** How the rep writes numeric dates (their Slack locale), for due dates such as "12/3". */
+  dateOrder?: DateOrder | undefined;
 }
 
 export interface RecapExtractionOutcome {

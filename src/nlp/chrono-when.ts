@@ -5,7 +5,7 @@ import type { DateOrder, WhenReader, WhenReading } from '../domain/time/when-rea
 let parsers: Record<DateOrder, Chrono.Chrono> | null = null;
 
 /** chrono-node (~12 MB in memory) is loaded with the first date someone types, not at start. */
-function chronoParsers(): Record<DateOrder, Chrono.Chrono> {
+export function chronoParsers(): Record<DateOrder, Chrono.Chrono> {
   if (parsers) return parsers;
   const chrono = createRequire(import.meta.url)('chrono-node') as typeof Chrono;
   parsers = { 'month-first': chrono.en.casual, 'day-first': chrono.en.GB };

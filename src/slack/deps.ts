@@ -1,5 +1,5 @@
 import type { CrmGateway } from '../crm/create.js';
-import type { ClassifierRefiner, MessageClassifier } from '../domain/classifier/types.js';
+import type { MessageClassifier } from '../domain/classifier/types.js';
 import type { ModelGate } from '../domain/model-gate.js';
 import type { ParsedTranscript } from '../domain/recap/transcript-parse.js';
 import type { WhenReader } from '../domain/time/when-reader.js';
@@ -8,6 +8,7 @@ import type { NextStepWriter } from '../llm/nudge-writer.js';
 import type { DraftProvider } from '../llm/provider.js';
 import type { RecapExtractor } from '../llm/recap-extractor.js';
 import type { AppLogger } from '../logger.js';
+import type { ListenSecondOpinion } from '../services/listen-second-opinion.js';
 /** Downloads a file (Slack's url_private) with the given headers; tests swap it. */
 import type { FetchFile } from '../services/slack-file-download.js';
 import type { Repositories } from '../storage/ports.js';
@@ -42,8 +43,8 @@ export interface AppDeps {
   asker?: DealAsker;
   /** Classifies deal-channel messages offline (prescribing, diagnosing, customer words, neutral). */
   messageClassifier: MessageClassifier;
-  /** Optional second opinion for the message classifier; none = offline rules only. */
-  classifierRefiner?: ClassifierRefiner;
+  /** The model's second opinion on messages the classifier is unsure about; absent = no model configured. */
+  listenSecondOpinion?: ListenSecondOpinion;
   /** Salesforce/HubSpot when configured; absent = no CRM features, nothing else changes. */
   crm?: CrmGateway;
   /** Re-reads linked CRM records before a team's weekly nudge run (set when a CRM is configured). */

@@ -12,6 +12,7 @@ import { draftRepository } from './sql/drafts.js';
 import { entryRepository } from './sql/entries.js';
 import { idempotencyRepository } from './sql/idempotency.js';
 import { installationRepository } from './sql/installations.js';
+import { listenModelRepository } from './sql/listen-model.js';
 import { listeningRepository } from './sql/listening.js';
 import { meetingRepository } from './sql/meetings.js';
 import { nudgeRepository } from './sql/nudges.js';
@@ -60,6 +61,7 @@ export async function openStorage(
       idempotency: idempotencyRepository(db, clock),
       nudges: nudgeRepository(db, engine),
       listening: listeningRepository(db, clock),
+      listenModel: listenModelRepository(db),
       meetings: meetingRepository(db, clock),
       drafts: draftRepository(db, clock),
       crm: crmRepository(db, clock),

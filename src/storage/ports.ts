@@ -136,6 +136,22 @@ export interface ListeningRepository {
   setQuiet(teamId: string, userId: string, quiet: boolean, now?: Date): Promise<void>;
 }
 
+/** Whether a workspace turned the model second opinion on (`/vision listen ai`); no row = off. */
+export interface ListenModelSetting {
+  enabled: boolean;
+  changedBy: string | null;
+  changedAt: Date | null;
+}
+
+/** The model second opinion on deal-channel messages: the workspace switch and the daily call count. */
+export interface ListenModelRepository {
+  getSetting(teamId: string): Promise<ListenModelSetting>;
+  setEnabled(teamId: string, enabled: boolean, userId: string, now: Date): Promise<void>;
+  /** Counts one model call on `day` (YYYY-MM-DD, UTC) unless `cap` were counted already; true when counted. */
+  takeCall(teamId: string, day: string, cap: number): Promise<boolean>;
+  callsOn(teamId: string, day: string): Promise<number>;
+}
+
 export type NudgeRunStatus = 'running' | 'done' | 'incomplete';
 
 /** One weekly run of one workspace; a crashed or incomplete run is resumed under the same key. */
@@ -241,6 +257,7 @@ export interface Repositories {
   idempotency: IdempotencyRepository;
   nudges: NudgeRepository;
   listening: ListeningRepository;
+  listenModel: ListenModelRepository;
   meetings: MeetingRepository;
   drafts: DraftStore;
   crm: CrmRepository;

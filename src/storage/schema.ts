@@ -115,6 +115,20 @@ export interface ListenNudgesTable {
   sent_at: Timestamp;
 }
 
+export interface ListenModelSettingsTable {
+  team_id: string;
+  enabled: number;
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
+export interface ListenModelUsageTable {
+  team_id: string;
+  /** YYYY-MM-DD, UTC */
+  day: string;
+  calls: number;
+}
+
 export interface ListenQuietUsersTable {
   team_id: string;
   user_id: string;
@@ -263,6 +277,8 @@ export interface Database {
   processed_events: ProcessedEventsTable;
   listen_nudges: ListenNudgesTable;
   listen_quiet_users: ListenQuietUsersTable;
+  listen_model_settings: ListenModelSettingsTable;
+  listen_model_usage: ListenModelUsageTable;
   meetings: MeetingsTable;
   recap_proposals: RecapProposalsTable;
   draft_versions: DraftVersionsTable;

@@ -36,7 +36,7 @@ const ALLOWED: Record<Exclude<Layer, 'root'>, readonly Layer[]> = {
   llm: ['domain', 'config', 'logger'],
   crm: ['domain', 'storage/ports', 'config', 'logger'],
   nlp: ['domain'],
-  services: ['domain', 'storage/ports', 'llm', 'crm', 'config', 'logger'],
+  services: ['domain', 'storage/ports', 'llm', 'crm', 'nlp', 'config', 'logger'],
   'slack/views': ['domain', 'services'],
   'slack/deps': ['domain', 'storage/ports', 'llm', 'crm', 'services', 'logger'],
   'slack/flows': [

@@ -4,10 +4,8 @@ export { type ClassMetrics, type Evaluation, evaluate, formatEvaluationMarkdown 
 export { CORPUS_SPLITS, type CorpusSplit, type LabelledMessage, parseCorpus } from './labelled-set.js';
 export { type NormalizedMessage, normalizeSlackText } from './normalize.js';
 export { type CustomerQuote, extractCustomerQuote, type QuoteForm } from './quote.js';
-export { classifyWithRefiner } from './refine.js';
 export { type KindSuggestion, suggestKind } from './rules.js';
 export {
-  type ClassifierRefiner,
   type ClassifierResult,
   MESSAGE_LABELS,
   type MessageClassifier,

@@ -29,6 +29,3 @@ export interface ClassifierResult {
 
 /** Classifies one deal-channel message (offline, synchronous, deterministic). */
 export type MessageClassifier = (text: string) => ClassifierResult;
-
-/** Optional second opinion (e.g. an LLM) that may refine the offline result; the offline one is the fallback. */
-export type ClassifierRefiner = (text: string, offlineResult: ClassifierResult) => Promise<ClassifierResult>;

@@ -10,6 +10,7 @@ import {
   WEEKDAY_PATTERN,
   WEEKDAYS,
 } from './calendar.js';
+import { type DueDateOptions, readDueDate } from './due-reader.js';
 import { isNameLike } from './speaker-label.js';
 import type { ProposedDecision } from './types.js';
 
@@ -61,10 +62,21 @@ function quarterDue(text: string, from: CalendarDate): { dueDate: string; rest: 
   return { dueDate: formatYmd({ year, month, day }), rest };
 }
 
-export function findDueDate(text: string, meetingDate: string): { dueDate: string; rest: string } | null {
+/**
+ * The due date in a decision's text: "by Q1" first (no date library reads quarters), then, with a date reader
+ * (chrono-node, passed in), any date that reads as a deadline ("by Friday", "next Tuesday", "12/3" in the rep's
+ * order, "end of month", "EOW"); without a reader, or when it finds none, the fixed patterns below.
+ */
+export function findDueDate(
+  text: string,
+  meetingDate: string,
+  due?: DueDateOptions,
+): { dueDate: string; rest: string } | null {
   const from = parseYmd(meetingDate);
   const quarter = from ? quarterDue(text, from) : null;
   if (quarter) return quarter;
+  const read = from && due ? readDueDate(text, from, due) : null;
+  if (read) return read;
   const match = DUE_DATE.exec(text);
   if (!from || !match) return null;
   const [, iso, monthA, dayA, yearA, dayB, monthB, yearB, weekday] = match;
@@ -112,10 +124,14 @@ export function findOwner(text: string): { ownerName: string; rest: string } | n
 }
 
 /** "pick a pilot region by Dec 15 (Dana)" -> { title: 'pick a pilot region', ownerName: 'Dana', dueDate }. */
-export function parseDecisionText(text: string, meetingDate: string): ProposedDecision {
+export function parseDecisionText(
+  text: string,
+  meetingDate: string,
+  dueOptions?: DueDateOptions,
+): ProposedDecision {
   const owner = findOwner(text.trim());
   const afterOwner = owner ? owner.rest : text;
-  const due = findDueDate(afterOwner, meetingDate);
+  const due = findDueDate(afterOwner, meetingDate, dueOptions);
   const title = (due ? due.rest : afterOwner).replace(/\s+/g, ' ').replace(SEPARATORS, '').trim();
   return { title, ownerName: owner?.ownerName ?? null, dueDate: due?.dueDate ?? null };
 }

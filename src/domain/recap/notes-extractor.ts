@@ -1,6 +1,8 @@
 import type { EntryKind } from '../entries.js';
+import { commitmentDecision } from './commitments.js';
 import { inferConstraintCategory } from './constraint-category.js';
 import { findDueDate, parseDecisionText } from './decision-parse.js';
+import type { DueDateOptions } from './due-reader.js';
 import { isOurSpeaker } from './our-speakers.js';
 import {
   CONSTRAINT_PHRASES,
@@ -11,16 +13,11 @@ import {
   SUCCESS_PHRASES,
 } from './phrases.js';
 import { quoteAround } from './quote-cut.js';
-import { decisionProcessCue, mentionedGroups, quantifiedImpact, speakerIsGroup } from './recall-cues.js';
+import { decisionProcessCue, mentionedGroups, quantifiedImpact } from './recall-cues.js';
 import { isNameLike, splitSpeakerPrefix } from './speaker-label.js';
 import { normaliseText } from './transcript-parse.js';
-import type {
-  ProposedDecision,
-  ProposedEntry,
-  ProposedStakeholder,
-  RecapExtraction,
-  Utterance,
-} from './types.js';
+import type { ProposedDecision, ProposedEntry, RecapExtraction, Utterance } from './types.js';
+import { type GroupMention, unheardGroups, unheardProposals } from './unheard.js';
 import { findStemmedPhrase } from './word-stems.js';
 
 /**
@@ -42,7 +39,8 @@ import { findStemmedPhrase } from './word-stems.js';
  *    with quantified impact ("a fifth of our revenue", "30% of tickets", "two days a week") and no other cue
  *    is a driver; a sentence about how they decide ("the board signs off", "procurement needs three quotes",
  *    "we'll decide by Q1 after a pilot"), in a transcript or an unmarked notes line, is a decision; groups
- *    mentioned but never heard from ("the board", "procurement", "legal") are proposed as stakeholders.
+ *    mentioned but never heard from ("the board", "procurement", "legal") are proposed as a constraint (or a risk,
+ *    with risk words) quoting the sentence that names them, unless only our side named them (see unheard.ts).
  *    Quotes are cut to at most about 40 words: the sentence (or clause) that carries the point.
  * Duplicates (same kind and statement, or same decision title, ignoring case and punctuation) keep the first;
  * order is the order of appearance.
@@ -51,6 +49,8 @@ export interface ExtractOptions {
   /** YYYY-MM-DD, for relative due dates ("by Friday"). */
   meetingDate: string;
   ourSpeakers?: readonly string[];
+  /** Reads typed due dates ("by Friday", "12/3", "end of month"); without it, fixed patterns only. */
+  due?: DueDateOptions | undefined;
 }
 
 const MARKER =
@@ -78,8 +78,8 @@ const KEYWORD_KINDS: readonly { kind: EntryKind; phrases: readonly string[] }[] 
 interface Collector {
   entries: ProposedEntry[];
   decisions: ProposedDecision[];
-  /** Group name -> the first sentence that mentions it. */
-  mentions: Map<string, string>;
+  /** Group name -> the first sentence that mentions it, and who said it. */
+  mentions: Map<string, GroupMention>;
   speakers: Set<string>;
 }
 
@@ -118,10 +118,11 @@ function keywordKind(text: string): { kind: EntryKind; cue: string } | null {
   return impact ? { kind: 'driver', cue: `${IMPACT_CUE}${impact}` } : null;
 }
 
-function noteMentions(text: string, out: Collector): void {
+function noteMentions(text: string, speaker: string | null, out: Collector): void {
   for (const sentence of sentences(text)) {
     for (const group of mentionedGroups(sentence)) {
-      if (!out.mentions.has(group)) out.mentions.set(group, quoteAround(sentence, sentence));
+      if (!out.mentions.has(group))
+        out.mentions.set(group, { mention: quoteAround(sentence, sentence), speaker });
     }
   }
 }
@@ -129,7 +130,7 @@ function noteMentions(text: string, out: Collector): void {
 /** A sentence about how they decide -> a decision to confirm, with a due date when stated. */
 function fromDecisionProcess(sentence: string, options: ExtractOptions, out: Collector): boolean {
   if (!decisionProcessCue(sentence)) return false;
-  const due = findDueDate(sentence, options.meetingDate);
+  const due = findDueDate(sentence, options.meetingDate, options.due);
   const text = tidy(due ? due.rest : sentence);
   let title = quoteAround(text, text);
   while (/[\s,;.]$/.test(title)) title = title.slice(0, -1);
@@ -161,7 +162,7 @@ function fromMarker(line: string, speaker: string | null, options: ExtractOption
   const body = tidy(match[2]!);
   if (body === '') return true;
   if (marker === 'decision') {
-    const decision = parseDecisionText(body, options.meetingDate);
+    const decision = parseDecisionText(body, options.meetingDate, options.due);
     if (decision.title !== '') out.decisions.push(decision);
     return true;
   }
@@ -253,20 +254,14 @@ function firstOfEach<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
   return kept;
 }
 
-function silentStakeholders(out: Collector): ProposedStakeholder[] {
-  const speakers = [...out.speakers];
-  return [...out.mentions]
-    .filter(([group]) => !speakers.some((speaker) => speakerIsGroup(speaker, group)))
-    .map(([name, mention]) => ({ name, mention }));
-}
-
-function deduplicated(out: Collector): RecapExtraction {
+function deduplicated(out: Collector, options: ExtractOptions): RecapExtraction {
+  const unheard = unheardProposals(out.mentions, out.speakers, options.ourSpeakers ?? [], out.entries);
   const extraction: RecapExtraction = {
-    entries: firstOfEach(out.entries, (e) => `${e.kind}|${dedupeKey(e.statement)}`),
+    entries: firstOfEach([...out.entries, ...unheard], (e) => `${e.kind}|${dedupeKey(e.statement)}`),
     decisions: firstOfEach(out.decisions, (d) => dedupeKey(d.title)),
   };
   // Only when there are some: without them the result has the LLM path's exact shape.
-  const stakeholders = silentStakeholders(out);
+  const stakeholders = unheardGroups(out.mentions, out.speakers);
   return stakeholders.length > 0 ? { ...extraction, stakeholders } : extraction;
 }
 
@@ -275,15 +270,19 @@ export function extractFromNotes(notes: string, options: ExtractOptions): RecapE
   const out = newCollector();
   for (const line of normaliseText(notes).split('\n')) {
     if (line.trim() === '') continue;
-    noteMentions(line.replace(BULLET, ''), out);
-    const speaker = attribution(line.replace(BULLET, '')).speaker;
+    const { speaker, rest } = attribution(line.replace(BULLET, ''));
+    noteMentions(speaker ? rest : line.replace(BULLET, ''), speaker, out);
     if (speaker) out.speakers.add(speaker);
     if (fromMarker(line, null, options, out)) continue;
     if (quotesIn(line).length > 0) fromQuotes(line, options, out);
     else
-      for (const sentence of sentences(line.replace(BULLET, ''))) fromDecisionProcess(sentence, options, out);
+      for (const sentence of sentences(line.replace(BULLET, ''))) {
+        if (fromDecisionProcess(sentence, options, out)) continue;
+        const commitment = commitmentDecision(sentence, options);
+        if (commitment) out.decisions.push(commitment);
+      }
   }
-  return deduplicated(out);
+  return deduplicated(out, options);
 }
 
 /** Proposals from parsed transcript utterances (markers, customer language, quotes in unlabelled text). */
@@ -293,12 +292,12 @@ export function extractFromTranscript(
 ): RecapExtraction {
   const out = newCollector();
   for (const utterance of utterances) {
-    noteMentions(utterance.text, out);
+    noteMentions(utterance.text, utterance.speaker, out);
     if (utterance.speaker) out.speakers.add(utterance.speaker);
     if (fromMarker(utterance.text, utterance.speaker, options, out)) continue;
     if (utterance.speaker === null) fromQuotes(utterance.text, options, out);
     else if (!isOurSpeaker(utterance.speaker, options.ourSpeakers ?? []))
       fromCustomerUtterance(utterance, options, out);
   }
-  return deduplicated(out);
+  return deduplicated(out, options);
 }

@@ -1,11 +1,11 @@
 import type { WebClient } from '@slack/web-api';
-import { classifyWithRefiner } from '../../domain/classifier/refine.js';
-import type { ClassifierRefiner, MessageClassifier } from '../../domain/classifier/types.js';
+import type { MessageClassifier } from '../../domain/classifier/types.js';
 import { type Deal, isActiveDeal } from '../../domain/deals.js';
 import { gapQuestions } from '../../domain/drafts/gaps.js';
 import type { Entry } from '../../domain/entries.js';
 import { localDateString } from '../../domain/time/zoned-time.js';
 import type { AppLogger } from '../../logger.js';
+import { judgeWithSecondOpinion, type SecondOpinionDeps } from '../../services/listen-second-opinion.js';
 import type { Repositories } from '../../storage/ports.js';
 import { captureOffer, type ListenCounts, prescribingNudge } from '../views/listen-blocks.js';
 
@@ -15,13 +15,12 @@ export const MAX_CAPTURE_OFFERS_PER_DAY = 5;
 const NUDGE_QUESTIONS = 2;
 const DAY_MS = 86_400_000;
 
-export interface ListenDeps {
+export interface ListenDeps extends SecondOpinionDeps {
   repos: Repositories;
   logger: AppLogger;
   clock: () => Date;
   /** The offline classifier (trained model over the NLP analyser), built once by the composition root. */
   messageClassifier: MessageClassifier;
-  classifierRefiner?: ClassifierRefiner | undefined;
 }
 
 /** A person's message in a channel, already filtered (no bots, edits, deletions or mentions of the app). */
@@ -84,6 +83,7 @@ async function nudgePrescriber(
   message: ChannelMessage,
   because: string | null,
   now: Date,
+  modelUsed: string | null,
 ): Promise<ListenOutcome> {
   const [workspace, entries, stakeholders] = await Promise.all([
     deps.repos.workspaces.get(deal.teamId),
@@ -116,6 +116,7 @@ async function nudgePrescriber(
         threshold,
         questions,
         because,
+        modelUsed,
       }),
     });
   } catch (error) {
@@ -132,6 +133,7 @@ async function offerCapture(
   message: ChannelMessage,
   found: { quote: string; suggestedKind: Parameters<typeof captureOffer>[0]['suggestedKind'] },
   now: Date,
+  modelUsed: string | null,
 ): Promise<ListenOutcome> {
   const recent = await deps.repos.listening.countNudgesSince(
     deal.teamId,
@@ -161,6 +163,7 @@ async function offerCapture(
         channelId: message.channelId,
         messageTs: message.ts,
         threadTs: message.threadTs,
+        modelUsed,
       }),
     });
   } catch (error) {
@@ -183,7 +186,16 @@ export async function listenToMessage(
   const deal = await deps.repos.deals.getByChannel(message.teamId, message.channelId);
   if (!deal || !isActiveDeal(deal)) return 'not_linked';
   if (await deps.repos.listening.isQuiet(message.teamId, message.userId)) return 'quiet';
-  const result = await classifyWithRefiner(message.text, deps.messageClassifier, deps.classifierRefiner);
+  const judged = await judgeWithSecondOpinion(
+    deps,
+    { teamId: message.teamId, userId: message.userId },
+    message.text,
+    deps.messageClassifier(message.text),
+  );
+  const { result, model: modelUsed } = judged;
+  if (judged.outcome !== 'no_model' && judged.outcome !== 'sure') {
+    deps.logger.debug(`listen second opinion: ${judged.outcome}`);
+  }
   const wantsCapture = result.label === 'customer_words' && result.quote;
   if (result.label !== 'prescribing' && !wantsCapture) return 'nothing_to_say';
 
@@ -192,7 +204,7 @@ export async function listenToMessage(
   if (!claimed) return 'duplicate';
   try {
     if (result.label === 'prescribing') {
-      return await nudgePrescriber(deps, client, deal, message, result.evidence, now);
+      return await nudgePrescriber(deps, client, deal, message, result.evidence, now, modelUsed);
     }
     return await offerCapture(
       deps,
@@ -201,6 +213,7 @@ export async function listenToMessage(
       message,
       { quote: result.quote ?? '', suggestedKind: result.suggestedKind },
       now,
+      modelUsed,
     );
   } catch (error) {
     // Let a Slack retry of the same event try again.

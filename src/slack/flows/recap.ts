@@ -8,6 +8,7 @@ import { listeningGuidance } from '../../domain/recap/reference-points.js';
 import { type ParsedTranscript, parseTranscript } from '../../domain/recap/transcript-parse.js';
 import type { ProposedStakeholder } from '../../domain/recap/types.js';
 import { BUYING_ROLE_LABELS, type BuyingRole } from '../../domain/stakeholders.js';
+import { dateOrderFor } from '../../domain/time/when-reader.js';
 import { offlineRecapExtractor, type RecapExtractor } from '../../llm/recap-extractor.js';
 import type { AppLogger } from '../../logger.js';
 import type { Repositories } from '../../storage/ports.js';
@@ -130,6 +131,8 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
   }
 
   const ourSpeakers = await ourSpeakerNames(deps, client, form);
+  // Due dates typed in the text ("by 12/3") read in the rep's numeric order (their Slack locale).
+  const rep = await slackPerson(client, args.userId, deps.logger);
   const transcript = await readTranscript(deps, transcriptText, notices);
   const readAs = transcript?.hasSpeakers ? 'transcript' : 'notes';
   if (transcript && readAs === 'notes') notices.push(`Read as notes because: ${transcript.reason}`);
@@ -146,6 +149,7 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
     transcriptText,
     meetingDate: form.date,
     ourSpeakers,
+    dateOrder: dateOrderFor(rep.locale),
   });
   if (outcome.fallbackReason) {
     notices.push(
@@ -244,8 +248,11 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
   return posted;
 }
 
-/** Groups named in the meeting who never spoke ("the board", "procurement"): the rep confirms them as stakeholders. */
+/**
+ * Groups named in the meeting who never spoke ("the board", "procurement"). Those the customer named are proposed
+ * below as constraints or risks to confirm, quoting the sentence that names them; the notice names them all.
+ */
 export function silentStakeholdersNotice(stakeholders: readonly ProposedStakeholder[]): string {
   const names = stakeholders.map((s) => s.name).join(', ');
-  return `Mentioned but never heard from: ${names}. If they take part in the decision, add them as customer attendees or stakeholders on an entry, and ask who speaks for them.`;
+  return `Mentioned but never heard from: ${names}. Where the customer named them, a proposal below says so with their words: confirm it if they take part in the decision, and ask who speaks for them.`;
 }

@@ -29,3 +29,9 @@ export async function workspaceAdminCheck(
 
 export const adminRefusal = (check: Exclude<AdminCheck, 'admin'>) =>
   check === 'unknown' ? ADMIN_UNCHECKED_MAP : ADMIN_ONLY_MAP;
+
+/** The refusal for any admin-only setting other than the CRM map, naming the command to ask an admin for. */
+export const adminRefusalFor = (check: Exclude<AdminCheck, 'admin'>, command: string) =>
+  check === 'unknown'
+    ? ADMIN_UNCHECKED_MAP
+    : `Only a Slack workspace admin or owner can change this setting. Ask one of them to run \`${command}\`.`;

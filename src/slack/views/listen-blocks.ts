@@ -45,6 +45,10 @@ const quietButton = {
   value: 'quiet',
 };
 
+/** Said when the workspace's model second opinion decided the reading (`/vision listen ai`). */
+export const modelUsedNote = (model: string): string =>
+  `The local check was unsure, so the model (${escapeMrkdwn(model)}) gave a second opinion, and it was used.`;
+
 const privacyNote = (what: string): KnownBlock => ({
   type: 'context',
   elements: [
@@ -61,6 +65,8 @@ export function prescribingNudge(args: {
   questions: readonly string[];
   /** The words that made the message read as a pitch, shown so the rep sees why. */
   because?: string | null;
+  /** The model whose second opinion decided the reading, when one did. */
+  modelUsed?: string | null;
 }): { text: string; blocks: KnownBlock[] } {
   const { counts } = args;
   const because = args.because ? truncate(args.because.replace(/\s+/g, ' ').trim(), 200) : null;
@@ -72,7 +78,8 @@ export function prescribingNudge(args: {
   const text =
     `Listen first? That reads like a recommendation, and ${account} has ${counts.confirmedDrivers} of ` +
     `${args.threshold} confirmed customer drivers so far.` +
-    (because ? ` This read as pitching because: “${escapeMrkdwn(because)}”` : '');
+    (because ? ` This read as pitching because: “${escapeMrkdwn(because)}”` : '') +
+    (args.modelUsed ? ` ${modelUsedNote(args.modelUsed)}` : '');
   const questions = args.questions.map((q) => `• ${escapeMrkdwn(q)}`).join('\n');
   const blocks: KnownBlock[] = [
     {
@@ -88,6 +95,9 @@ export function prescribingNudge(args: {
       type: 'context',
       elements: [mrkdwn(`This read as pitching because: “${escapeMrkdwn(because)}”`, LIMITS.contextText)],
     });
+  }
+  if (args.modelUsed) {
+    blocks.push({ type: 'context', elements: [mrkdwn(modelUsedNote(args.modelUsed), LIMITS.contextText)] });
   }
   blocks.push({ type: 'context', elements: [mrkdwn(`What we know: ${known}.`, LIMITS.contextText)] });
   if (questions) blocks.push({ type: 'section', text: mrkdwn(`*Ask them first:*\n${questions}`) });
@@ -118,6 +128,8 @@ export function captureOffer(args: {
   channelId: string;
   messageTs: string;
   threadTs?: string | undefined;
+  /** The model whose second opinion decided the reading, when one did. */
+  modelUsed?: string | null;
 }): { text: string; blocks: KnownBlock[] } {
   const value = buttonValue({
     d: args.dealId,
@@ -135,8 +147,13 @@ export function captureOffer(args: {
     value,
     ...(i === 0 && args.suggestedKind ? { style: 'primary' as const } : {}),
   }));
+  const modelNote: KnownBlock[] = args.modelUsed
+    ? [{ type: 'context', elements: [mrkdwn(modelUsedNote(args.modelUsed), LIMITS.contextText)] }]
+    : [];
   return {
-    text: 'That sounds like the customer in their own words. Log it to the shared vision?',
+    text:
+      'That sounds like the customer in their own words. Log it to the shared vision?' +
+      (args.modelUsed ? ` ${modelUsedNote(args.modelUsed)}` : ''),
     blocks: [
       {
         type: 'section',
@@ -144,6 +161,7 @@ export function captureOffer(args: {
           `:speech_balloon: That sounds like the customer in their own words. Log it?\n${quoteMrkdwn(truncate(args.quote, 600))}`,
         ),
       },
+      ...modelNote,
       { type: 'actions', elements: [...buttons, quietButton] },
       privacyNote('Nothing is saved unless you log it.'),
     ],

@@ -28,6 +28,8 @@ export const TEAM_TABLES: readonly TeamTable[] = [
   'processed_events',
   'idempotency_keys',
   'listen_quiet_users',
+  'listen_model_settings',
+  'listen_model_usage',
   'channel_sharing',
   'workspaces',
   'installations',
@@ -40,6 +42,7 @@ const NOT_EXPORTED: ReadonlySet<TeamTable> = new Set([
   'idempotency_keys',
   'processed_events',
   'channel_sharing',
+  'listen_model_usage',
 ]);
 
 export function teamDataRepository(database: Kysely<Database>): TeamDataRepository {

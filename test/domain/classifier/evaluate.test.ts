@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type ClassifierRefiner,
-  classifyWithRefiner,
-  createMessageClassifier,
   evaluate,
   formatEvaluationMarkdown,
   type MessageLabel,
 } from '../../../src/domain/classifier/index.js';
-import { createWinkAnalyzer } from '../../../src/nlp/wink-analyzer.js';
 
 describe('evaluate', () => {
   // A fake classifier that reads the expected label from the text, so the counts are known by construction.
@@ -50,38 +46,5 @@ describe('evaluate', () => {
       '| expected \\ predicted | prescribing | diagnosing | customer_words | neutral |',
     );
     expect(markdown).toContain('accuracy 0.60');
-  });
-});
-
-describe('classifyWithRefiner', () => {
-  const classify = createMessageClassifier(createWinkAnalyzer());
-  it('returns the offline result without a refiner', async () => {
-    expect((await classifyWithRefiner('let me show you a demo', classify)).label).toBe('prescribing');
-  });
-
-  it('passes the offline result to the refiner and returns its answer', async () => {
-    const refiner: ClassifierRefiner = async (_text, offline) => ({
-      ...offline,
-      label: 'neutral',
-      reasons: ['llm'],
-    });
-    expect(await classifyWithRefiner('let me show you a demo', classify, refiner)).toMatchObject({
-      label: 'neutral',
-    });
-  });
-
-  it('keeps the offline result when the refiner fails or answers out of range', async () => {
-    const failing: ClassifierRefiner = async () => {
-      throw new Error('timeout');
-    };
-    const broken: ClassifierRefiner = async (_text, offline) => ({
-      ...offline,
-      label: 'neutral',
-      confidence: 7,
-    });
-    expect((await classifyWithRefiner('let me show you a demo', classify, failing)).label).toBe(
-      'prescribing',
-    );
-    expect((await classifyWithRefiner('let me show you a demo', classify, broken)).label).toBe('prescribing');
   });
 });

@@ -107,6 +107,9 @@ describe('offline extraction recall on rep notes', () => {
       ['driver', 'we lose', 'Priya'],
       ['risk', 'take the blame', 'Tom'],
       ['driver', 'quantified impact: took us four months', 'Priya'],
+      // Named but never heard from: proposals to confirm, quoting the line that names them.
+      ['constraint', 'mentioned, never heard from: procurement', null],
+      ['constraint', 'mentioned, never heard from: the CFO', null],
     ]);
     expect(extraction.decisions.map((d) => d.title)).toEqual([
       'CFO signs off on anything above 100k, procurement runs a 3-vendor RFP',

@@ -18,7 +18,8 @@ import { draftPlaceholder, historyMessage, playbackNote } from '../../../src/sla
 import { entrySavedMessage } from '../../../src/slack/views/entry-confirmation.js';
 import { unknownSubcommandBlocks } from '../../../src/slack/views/help.js';
 import { entryListMessage } from '../../../src/slack/views/list-blocks.js';
-import { prescribingNudge } from '../../../src/slack/views/listen-blocks.js';
+import { listenAiStatusText, listenAiTurnedText, whatIsSent } from '../../../src/slack/views/listen-ai.js';
+import { modelUsedNote, prescribingNudge } from '../../../src/slack/views/listen-blocks.js';
 import { meetingPromptMessage, meetingScheduledText } from '../../../src/slack/views/meeting-prompt.js';
 import { escapeMrkdwn } from '../../../src/slack/views/mrkdwn.js';
 import {
@@ -68,6 +69,16 @@ function expectInert(message: Message): void {
 }
 
 const AT = new Date('2026-02-10T09:00:00Z');
+/** The model name and server come from config, the changer from our table: escaped all the same. */
+const listenAi = {
+  enabled: true,
+  changedBy: HOSTILE,
+  changedAt: AT,
+  usedToday: 3,
+  model: HOSTILE,
+  provider: HOSTILE,
+  dailyCap: 200,
+};
 const deal: Deal = {
   id: 1,
   teamId: 'T1',
@@ -229,6 +240,19 @@ const BUILDERS: Record<string, () => Message> = {
       questions: [HOSTILE],
       because: HOSTILE,
     } as unknown as Parameters<typeof prescribingNudge>[0]),
+  prescribingNudgeWithModel: () =>
+    prescribingNudge({
+      dealId: 1,
+      accountName: 'Acme',
+      counts: { drivers: 0, confirmedDrivers: 0, successFactors: 0, constraints: 0 },
+      threshold: 3,
+      questions: [],
+      modelUsed: HOSTILE,
+    }),
+  modelUsedNote: () => modelUsedNote(HOSTILE),
+  whatIsSent: () => whatIsSent(listenAi),
+  listenAiStatusText: () => listenAiStatusText(listenAi),
+  listenAiTurnedText: () => listenAiTurnedText(listenAi),
   meetingPromptMessage: () => meetingPromptMessage(meeting),
   slackDate: () => `Due ${slackDate(AT, '{date_short_pretty} at {time}', HOSTILE)}`,
   meetingScheduledText: () => meetingScheduledText(meeting, '15:00'),

@@ -5,6 +5,7 @@ import { draftSubcommand } from './draft.js';
 import { exportSubcommand } from './export.js';
 import { helpSubcommand } from './help.js';
 import { listSubcommand } from './list.js';
+import { listenSubcommand } from './listen.js';
 import { logSubcommands } from './log.js';
 import { meetingSubcommand } from './meeting.js';
 import { nudgesSubcommand } from './nudges.js';
@@ -20,7 +21,7 @@ import type { Subcommand } from './types.js';
 export function buildSubcommands(): Subcommand[] {
   const list: Subcommand[] = [];
   list.push(helpSubcommand(() => list));
-  list.push(askSubcommand(), quietSubcommand());
+  list.push(askSubcommand(), quietSubcommand(), listenSubcommand());
   list.push(...logSubcommands(), listSubcommand());
   list.push(setupSubcommand(), crmSubcommand());
   list.push(decisionSubcommand(), decisionsSubcommand());
