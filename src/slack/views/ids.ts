@@ -61,6 +61,7 @@ export const SETUP_FORM = {
   stage: 'deal_stage',
   owner: 'deal_owner',
   crmUrl: 'deal_crm_url',
+  internalChannel: 'deal_internal_channel',
 } as const;
 
 /** The outcome modal of "Mark decided". */

@@ -5,6 +5,11 @@ import { saveDealSetup } from '../../../services/deals.js';
 import type { AppDeps } from '../../deps.js';
 import { crmChoiceFromSetup, keepCrmOwnedStage, linkAfterSetup } from '../../flows/crm-setup.js';
 import { publishHomes } from '../../flows/home-publish.js';
+import {
+  announceInternalChannel,
+  internalChannelProblem,
+  storeInternalChannel,
+} from '../../flows/internal-channel.js';
 import { issuesToFieldErrors } from '../../views/entry-form-parse.js';
 import { SETUP_FORM as F } from '../../views/ids.js';
 import { dealLinkedMessage, SETUP_FIELD_TO_BLOCK } from '../../views/setup.js';
@@ -66,7 +71,16 @@ export function setupSubmit(deps: AppDeps) {
       });
       return;
     }
+    const internalChannel = state.conversation(F.internalChannel);
+    const internalProblem = internalChannel
+      ? await internalChannelProblem(deps, client, teamId, meta.channelId, internalChannel)
+      : null;
+    if (internalProblem) {
+      await ack({ response_action: 'errors', errors: { [F.internalChannel]: internalProblem } });
+      return;
+    }
     let result: Awaited<ReturnType<typeof saveDealSetup>>;
+    let newlyLinked = false;
     try {
       result = await saveDealSetup(deps.repos, {
         teamId,
@@ -74,6 +88,8 @@ export function setupSubmit(deps: AppDeps) {
         input: parsed.data,
         idempotencyKey: `setup:${view.id}`,
       });
+      if (result.status !== 'duplicate')
+        newlyLinked = await storeInternalChannel(deps, result.deal, internalChannel);
     } catch (error) {
       deps.logger.error('saving the deal setup failed', error);
       await ack({
@@ -87,6 +103,7 @@ export function setupSubmit(deps: AppDeps) {
     await ack();
     if (result.status === 'duplicate') return;
     const { deal, previous } = result;
+    if (newlyLinked && internalChannel) await announceInternalChannel(deps, client, deal, internalChannel);
     await postJoiningIfNeeded(client, deps.logger, {
       channel: deal.channelId,
       ...dealLinkedMessage(deal, result.status, body.user.id),
