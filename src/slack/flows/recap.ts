@@ -228,7 +228,14 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
         });
 
   const stored = await deps.repos.meetings.addProposals(deal.teamId, meeting.id, proposals);
-  const posted = await postRecapThread(deps, client, { ...meeting, createdBy: args.userId }, stored, notices);
+  const posted = await postRecapThread(
+    deps,
+    client,
+    { ...meeting, channelId: deal.channelId, createdBy: args.userId },
+    stored,
+    notices,
+    deal.ownerUserId,
+  );
 
   if (listening) {
     const guidance = listening.ok ? listeningGuidance(listening.metrics) : [];

@@ -22,6 +22,7 @@ const regenerate: DraftAction = async (deps, { client, respond }, ctx) => {
     userId: ctx.userId,
     deal: ctx.deal,
     ...(ctx.draft.messageTs ? { parentTs: ctx.draft.messageTs } : {}),
+    ...(ctx.draft.channelId ? { parentChannelId: ctx.draft.channelId } : {}),
     notify: async (text) => {
       await respond({ response_type: 'ephemeral', replace_original: false, text });
     },
@@ -30,7 +31,7 @@ const regenerate: DraftAction = async (deps, { client, respond }, ctx) => {
 
 const modalMeta = (ctx: PlaybackContext) => ({
   draftId: ctx.draft.id,
-  channelId: ctx.deal.channelId,
+  channelId: ctx.draft.channelId ?? ctx.deal.channelId,
   messageTs: ctx.draft.messageTs ?? '',
 });
 

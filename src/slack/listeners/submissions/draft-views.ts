@@ -14,7 +14,7 @@ type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 const metadataSchema = z.object({
   draftId: z.number().int().positive(),
-  channelId: z.string().regex(/^[CG][A-Z0-9]+$/),
+  channelId: z.string().regex(/^[CGD][A-Z0-9]+$/),
   messageTs: z.string().regex(/^\d+\.\d+$/),
 });
 
