@@ -46,7 +46,9 @@ export async function deliverAnswerElsewhere(
   if (parent) {
     await client.chat
       .postMessage({ channel: parent.channel, thread_ts: parent.ts, ...ask.answer })
-      .catch((error: unknown) => deps.logger.warn('posting the answer in the internal channel failed', error));
+      .catch((error: unknown) =>
+        deps.logger.warn('posting the answer in the internal channel failed', error),
+      );
   }
   return true;
 }

@@ -122,11 +122,13 @@ export const DRAFT_ACTIONS = {
   markConfirmed: 'draft_mark_confirmed',
   markCorrected: 'draft_mark_corrected',
   sendToCrm: 'draft_send_to_crm',
+  shareWithCustomer: 'draft_share_with_customer',
 } as const;
 
 export const DRAFT_VIEWS = {
   edit: 'draft_edit_modal',
   corrected: 'draft_corrected_modal',
+  share: 'draft_share_modal',
 } as const;
 
 /** Edit modal: one multiline input per section (block id = prefix + section + part), action id `text`. */

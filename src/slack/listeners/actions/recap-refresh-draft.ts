@@ -33,7 +33,8 @@ export function recapRefreshDraftHandler(deps: AppDeps) {
     const notify = async (text: string) => {
       await client.chat.postEphemeral({ channel: channelId, user: userId, text });
     };
-    const deal = teamId && channelId ? await dealOfClick(deps, teamId, channelId, body.actions[0]?.value) : null;
+    const deal =
+      teamId && channelId ? await dealOfClick(deps, teamId, channelId, body.actions[0]?.value) : null;
     if (!deal) {
       await notify('This channel is not linked to a deal any more.');
       return;
