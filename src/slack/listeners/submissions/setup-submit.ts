@@ -14,7 +14,7 @@ import { issuesToFieldErrors } from '../../views/entry-form-parse.js';
 import { SETUP_FORM as F } from '../../views/ids.js';
 import { dealLinkedMessage, SETUP_FIELD_TO_BLOCK } from '../../views/setup.js';
 import { ViewState } from '../../views/view-state.js';
-import { postJoiningIfNeeded } from './setup-confirm.js';
+import { postDealNote } from './setup-confirm.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -104,10 +104,15 @@ export function setupSubmit(deps: AppDeps) {
     if (result.status === 'duplicate') return;
     const { deal, previous } = result;
     if (newlyLinked && internalChannel) await announceInternalChannel(deps, client, deal, internalChannel);
-    await postJoiningIfNeeded(client, deps.logger, {
-      channel: deal.channelId,
-      ...dealLinkedMessage(deal, result.status, body.user.id),
-    });
+    // The stage and the CRM link are ours: in a channel shared with the customer the line goes elsewhere.
+    await postDealNote(
+      deps,
+      client,
+      deal,
+      body.user.id,
+      dealLinkedMessage(deal, result.status, body.user.id),
+      'deal linked',
+    );
     if (crmChoice.ref) await linkAfterSetup(deps, client, { deal, ref: crmChoice.ref, userId: body.user.id });
     else await keepCrmOwnedStage(deps, deal);
     await publishHomes(deps, client, teamId, [deal.ownerUserId, previous?.ownerUserId, body.user.id]);

@@ -1,0 +1,230 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SlackMessage } from '../../src/sandbox/emulator/types.js';
+import { FOREIGN_USER_TEXT } from '../../src/slack/middleware/foreign-users.js';
+import { FOREIGN_ASKER_TEXT } from '../../src/slack/views/ask-blocks.js';
+import {
+  DECISION_FORM,
+  DRAFT_ACTIONS,
+  DRAFT_VIEWS,
+  SETUP_FORM,
+  VIEW_IDS,
+} from '../../src/slack/views/ids.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+import { openModal } from '../support/modals.js';
+import { settle, waitFor } from '../support/wait.js';
+import { ACME_ENTRIES, everything, seedDeal } from './draft-support.js';
+import { fixtureEvent, PRESCRIBING } from './listen-support.js';
+import { NOW, openRecapModal, recapValues } from './recap-support.js';
+
+const CUSTOMER = 'U0BUYER';
+const INTERNAL = 'C0ACMEINTERNAL';
+const NO_BOT = 'C0NOBOT';
+const OTHER_SHARED = 'C0PARTNERS';
+
+/** Words that only coaching or internal working copies carry. */
+const INTERNAL_MARKERS = [
+  'Questions to ask next',
+  'Listening check',
+  'Listen first?',
+  'Unverified',
+  'Decision to make',
+  'Recap:',
+  'Refresh the shared-vision draft',
+  'Q:*',
+];
+
+describe('Slack Connect: no coaching in a channel shared with the customer (end to end)', () => {
+  let t: TestApp;
+  let seeded: Awaited<ReturnType<typeof seedDeal>>;
+  beforeEach(async () => {
+    t = await startTestApp({ clock: () => NOW });
+    seeded = await seedDeal(t, ACME_ENTRIES);
+    const state = t.emulator.state;
+    state.addUser({
+      id: CUSTOMER,
+      name: 'bea.buyer',
+      realName: 'Bea Buyer',
+      tz: 'Europe/Berlin',
+      tzLabel: 'Central European Time',
+      tzOffset: 3600,
+      isBot: false,
+      homeTeamId: 'T0CUSTOMER',
+    });
+    const acme = state.channels.get(t.ids.dealAcme)!;
+    acme.members.push(CUSTOMER);
+    acme.isExtShared = true;
+    state.addChannel({ id: INTERNAL, name: 'acme-internal', members: [t.ids.rep, t.ids.botUser] });
+    state.addChannel({ id: NO_BOT, name: 'acme-team', members: [t.ids.rep] });
+    state.addChannel({
+      id: OTHER_SHARED,
+      name: 'partners',
+      members: [t.ids.rep, t.ids.botUser],
+      isExtShared: true,
+    });
+  });
+  afterEach(async () => t.close());
+
+  /** Everything the bot posted in a conversation, thread replies included. */
+  const botPosts = (channelId: string) =>
+    t.emulator.state.allMessages(channelId).filter((m) => m.user === t.ids.botUser);
+  const dm = () => t.emulator.state.dmsTo(t.ids.rep).filter((m) => m.user === t.ids.botUser);
+  const has = (messages: SlackMessage[], text: string) => messages.some((m) => everything(m).includes(text));
+  const repEphemerals = (text: string) =>
+    t.emulator.state.ephemeralsFor(t.ids.rep, t.ids.dealAcme).filter((e) => everything(e).includes(text));
+
+  async function mention(userId: string, team: string, text: string) {
+    const wire = `<@${t.ids.botUser}> ${text}`;
+    const { ts } = await t.driver.userMessage({ userId, channelId: t.ids.dealAcme, text: wire });
+    const event = fixtureEvent('bolt-python/app_mention.json', {
+      user: userId,
+      team,
+      user_team: team,
+      channel: t.ids.dealAcme,
+      text: wire,
+      ts,
+      event_ts: ts,
+    });
+    await t.driver.event(event, { eventId: `Ev0MENTION${ts.replace('.', '')}` });
+  }
+
+  async function logDecision(title: string) {
+    await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: `decision ${title}` });
+    const view = await openModal(t, t.ids.rep, VIEW_IDS.logDecision);
+    const result = await t.driver.submitView(view.id, {
+      [DECISION_FORM.customerOwnerName]: 'Dana Lee',
+      [DECISION_FORM.dueDate]: '2030-06-10',
+    });
+    expect(result.outcome).toBe('close');
+  }
+
+  async function recap() {
+    const view = await openRecapModal(t);
+    expect((await t.driver.submitView(view.id, recapValues())).outcome).toBe('close');
+  }
+
+  it('every coaching path goes to the rep privately; the shared channel and the customer get none of it', async () => {
+    await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: 'draft' });
+    await waitFor('the draft in the DM', () => has(dm(), 'Questions to ask next'), 15_000);
+    await waitFor('the listening check', () => repEphemerals('Listening check').length > 0);
+
+    await t.driver.slashCommand({
+      userId: t.ids.rep,
+      channelId: t.ids.dealAcme,
+      text: 'ask what are their constraints?',
+    });
+    await waitFor('the /vision ask answer, privately', () => repEphemerals('March freeze').length > 0);
+
+    await mention(t.ids.rep, t.ids.team, 'why are they buying?');
+    await waitFor('the @Vision answer, privately', () => repEphemerals('three days').length > 0);
+
+    await logDecision('Pick a pilot region');
+    await waitFor('the decision note, privately', () => repEphemerals('Decision to make').length > 0);
+
+    await recap();
+    await waitFor('the recap in the DM', () => has(dm(), 'Recap: Discovery call'), 15_000);
+    await waitFor('the listening figures', () => repEphemerals('Discovery call').length > 0);
+
+    await t.driver.userMessage({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: PRESCRIBING });
+    await waitFor('the listen-first nudge', () => repEphemerals('Listen first?').length > 0);
+
+    // The customer asks the app about the deal: refused, nothing of the deal shown.
+    await mention(CUSTOMER, 'T0CUSTOMER', 'what is your walk-away price?');
+    await waitFor('the refusal', () =>
+      t.emulator.state.ephemeralsFor(CUSTOMER).some((e) => e.text === FOREIGN_ASKER_TEXT),
+    );
+    await settle();
+
+    expect(botPosts(t.ids.dealAcme)).toEqual([]);
+    const customerSaw = t.emulator.state.ephemeralsFor(CUSTOMER);
+    expect(customerSaw.map((e) => e.text)).toEqual([FOREIGN_ASKER_TEXT]);
+    const recapParent = dm().find((m) => m.text.startsWith('Recap: '))!;
+    expect(has(t.emulator.state.threadReplies(recapParent.channel, recapParent.ts), 'Confirm')).toBe(true);
+    for (const marker of INTERNAL_MARKERS) {
+      expect(has(t.emulator.state.allMessages(t.ids.dealAcme), marker), marker).toBe(false);
+    }
+  });
+
+  it('setup links an internal channel (checked inline); then coaching goes there and Share posts exactly the preview', async () => {
+    await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: 'setup' });
+    const setup = await openModal(t, t.ids.rep, VIEW_IDS.setupDeal);
+    const pick = (channel: string) =>
+      t.driver.submitView(setup.id, { [SETUP_FORM.internalChannel]: channel });
+    const notMember = await pick(NO_BOT);
+    expect(notMember.outcome).toBe('errors');
+    expect(notMember.errors?.[SETUP_FORM.internalChannel]).toMatch(/not_in_channel.*invite me/i);
+    const shared = await pick(OTHER_SHARED);
+    expect(shared.errors?.[SETUP_FORM.internalChannel]).toMatch(/shared with another organisation/);
+    expect((await pick(t.ids.dealAcme)).errors?.[SETUP_FORM.internalChannel]).toMatch(/Pick another channel/);
+    expect(await t.repos.coachingChannels.get(t.ids.team, seeded.deal.id)).toBeNull();
+    expect((await pick(INTERNAL)).outcome).toBe('close');
+    expect(await t.repos.coachingChannels.get(t.ids.team, seeded.deal.id)).toBe(INTERNAL);
+
+    await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: 'draft' });
+    const parent = await waitFor(
+      'the draft parent in the internal channel',
+      () => botPosts(INTERNAL).find((m) => everything(m).includes(DRAFT_ACTIONS.shareWithCustomer)),
+      15_000,
+    );
+    await waitFor('the draft thread', () =>
+      has(t.emulator.state.threadReplies(INTERNAL, parent.ts), 'Questions to ask next'),
+    );
+    await logDecision('Pick a pilot region');
+    await waitFor('the decision note there', () => has(botPosts(INTERNAL), 'Decision to make'));
+    await t.driver.slashCommand({
+      userId: t.ids.rep,
+      channelId: t.ids.dealAcme,
+      text: 'ask what are their constraints?',
+    });
+    await waitFor('the answer there', () => has(botPosts(INTERNAL), 'March freeze'));
+    expect(botPosts(t.ids.dealAcme)).toEqual([]);
+
+    const opened = t.emulator.calls('views.open').length;
+    // A customer's click on Share (a replayed payload: they cannot read this channel) is refused; no preview.
+    await t.driver.clickButton(parent.ts, DRAFT_ACTIONS.shareWithCustomer, CUSTOMER);
+    await waitFor('the refusal', () =>
+      t.emulator
+        .calls('chat.postEphemeral')
+        .some((c) => c.args.user === CUSTOMER && c.args.text === FOREIGN_USER_TEXT),
+    );
+    await settle();
+    expect(t.emulator.state.views.top(CUSTOMER)).toBeUndefined();
+    expect(t.emulator.calls('views.open')).toHaveLength(opened);
+
+    // An entry marked internal after drafting never reaches the customer's copy.
+    const hidden = seeded.entries[1]!;
+    await t.repos.entries.update(t.ids.team, hidden.id, { internalOnly: true }, t.ids.rep);
+    await t.driver.clickButton(parent.ts, DRAFT_ACTIONS.shareWithCustomer, t.ids.rep);
+    const preview = await openModal(t, t.ids.rep, DRAFT_VIEWS.share);
+    const previewBlocks = preview.definition.blocks as Array<{ type: string }>;
+    const customerBlocks = previewBlocks.slice(2, -1);
+    const shown = JSON.stringify(customerBlocks);
+    expect(shown).toContain("Here's what we heard");
+    expect(shown).toContain('95% on time by Q3');
+    expect(shown).not.toContain('we lose three days');
+    expect(shown).not.toContain('Questions to ask next');
+    expect(shown).not.toContain('Listening check');
+    expect(botPosts(t.ids.dealAcme)).toEqual([]);
+
+    // Changed since the preview: shown again, nothing posted.
+    const other = seeded.entries[3]!;
+    await t.repos.entries.update(t.ids.team, other.id, { internalOnly: true }, t.ids.rep);
+    const stale = await t.driver.submitView(preview.id, {});
+    expect(stale.outcome).toBe('update');
+    expect(JSON.stringify(stale.topView?.definition.blocks)).toContain('changed since this preview');
+    expect(botPosts(t.ids.dealAcme)).toEqual([]);
+
+    const again = stale.topView!;
+    const expected = (again.definition.blocks as unknown[]).slice(3, -1);
+    expect(JSON.stringify(expected)).not.toContain('95% on time by Q3');
+    expect((await t.driver.submitView(again.id, {})).outcome).toBe('close');
+    const posted = await waitFor('the customer copy in the deal channel', () => botPosts(t.ids.dealAcme)[0]);
+    // Slack gives every block a random block_id; apart from it the message is the preview, block for block.
+    const withoutIds = (blocks: unknown) =>
+      (blocks as Array<Record<string, unknown>>).map(({ block_id: _id, ...rest }) => rest);
+    expect(withoutIds(posted.blocks)).toEqual(withoutIds(expected));
+    expect(withoutIds(expected).length).toBeGreaterThan(3);
+    expect(botPosts(t.ids.dealAcme)).toHaveLength(1);
+    const draft = await t.repos.drafts.latest(t.ids.team, seeded.deal.id);
+    expect(draft?.status).toBe('shared');
+  });
+});
