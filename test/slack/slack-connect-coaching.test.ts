@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SlackMessage } from '../../src/sandbox/emulator/types.js';
+import { postDueRecapPrompts } from '../../src/slack/flows/recap-prompts.js';
 import { FOREIGN_USER_TEXT } from '../../src/slack/middleware/foreign-users.js';
 import { FOREIGN_ASKER_TEXT } from '../../src/slack/views/ask-blocks.js';
 import {
   DECISION_FORM,
   DRAFT_ACTIONS,
   DRAFT_VIEWS,
+  RECAP_IDS,
   SETUP_FORM,
   VIEW_IDS,
 } from '../../src/slack/views/ids.js';
@@ -226,5 +228,36 @@ describe('Slack Connect: no coaching in a channel shared with the customer (end 
     expect(botPosts(t.ids.dealAcme)).toHaveLength(1);
     const draft = await t.repos.drafts.latest(t.ids.team, seeded.deal.id);
     expect(draft?.status).toBe('shared');
+  });
+
+  it('the recap prompt of a meeting in a shared channel goes to the internal channel; its thread notes are read there', async () => {
+    await t.repos.coachingChannels.set(t.ids.team, seeded.deal.id, INTERNAL, NOW);
+    await t.driver.slashCommand({
+      userId: t.ids.rep,
+      channelId: t.ids.dealAcme,
+      text: 'meeting Discovery call today 14:00',
+    });
+    await waitFor('the confirmation', () =>
+      t.emulator.state.ephemeralsFor(t.ids.rep).find((e) => e.text.startsWith('Scheduled')),
+    );
+    const run = await postDueRecapPrompts(
+      new Date(NOW.getTime() + 106 * 60_000),
+      t.app.deps,
+      t.app.bolt.client,
+    );
+    expect(run).toEqual({ posted: 1, failed: 0 });
+    expect(botPosts(t.ids.dealAcme)).toEqual([]);
+    const prompt = botPosts(INTERNAL).find((m) => m.text.startsWith('How did Discovery call go?'))!;
+    expect(prompt).toBeDefined();
+
+    await t.driver.userMessage({
+      userId: t.ids.rep,
+      channelId: INTERNAL,
+      threadTs: prompt.ts,
+      text: 'Constraint: security review takes six weeks',
+    });
+    await t.driver.clickButton(prompt.ts, RECAP_IDS.openFromPrompt, t.ids.rep);
+    const view = await openModal(t, t.ids.rep, RECAP_IDS.modal);
+    expect(JSON.stringify(view.definition)).toContain('1 reply in the prompt');
   });
 });
