@@ -140,10 +140,37 @@ describe('Slack Connect: no coaching in a channel shared with the customer (end 
     const customerSaw = t.emulator.state.ephemeralsFor(CUSTOMER);
     expect(customerSaw.map((e) => e.text)).toEqual([FOREIGN_ASKER_TEXT]);
     const recapParent = dm().find((m) => m.text.startsWith('Recap: '))!;
-    expect(has(t.emulator.state.threadReplies(recapParent.channel, recapParent.ts), 'Confirm')).toBe(true);
+    // The recap's buttons work where it went: Confirm in the DM writes the entry.
+    const proposals = t.emulator.state
+      .threadReplies(recapParent.channel, recapParent.ts)
+      .find((m) => everything(m).includes(RECAP_IDS.confirm))!;
+    const before = (await t.repos.entries.listByDeal(t.ids.team, seeded.deal.id)).length;
+    await t.driver.clickButton(proposals.ts, RECAP_IDS.confirm, t.ids.rep);
+    await waitFor(
+      'the confirmed entry',
+      async () => (await t.repos.entries.listByDeal(t.ids.team, seeded.deal.id)).length > before,
+    );
     for (const marker of INTERNAL_MARKERS) {
       expect(has(t.emulator.state.allMessages(t.ids.dealAcme), marker), marker).toBe(false);
     }
+
+    // "Refresh the shared-vision draft" in the DM's recap thread, then Regenerate on the DM's draft: both stay there.
+    const intro = t.emulator.state
+      .threadReplies(recapParent.channel, recapParent.ts)
+      .find((m) => everything(m).includes(RECAP_IDS.refreshDraft))!;
+    await t.driver.clickButton(intro.ts, RECAP_IDS.refreshDraft, t.ids.rep);
+    const v2 = await waitFor('draft v2', async () => {
+      const v = await t.repos.drafts.latest(t.ids.team, seeded.deal.id);
+      return v?.version === 2 && v.replyTs.length > 0 ? v : undefined;
+    });
+    expect(v2.channelId).toBe(recapParent.channel);
+    await t.driver.clickButton(v2.messageTs!, DRAFT_ACTIONS.regenerate, t.ids.rep);
+    const v3 = await waitFor('draft v3', async () => {
+      const v = await t.repos.drafts.latest(t.ids.team, seeded.deal.id);
+      return v?.version === 3 && v.replyTs.length > 0 ? v : undefined;
+    });
+    expect(v3).toMatchObject({ channelId: recapParent.channel, messageTs: v2.messageTs });
+    expect(botPosts(t.ids.dealAcme)).toEqual([]);
   });
 
   it('setup links an internal channel (checked inline); then coaching goes there and Share posts exactly the preview', async () => {
