@@ -164,6 +164,10 @@ describe('Slack Connect: no coaching in a channel shared with the customer (end 
       return v?.version === 2 && v.replyTs.length > 0 ? v : undefined;
     });
     expect(v2.channelId).toBe(recapParent.channel);
+    await waitFor('the v2 parent with its buttons', () => {
+      const m = t.emulator.state.findMessage(recapParent.channel, v2.messageTs!);
+      return m?.text.startsWith('Shared vision draft v2') && everything(m).includes(DRAFT_ACTIONS.regenerate);
+    });
     await t.driver.clickButton(v2.messageTs!, DRAFT_ACTIONS.regenerate, t.ids.rep);
     const v3 = await waitFor('draft v3', async () => {
       const v = await t.repos.drafts.latest(t.ids.team, seeded.deal.id);
@@ -286,5 +290,24 @@ describe('Slack Connect: no coaching in a channel shared with the customer (end 
     await t.driver.clickButton(prompt.ts, RECAP_IDS.openFromPrompt, t.ids.rep);
     const view = await openModal(t, t.ids.rep, RECAP_IDS.modal);
     expect(JSON.stringify(view.definition)).toContain('1 reply in the prompt');
+  });
+
+  it('an internal channel that was shared since, or that the app left, is not used: the rep gets it privately', async () => {
+    await t.repos.coachingChannels.set(t.ids.team, seeded.deal.id, INTERNAL, NOW);
+    t.emulator.state.leaveChannel(INTERNAL, t.ids.botUser);
+    await logDecision('Pick a pilot region');
+    await waitFor('the note in the DM', () => has(dm(), 'Decision to make: Pick a pilot region'));
+
+    t.emulator.state.joinChannel(INTERNAL, t.ids.botUser);
+    t.emulator.state.channels.get(INTERNAL)!.isExtShared = true;
+    await t.driver.event({ type: 'channel_shared', channel: INTERNAL, connected_team_id: 'T0CUSTOMER' });
+    await waitFor(
+      'the refresh',
+      async () => (await t.repos.channelSharing.get(t.ids.team, INTERNAL))?.isExtShared,
+    );
+    await logDecision('Choose a carrier');
+    await waitFor('the ephemeral note', () => repEphemerals('Decision to make: Choose a carrier').length > 0);
+    expect(has(botPosts(INTERNAL), 'Choose a carrier')).toBe(false);
+    expect(botPosts(t.ids.dealAcme)).toEqual([]);
   });
 });
