@@ -259,6 +259,16 @@ describe('Slack Connect: no coaching in a channel shared with the customer (end 
     expect(botPosts(t.ids.dealAcme)).toHaveLength(1);
     const draft = await t.repos.drafts.latest(t.ids.team, seeded.deal.id);
     expect(draft?.status).toBe('shared');
+
+    // Setup shows the linked channel, and unlinks it on request.
+    t.emulator.state.views.clear(t.ids.rep);
+    await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: 'setup' });
+    const edit = await openModal(t, t.ids.rep, VIEW_IDS.setupDeal);
+    expect(JSON.stringify(edit.definition.blocks)).toContain(`"initial_conversation":"${INTERNAL}"`);
+    expect((await t.driver.submitView(edit.id, { [SETUP_FORM.internalChannelOff]: ['off'] })).outcome).toBe(
+      'close',
+    );
+    expect(await t.repos.coachingChannels.get(t.ids.team, seeded.deal.id)).toBeNull();
   });
 
   it('the recap prompt of a meeting in a shared channel goes to the internal channel; its thread notes are read there', async () => {

@@ -62,6 +62,7 @@ export const SETUP_FORM = {
   owner: 'deal_owner',
   crmUrl: 'deal_crm_url',
   internalChannel: 'deal_internal_channel',
+  internalChannelOff: 'deal_internal_channel_off',
 } as const;
 
 /** The outcome modal of "Mark decided". */

@@ -88,6 +88,7 @@ export function setupModal(args: {
     ...(args.extraBlocks ?? []),
     { ...crm, optional: true, hint: plain('Optional. The deal in your CRM.') },
     internalChannelInput(args.internalChannelId ?? null),
+    ...(args.internalChannelId ? [internalChannelOff()] : []),
   ];
   return {
     type: 'modal',
@@ -123,6 +124,21 @@ function internalChannelInput(initial: string | null): KnownBlock {
         exclude_bot_users: true,
       },
       ...(initial ? { initial_conversation: initial } : {}),
+    },
+  };
+}
+
+/** A select cannot be emptied in Slack: this unlinks the internal channel. */
+function internalChannelOff(): KnownBlock {
+  return {
+    type: 'input',
+    block_id: F.internalChannelOff,
+    optional: true,
+    label: plain('Stop using the internal channel'),
+    element: {
+      type: 'checkboxes',
+      action_id: F.internalChannelOff,
+      options: [option('Unlink it: coaching for a shared channel goes to the rep privately', 'off')],
     },
   };
 }

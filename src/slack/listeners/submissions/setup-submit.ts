@@ -71,7 +71,8 @@ export function setupSubmit(deps: AppDeps) {
       });
       return;
     }
-    const internalChannel = state.conversation(F.internalChannel);
+    const unlink = state.selectedMany(F.internalChannelOff).includes('off');
+    const internalChannel = unlink ? null : state.conversation(F.internalChannel);
     const internalProblem = internalChannel
       ? await internalChannelProblem(deps, client, teamId, meta.channelId, internalChannel)
       : null;
