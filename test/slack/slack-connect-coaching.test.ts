@@ -71,6 +71,15 @@ describe('Slack Connect: no coaching in a channel shared with the customer (end 
     t.emulator.state.allMessages(channelId).filter((m) => m.user === t.ids.botUser);
   const dm = () => t.emulator.state.dmsTo(t.ids.rep).filter((m) => m.user === t.ids.botUser);
   const has = (messages: SlackMessage[], text: string) => messages.some((m) => everything(m).includes(text));
+  /** Waits for an ephemeral to the rep in the deal channel, posted after the `since`-th one, carrying `text`. */
+  const nextEphemeral = async (what: string, since: number, text: string) =>
+    waitFor(what, () =>
+      t.emulator.state
+        .ephemeralsFor(t.ids.rep, t.ids.dealAcme)
+        .slice(since)
+        .find((e) => everything(e).includes(text)),
+    );
+  const ephemeralCount = () => t.emulator.state.ephemeralsFor(t.ids.rep, t.ids.dealAcme).length;
   const repEphemerals = (text: string) =>
     t.emulator.state.ephemeralsFor(t.ids.rep, t.ids.dealAcme).filter((e) => everything(e).includes(text));
 
@@ -109,25 +118,31 @@ describe('Slack Connect: no coaching in a channel shared with the customer (end 
     await waitFor('the draft in the DM', () => has(dm(), 'Questions to ask next'), 15_000);
     await waitFor('the listening check', () => repEphemerals('Listening check').length > 0);
 
+    const asked = ephemeralCount();
     await t.driver.slashCommand({
       userId: t.ids.rep,
       channelId: t.ids.dealAcme,
       text: 'ask what are their constraints?',
     });
-    await waitFor('the /vision ask answer, privately', () => repEphemerals('March freeze').length > 0);
+    const answer = await nextEphemeral('the /vision ask answer, privately', asked, 'March freeze');
+    expect(everything(answer)).not.toContain('Listening check');
 
+    const mentioned = ephemeralCount();
     await mention(t.ids.rep, t.ids.team, 'why are they buying?');
-    await waitFor('the @Vision answer, privately', () => repEphemerals('three days').length > 0);
+    await nextEphemeral('the @Vision answer, privately', mentioned, 'three days');
 
+    const logged = ephemeralCount();
     await logDecision('Pick a pilot region');
-    await waitFor('the decision note, privately', () => repEphemerals('Decision to make').length > 0);
+    await nextEphemeral('the decision note, privately', logged, 'Decision to make');
 
+    const recapped = ephemeralCount();
     await recap();
     await waitFor('the recap in the DM', () => has(dm(), 'Recap: Discovery call'), 15_000);
-    await waitFor('the listening figures', () => repEphemerals('Discovery call').length > 0);
+    await nextEphemeral('the listening figures', recapped, 'Discovery call');
 
+    const prescribed = ephemeralCount();
     await t.driver.userMessage({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: PRESCRIBING });
-    await waitFor('the listen-first nudge', () => repEphemerals('Listen first?').length > 0);
+    await nextEphemeral('the listen-first nudge', prescribed, 'Listen first?');
 
     // The customer asks the app about the deal: refused, nothing of the deal shown.
     await mention(CUSTOMER, 'T0CUSTOMER', 'what is your walk-away price?');
