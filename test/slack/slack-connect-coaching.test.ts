@@ -293,9 +293,10 @@ describe('Slack Connect: no coaching in a channel shared with the customer (end 
       channelId: t.ids.dealAcme,
       text: 'meeting Discovery call today 14:00',
     });
-    await waitFor('the confirmation', () =>
+    const confirmation = await waitFor('the confirmation', () =>
       t.emulator.state.ephemeralsFor(t.ids.rep).find((e) => e.text.startsWith('Scheduled')),
     );
+    expect(confirmation.text).toContain(`I will ask in <#${INTERNAL}> how it went`);
     const run = await postDueRecapPrompts(
       new Date(NOW.getTime() + 106 * 60_000),
       t.app.deps,

@@ -39,7 +39,12 @@ export async function postDueRecapPrompts(
       try {
         // Notes as thread replies are the rep's: in a channel shared with the customer the prompt goes to the
         // deal's internal channel or the owner's DM, and the meeting records where (its thread is read there).
-        const dest = await coachingDestination({ ...deps, clock: () => now }, client, deal);
+        const dest = await coachingDestination(
+          { ...deps, clock: () => now },
+          client,
+          deal,
+          meeting.createdBy,
+        );
         const channel = await conversationFor(client, dest);
         const posted = await client.chat.postMessage({ channel, ...meetingPromptMessage(meeting) });
         await deps.repos.meetings.update(teamId, meeting.id, {
