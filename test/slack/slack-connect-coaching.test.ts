@@ -15,7 +15,7 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 import { openModal } from '../support/modals.js';
 import { settle, waitFor } from '../support/wait.js';
 import { ACME_ENTRIES, everything, seedDeal } from './draft-support.js';
-import { fixtureEvent, PRESCRIBING } from './listen-support.js';
+import { CUSTOMER_WORDS, fixtureEvent, PRESCRIBING } from './listen-support.js';
 import { NOW, openRecapModal, recapValues } from './recap-support.js';
 
 const CUSTOMER = 'U0BUYER';
@@ -143,6 +143,9 @@ describe('Slack Connect: no coaching in a channel shared with the customer (end 
     const prescribed = ephemeralCount();
     await t.driver.userMessage({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: PRESCRIBING });
     await nextEphemeral('the listen-first nudge', prescribed, 'Listen first?');
+    const relayed = ephemeralCount();
+    await t.driver.userMessage({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: CUSTOMER_WORDS });
+    await nextEphemeral('the capture offer', relayed, 'we lose three days');
 
     // The customer asks the app about the deal: refused, nothing of the deal shown.
     await mention(CUSTOMER, 'T0CUSTOMER', 'what is your walk-away price?');
