@@ -193,6 +193,14 @@ describe('Slack Connect: no coaching in a channel shared with the customer (end 
     });
     expect(v3).toMatchObject({ channelId: recapParent.channel, messageTs: v2.messageTs });
     expect(botPosts(t.ids.dealAcme)).toEqual([]);
+
+    // /vision export here opens the Share preview instead of uploading the file where the customer reads.
+    t.emulator.state.views.clear(t.ids.rep);
+    await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: 'export' });
+    const preview = await openModal(t, t.ids.rep, DRAFT_VIEWS.share);
+    expect(JSON.stringify(preview.definition.blocks)).toContain("Here's what we heard");
+    expect(t.emulator.calls().filter((c) => c.method.startsWith('files.'))).toEqual([]);
+    expect(botPosts(t.ids.dealAcme)).toEqual([]);
   });
 
   it('setup links an internal channel (checked inline); then coaching goes there and Share posts exactly the preview', async () => {
