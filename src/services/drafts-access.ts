@@ -12,7 +12,7 @@ export const REFUSED =
 
 /**
  * Server-side check of a draft button or modal: the draft id (untrusted, from the payload) must be a draft of
- * this team, posted in this channel, whose deal is linked to this channel and live, and the message acted on
+ * this team, posted in this channel (the deal's, or where its coaching went), whose deal is live, and the message acted on
  * must be that draft's parent message.
  */
 export async function verifyDraftAccess(
@@ -32,7 +32,9 @@ export async function verifyDraftAccess(
   if (!draft) return refuse(`draft ${id.data} is not a draft of team ${claim.teamId}`);
   const deal = await repos.deals.getById(claim.teamId, draft.dealId);
   if (!deal || deal.archived) return refuse(`deal ${draft.dealId} is gone or archived`);
-  if (deal.channelId !== claim.channelId || draft.channelId !== claim.channelId) {
+  // The draft's own message is where it was posted: the deal channel, or (Slack Connect) its internal channel or
+  // the rep's DM. The stored channel and ts are the app's, never the payload's.
+  if (draft.channelId !== claim.channelId) {
     return refuse(`draft ${draft.id} does not belong to channel ${claim.channelId}`);
   }
   if (draft.messageTs !== claim.messageTs)

@@ -1,5 +1,5 @@
 import type { Deal } from '../domain/deals.js';
-import { renderMarkdown } from '../domain/drafts/render-markdown.js';
+import { type PlaybackStyle, renderMarkdown, renderPlayback } from '../domain/drafts/render-markdown.js';
 import { type DraftVersion, versionAsResult } from '../domain/drafts/version.js';
 import type { Repositories } from '../storage/ports.js';
 
@@ -85,4 +85,24 @@ export async function teamForChannel(
     problem: 'ambiguous_team',
     message: `Channel ${channelId} is linked to deals in several workspaces (${linked.join(', ')}): pass --team.`,
   };
+}
+
+/**
+ * The customer's copy of one version in a style (the Slack message of "Share with customer"), rendered from the
+ * entries as they are now: anything citing an internal-only or archived entry is left out.
+ */
+export async function customerPlaybackLines(
+  repos: Pick<Repositories, 'entries' | 'stakeholders'>,
+  deal: Deal,
+  version: DraftVersion,
+  style: PlaybackStyle,
+): Promise<string[]> {
+  const [entries, stakeholders] = await Promise.all([
+    repos.entries.listByDeal(deal.teamId, deal.id, { includeArchived: true }),
+    repos.stakeholders.listByDeal(deal.teamId, deal.id),
+  ]);
+  return renderPlayback(
+    { deal, version: version.version, draft: versionAsResult(version), entries, stakeholders },
+    style,
+  );
 }

@@ -5,6 +5,7 @@ import { tokenCipher } from './crypto/token-cipher.js';
 import { migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Storage } from './ports.js';
 import { channelSharingRepository } from './sql/channel-sharing.js';
+import { coachingChannelRepository } from './sql/coaching-channels.js';
 import { crmRepository } from './sql/crm.js';
 import { dealRepository } from './sql/deals.js';
 import { decisionRepository } from './sql/decisions.js';
@@ -73,6 +74,7 @@ export async function openStorage(
       teamLifecycle: teamLifecycleRepository(db),
       teamData: teamDataRepository(db),
       channelSharing: channelSharingRepository(db),
+      coachingChannels: coachingChannelRepository(db),
     },
     async ping() {
       let timer: NodeJS.Timeout | undefined;

@@ -56,6 +56,13 @@ export interface ChannelSharingRepository {
   set(teamId: string, channelId: string, isExtShared: boolean, at: Date): Promise<void>;
 }
 
+/** The internal channel where a deal's coaching goes while its own channel is shared with the customer. */
+export interface CoachingChannelRepository {
+  get(teamId: string, dealId: number): Promise<string | null>;
+  /** null unlinks it. */
+  set(teamId: string, dealId: number, channelId: string | null, at: Date): Promise<void>;
+}
+
 export type TeamTables = Record<string, Array<Record<string, unknown>>>;
 
 export interface TeamDataRepository {

@@ -21,6 +21,7 @@ import type { NewStakeholder, Stakeholder } from '../domain/stakeholders.js';
 import type { Workspace, WorkspaceSettings } from '../domain/workspaces.js';
 import type {
   ChannelSharingRepository,
+  CoachingChannelRepository,
   InstallationRepository,
   TeamDataRepository,
   TeamLifecycleRepository,
@@ -265,6 +266,7 @@ export interface Repositories {
   teamLifecycle: TeamLifecycleRepository;
   teamData: TeamDataRepository;
   channelSharing: ChannelSharingRepository;
+  coachingChannels: CoachingChannelRepository;
 }
 
 export interface Storage {

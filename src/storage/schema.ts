@@ -256,6 +256,13 @@ export interface TeamUninstallsTable {
   purged_at: Timestamp | null;
 }
 
+export interface DealCoachingChannelsTable {
+  team_id: string;
+  deal_id: number;
+  channel_id: string;
+  updated_at: Timestamp;
+}
+
 export interface ChannelSharingTable {
   team_id: string;
   channel_id: string;
@@ -285,4 +292,5 @@ export interface Database {
   installations: InstallationsTable;
   team_uninstalls: TeamUninstallsTable;
   channel_sharing: ChannelSharingTable;
+  deal_coaching_channels: DealCoachingChannelsTable;
 }

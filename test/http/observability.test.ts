@@ -48,7 +48,9 @@ describe.each(testEngines())('readiness, metrics and request logs on $name', (en
     expect(handled.durationMs).toEqual(expect.any(Number));
     expect(handled.ackMs).toEqual(expect.any(Number));
     // One info line per handled request: the HTTP layer does not repeat it.
-    const access = t.logs.map(json).filter((l) => l.component === 'http' && l.requestId === handled.requestId);
+    const access = t.logs
+      .map(json)
+      .filter((l) => l.component === 'http' && l.requestId === handled.requestId);
     expect(access.filter((l) => l.level === 'info')).toEqual([]);
     // A request refused before any listener (bad signature) gets the HTTP line, at info.
     const refused = await fetch(`${t.app.url}/slack/events`, {

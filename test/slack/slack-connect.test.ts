@@ -61,6 +61,17 @@ describe('Slack Connect: a deal channel shared with the customer', () => {
     expect(await t.repos.channelSharing.get(t.ids.team, t.ids.dealAcme)).toMatchObject({ isExtShared: true });
   });
 
+  it('with an internal channel linked in setup, the stall nudge of a shared deal channel goes there', async () => {
+    shareAcme(true);
+    t.emulator.state.addChannel({ id: 'C0ACMEINTERNAL', name: 'acme-internal', members: [t.ids.botUser] });
+    await t.repos.coachingChannels.set(t.ids.team, seeded.acme.id, 'C0ACMEINTERNAL', clock.now);
+    const before = botMessages(t, t.ids.dealAcme).length;
+    await runWeeklyNudges({ now: clock.now, deps: jobDeps(t), client: t.app.bolt.client });
+    expect(botMessages(t, t.ids.dealAcme)).toHaveLength(before);
+    const there = botMessages(t, 'C0ACMEINTERNAL');
+    expect(there.some((m) => textOf(m).includes(escapeMrkdwn(seeded.acme.accountName)))).toBe(true);
+  });
+
   it('an internal channel still gets its nudge; channel_shared refreshes the stored answer at once', async () => {
     await runWeeklyNudges({ now: clock.now, deps: jobDeps(t), client: t.app.bolt.client });
     expect(botMessages(t, t.ids.dealAcme).length).toBeGreaterThan(0);

@@ -25,5 +25,6 @@ export async function seedTeam(repos: Repositories, teamId: string, channelId = 
     createdBy: DEMO_IDS.rep,
   });
   await repos.idempotency.claim(teamId, `seed-${teamId}`);
+  await repos.coachingChannels.set(teamId, deal.id, 'C0INTERNAL', new Date('2026-12-01T10:00:00Z'));
   return deal;
 }

@@ -68,35 +68,63 @@ const strip = (text: string) => trimEndOf(text, SENTENCE_END);
  * internal: no listening check, no unverified items, no internal ids, and nothing that cites an internal-only,
  * archived or unknown entry (checked again here, so an entry marked internal after drafting stays out).
  */
-export function renderMarkdown({ deal, version, draft, entries, stakeholders }: MarkdownExportInput): string {
+export function renderMarkdown(input: MarkdownExportInput): string {
+  return renderPlayback(input, MARKDOWN_STYLE).join('\n');
+}
+
+/** How the customer's copy is written: Markdown for the file, Slack mrkdwn for the shared message. */
+export interface PlaybackStyle {
+  /** Makes user or model text inert (and one line). */
+  escape(text: string): string;
+  title(text: string): string;
+  heading(text: string): string[];
+  italic(text: string): string;
+  bullet: string;
+}
+
+export const MARKDOWN_STYLE: PlaybackStyle = {
+  escape: escapeMarkdown,
+  title: (text) => `# ${text}`,
+  heading: (text) => ['', `## ${text}`, ''],
+  italic: (text) => `_${text}_`,
+  bullet: '-',
+};
+
+/**
+ * The customer's copy as lines in a style (see renderMarkdown for what it holds and leaves out); the Slack
+ * "Share with customer" message and the Markdown export are the same text.
+ */
+export function renderPlayback(
+  { deal, version, draft, entries, stakeholders }: MarkdownExportInput,
+  style: PlaybackStyle,
+): string[] {
+  const esc = style.escape;
   const { content, meta } = draft;
   const shareable = new Map(entries.filter((e) => !e.archived && !e.internalOnly).map((e) => [e.id, e]));
   const people = new Map(stakeholders.map((s) => [s.id, s]));
   const shows = (ids: readonly number[]) => ids.every((id) => shareable.has(id));
   const numbers = new EntryNumbers();
   const heard = new Set<number>();
-  const out: string[] = [`# Here's what we heard: ${escapeMarkdown(deal.accountName)}`];
+  const out: string[] = [style.title(`Here's what we heard: ${esc(deal.accountName)}`)];
   const section = (title: string, lines: string[]) => {
-    if (lines.length) out.push('', `## ${title}`, '', ...lines);
+    if (lines.length) out.push(...style.heading(title), ...lines);
   };
 
   const customerLine = (s: Statement): string | null => {
     if (!shows(s.entryIds)) return null;
     const cited = s.entryIds.map((id) => shareable.get(id)!);
     if (s.entryIds.every((id) => numbers.has(id)))
-      return `- ${escapeMarkdown(strip(s.text))} (${numbers.refs(s.entryIds)})`;
+      return `${style.bullet} ${esc(strip(s.text))} (${numbers.refs(s.entryIds)})`;
     numbers.number(s.entryIds);
     const source = cited.find((e) => e.quote && s.quote && e.quote.includes(s.quote.trim()));
     const person = source?.stakeholderId != null ? people.get(source.stakeholderId) : undefined;
     if (person) heard.add(person.id);
     const unsure = cited.some((e) => e.status === 'unconfirmed');
-    const said = s.quote
-      ? `“${escapeMarkdown(s.quote)}”${person ? ` (${escapeMarkdown(person.name)})` : ''}`
-      : escapeMarkdown(strip(s.text));
+    const said = s.quote ? `“${esc(s.quote)}”${person ? ` (${esc(person.name)})` : ''}` : esc(strip(s.text));
     const body = unsure
       ? `We heard ${s.quote ? said : `that ${lowerFirst(said)}`}. Is that right?`
       : `${said}${s.ourWords ? ' (our words; correct us)' : ''}`;
-    return `- ${numbers.refs(s.entryIds)} ${body}`;
+    return `${style.bullet} ${numbers.refs(s.entryIds)} ${body}`;
   };
 
   const customer = CUSTOMER_SECTIONS.map((key) => ({
@@ -109,7 +137,9 @@ export function renderMarkdown({ deal, version, draft, entries, stakeholders }: 
     .map((p) => (p.title ? `${p.name} (${p.title})` : p.name));
   out.push(
     '',
-    `_${escapeMarkdown(deal.dealName)}, version ${version}${header.length ? `, from what ${escapeMarkdown(header.join(', '))} told us` : ''}._`,
+    style.italic(
+      `${esc(deal.dealName)}, version ${version}${header.length ? `, from what ${esc(header.join(', '))} told us` : ''}.`,
+    ),
   );
   for (const { key, lines } of customer) section(SECTION_TITLES[key], lines);
 
@@ -119,17 +149,14 @@ export function renderMarkdown({ deal, version, draft, entries, stakeholders }: 
     VISION_EXPORT_TITLE,
     points.map((v, i) => {
       if (!v.reasoning)
-        return `${i + 1}. ${escapeMarkdown(strip(v.text))}, because you told us ${numbers.refs(v.entryIds)}.`;
+        return `${i + 1}. ${esc(strip(v.text))}, because you told us ${numbers.refs(v.entryIds)}.`;
       const key = `${v.reasoning.respectIds.join()}|${v.reasoning.firstStep}`;
       const same = v.reasoning.firstStep ? steps.get(key) : undefined;
       if (v.reasoning.firstStep && same === undefined) steps.set(key, i + 1);
       const r = {
         ...v.reasoning,
-        future: escapeMarkdown(strip(v.reasoning.future)),
-        firstStep:
-          same === undefined
-            ? v.reasoning.firstStep && escapeMarkdown(v.reasoning.firstStep)
-            : `as in ${same}`,
+        future: esc(strip(v.reasoning.future)),
+        firstStep: same === undefined ? v.reasoning.firstStep && esc(v.reasoning.firstStep) : `as in ${same}`,
       };
       return `${i + 1}. ${reasoningSentence(r, numbers.refs)}`;
     }),
@@ -141,27 +168,31 @@ export function renderMarkdown({ deal, version, draft, entries, stakeholders }: 
       PERSPECTIVE_TITLE,
       perspective.map((s) => {
         const theirs = s.entryIds.filter((id) => shareable.get(id)?.kind !== 'proposal' && numbers.has(id));
-        return `- ${escapeMarkdown(strip(s.text))}${theirs.length ? `, for ${numbers.refs(theirs)}` : ''}.`;
+        return `${style.bullet} ${esc(strip(s.text))}${theirs.length ? `, for ${numbers.refs(theirs)}` : ''}.`;
       }),
     );
   } else if ((content.learnFirst ?? []).length > 0) {
     section('Before we suggest anything', [
-      `We would first like to learn ${escapeMarkdown((content.learnFirst ?? []).join('; '))}.`,
+      `We would first like to learn ${esc((content.learnFirst ?? []).join('; '))}.`,
     ]);
   }
 
   section(
     'Questions to explore with you',
-    exportQuestions(content, shareable).map((q) => `- ${escapeMarkdown(q.text)}`),
+    exportQuestions(content, shareable).map((q) => `${style.bullet} ${esc(q.text)}`),
   );
   out.push(
     '',
     meta.provider === 'offline'
-      ? '_Drafted without AI from our notes. Wrong or missing? Tell us: this is your picture, not ours._'
-      : `_Drafted with AI (${escapeMarkdown(meta.model)}) from our notes. Wrong or missing? Tell us: this is your picture, not ours._`,
+      ? style.italic(
+          'Drafted without AI from our notes. Wrong or missing? Tell us: this is your picture, not ours.',
+        )
+      : style.italic(
+          `Drafted with AI (${esc(meta.model)}) from our notes. Wrong or missing? Tell us: this is your picture, not ours.`,
+        ),
     '',
   );
-  return out.join('\n');
+  return out;
 }
 
 function exportQuestions(content: DraftContent, shareable: ReadonlyMap<number, Entry>) {

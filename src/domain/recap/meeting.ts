@@ -82,6 +82,7 @@ export type MeetingUpdate = Partial<
     | 'proposedByUs'
     | 'recapTs'
     | 'promptTs'
+    | 'channelId'
     | 'analysis'
   >
 >;

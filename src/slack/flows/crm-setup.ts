@@ -9,6 +9,7 @@ import { plain } from '../views/blocks.js';
 import { CRM_IDS } from '../views/crm-ids.js';
 import { LIMITS } from '../views/limits.js';
 import type { ViewState } from '../views/view-state.js';
+import { coachingDestination, postCoaching } from './coaching-destination.js';
 import { hasCrm, panelFor, serviceDeps, tellPrivately } from './crm.js';
 
 /** The typeahead block added to the setup modal when a CRM is connected. */
@@ -83,11 +84,15 @@ export async function linkAfterSetup(
     crmUrl: crmRecordUrl(result.link, deps.crm.recordBase),
   });
   const panel = panelFor(deps, result.link);
-  await client.chat.postMessage({
-    channel: args.deal.channelId,
-    text: `Linked to ${panel.text}`,
-    blocks: panel.blocks.slice(0, 4),
-  });
+  // Stage, amount and close date are ours: in a channel shared with the customer the panel goes elsewhere.
+  const dest = await coachingDestination(deps, client, args.deal, args.userId);
+  await postCoaching(
+    deps,
+    client,
+    dest,
+    { text: `Linked to ${panel.text}`, blocks: panel.blocks.slice(0, 4) },
+    { actedIn: { channelId: args.deal.channelId }, rep: args.userId, what: 'CRM link panel' },
+  );
 }
 
 /** Editing the setup of a linked deal never changes what the CRM owns: its stage stays the CRM's. */

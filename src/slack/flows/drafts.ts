@@ -14,6 +14,7 @@ import {
   listeningMessage,
   type SlackMessageContent,
 } from '../views/draft-parent.js';
+import { coachingDestination, conversationFor, destinationLabel } from './coaching-destination.js';
 import { draftParentFor } from './draft-parent-content.js';
 import { replyPrivately } from './private-reply.js';
 
@@ -33,6 +34,8 @@ export interface DraftRequest {
   deal: Deal;
   /** Regenerate: the parent message whose thread gets the new version (updated in place). */
   parentTs?: string;
+  /** Regenerate: where that parent is (the deal channel, its internal channel or the rep's DM). */
+  parentChannelId?: string;
   /** Tells the requester something privately (ephemeral). */
   notify(text: string): Promise<void>;
 }
@@ -135,7 +138,7 @@ async function draftAndPost(
   client: WebClient,
   req: DraftRequest,
 ): Promise<DraftVersion | null> {
-  const { teamId, channelId, deal } = req;
+  const { teamId, deal } = req;
   const key = lockKey(deal.id);
   if (!(await deps.repos.idempotency.claim(teamId, key, deps.clock(), LOCK_SECONDS))) {
     await req.notify(
@@ -145,6 +148,25 @@ async function draftAndPost(
   }
   try {
     let parentTs = req.parentTs;
+    let channelId = req.parentChannelId ?? req.channelId;
+    if (!parentTs) {
+      // The draft is our working copy (questions to ask, our perspective, unverified points): never where the
+      // customer reads. In a shared channel it goes to the internal channel, else to the rep's DM.
+      const dest = await coachingDestination(deps, client, deal, req.userId);
+      if (dest.kind !== 'deal_channel') {
+        try {
+          channelId = await conversationFor(client, dest);
+        } catch (error) {
+          deps.logger.warn('draft: could not open the private destination', error);
+          await req.notify('I could not reach you privately to post the draft. Please try again.');
+          return null;
+        }
+        await req.notify(
+          `This channel is shared with another organisation, so the draft goes to ${destinationLabel(dest)}. ` +
+            'Use *Share with customer* on it to post what the customer may read here, after a preview.',
+        );
+      }
+    }
     if (parentTs) {
       await updateParent(client, channelId, parentTs, draftPlaceholder(deal, true));
     } else {

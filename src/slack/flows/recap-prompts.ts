@@ -1,6 +1,7 @@
 import type { AppLogger } from '../../logger.js';
 import type { Repositories } from '../../storage/ports.js';
 import { meetingPromptMessage } from '../views/meeting-prompt.js';
+import { coachingDestination, conversationFor } from './coaching-destination.js';
 import { clientForTeam, type JobClient } from './team-clients.js';
 
 export interface RecapPromptDeps {
@@ -36,11 +37,20 @@ export async function postDueRecapPrompts(
       if (!deal || deal.archived) continue;
       if (!(await deps.repos.meetings.claimPrompt(teamId, meeting.id, now))) continue;
       try {
-        const posted = await client.chat.postMessage({
-          channel: deal.channelId,
-          ...meetingPromptMessage(meeting),
+        // Notes as thread replies are the rep's: in a channel shared with the customer the prompt goes to the
+        // deal's internal channel or the owner's DM, and the meeting records where (its thread is read there).
+        const dest = await coachingDestination(
+          { ...deps, clock: () => now },
+          client,
+          deal,
+          meeting.createdBy,
+        );
+        const channel = await conversationFor(client, dest);
+        const posted = await client.chat.postMessage({ channel, ...meetingPromptMessage(meeting) });
+        await deps.repos.meetings.update(teamId, meeting.id, {
+          promptTs: posted.ts ?? null,
+          channelId: channel,
         });
-        await deps.repos.meetings.update(teamId, meeting.id, { promptTs: posted.ts ?? null });
         run.posted++;
       } catch (error) {
         run.failed++;

@@ -10,20 +10,46 @@ import {
   recapParentMessage,
 } from '../views/recap-messages.js';
 import { privateProposalMessage, privateProposalsNotice } from '../views/recap-private-messages.js';
+import {
+  type CoachingDeps,
+  coachingDestination,
+  conversationFor,
+  destinationLabel,
+} from './coaching-destination.js';
 import { replyPrivately } from './private-reply.js';
 
 /**
  * Posts "Recap: <title> (<date>)" in the channel and the detail in its thread: how the text was read, the
  * draft refresh button, then the proposals split over as many messages as Block Kit's limits need. A proposal that
  * would be internal-only is never posted there: the thread says only how many went to the rep, who gets them privately.
+ * In a channel shared with the customer the whole recap (proposals to confirm, coaching notices) goes where
+ * coachingDestination says; the meeting then records that conversation, so its buttons work there.
  */
 export async function postRecapThread(
-  deps: { repos: Repositories; logger: AppLogger },
+  deps: CoachingDeps & { repos: Repositories; logger: AppLogger },
   client: WebClient,
-  meeting: Meeting,
+  recapped: Meeting,
   proposals: RecapProposal[],
   notices: string[],
+  ownerUserId: string,
 ): Promise<Meeting> {
+  const dest = await coachingDestination(
+    deps,
+    client,
+    { teamId: recapped.teamId, id: recapped.dealId, channelId: recapped.channelId, ownerUserId },
+    recapped.createdBy,
+  );
+  const meeting = { ...recapped, channelId: await conversationFor(client, dest) };
+  if (dest.kind !== 'deal_channel') {
+    const text = `This channel is shared with another organisation, so the recap and its proposals are in ${destinationLabel(dest)}.`;
+    await replyPrivately(
+      deps,
+      client,
+      { channelId: recapped.channelId, userId: recapped.createdBy },
+      { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] },
+      'recap destination note',
+    );
+  }
   const kept = proposals.filter(isInternalOnlyProposal);
   const shared = proposals.filter((p) => !isInternalOnlyProposal(p));
   const parent = await client.chat.postMessage({
@@ -33,11 +59,14 @@ export async function postRecapThread(
   });
   const threadTs = parent.ts!;
   const updated =
-    (await deps.repos.meetings.update(meeting.teamId, meeting.id, { recapTs: threadTs })) ?? meeting;
+    (await deps.repos.meetings.update(meeting.teamId, meeting.id, {
+      recapTs: threadTs,
+      channelId: meeting.channelId,
+    })) ?? meeting;
   await client.chat.postMessage({
     channel: meeting.channelId,
     thread_ts: threadTs,
-    ...recapIntroMessage(notices),
+    ...recapIntroMessage(notices, meeting.dealId),
   });
   const ordered = [
     ...shared.filter((p) => p.kind === 'entry'),

@@ -104,7 +104,10 @@ async function ourSpeakerNames(deps: RecapDeps, client: WebClient, form: RecapFo
 export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<Meeting> {
   const { client, deal, form, meta } = args;
   const notices: string[] = [];
-  const replies = meta.promptTs ? await threadNotes(client, deal.channelId, meta.promptTs) : [];
+  const existing = meta.meetingId ? await deps.repos.meetings.getById(deal.teamId, meta.meetingId) : null;
+  // The prompt's thread is where the meeting says (the deal channel, or where a shared channel's coaching goes).
+  const promptChannel = existing?.dealId === deal.id ? existing.channelId : deal.channelId;
+  const replies = meta.promptTs ? await threadNotes(client, promptChannel, meta.promptTs) : [];
   if (replies.length > 0)
     notices.push(
       `${replies.length} thread repl${replies.length === 1 ? 'y was' : 'ies were'} added to the notes.`,
@@ -219,7 +222,6 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
     proposedByUs: form.proposedByUs,
     analysis,
   };
-  const existing = meta.meetingId ? await deps.repos.meetings.getById(deal.teamId, meta.meetingId) : null;
   const meeting =
     existing && existing.dealId === deal.id
       ? ((await deps.repos.meetings.update(deal.teamId, existing.id, fields)) ?? existing)
@@ -232,7 +234,14 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
         });
 
   const stored = await deps.repos.meetings.addProposals(deal.teamId, meeting.id, proposals);
-  const posted = await postRecapThread(deps, client, { ...meeting, createdBy: args.userId }, stored, notices);
+  const posted = await postRecapThread(
+    deps,
+    client,
+    { ...meeting, channelId: deal.channelId, createdBy: args.userId },
+    stored,
+    notices,
+    deal.ownerUserId,
+  );
 
   if (listening) {
     const guidance = listening.ok ? listeningGuidance(listening.metrics) : [];

@@ -21,6 +21,10 @@ function lineText(line: AnswerLine): string {
 }
 
 /** The short parent line for `/vision ask`: the question, by whom; the answer goes in its thread. */
+/** To someone of another organisation (Slack Connect) who asks the app about our deal. */
+export const FOREIGN_ASKER_TEXT =
+  'Sorry, I answer questions about this deal only for the team that runs it. Please ask your contact there.';
+
 export function askParentText(question: string, userId: string): string {
   return `*Q:* ${escapeMrkdwn(truncate(question, 300))} (asked by <@${userId.replace(/[^A-Z0-9]/gi, '')}>)`;
 }

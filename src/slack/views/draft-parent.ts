@@ -68,6 +68,7 @@ export function draftParent(v: DraftVersion, options: { crmLinked?: boolean } = 
         elements: [
           button(DRAFT_ACTIONS.regenerate, 'Regenerate', v.id),
           button(DRAFT_ACTIONS.edit, 'Edit', v.id),
+          button(DRAFT_ACTIONS.shareWithCustomer, 'Share with customer', v.id),
           button(DRAFT_ACTIONS.markShared, 'Mark shared with customer', v.id),
           button(DRAFT_ACTIONS.markConfirmed, 'Customer confirmed', v.id, 'primary'),
           button(DRAFT_ACTIONS.markCorrected, 'Customer corrected', v.id),

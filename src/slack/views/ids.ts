@@ -61,6 +61,8 @@ export const SETUP_FORM = {
   stage: 'deal_stage',
   owner: 'deal_owner',
   crmUrl: 'deal_crm_url',
+  internalChannel: 'deal_internal_channel',
+  internalChannelOff: 'deal_internal_channel_off',
 } as const;
 
 /** The outcome modal of "Mark decided". */
@@ -121,11 +123,13 @@ export const DRAFT_ACTIONS = {
   markConfirmed: 'draft_mark_confirmed',
   markCorrected: 'draft_mark_corrected',
   sendToCrm: 'draft_send_to_crm',
+  shareWithCustomer: 'draft_share_with_customer',
 } as const;
 
 export const DRAFT_VIEWS = {
   edit: 'draft_edit_modal',
   corrected: 'draft_corrected_modal',
+  share: 'draft_share_modal',
 } as const;
 
 /** Edit modal: one multiline input per section (block id = prefix + section + part), action id `text`. */

@@ -32,7 +32,7 @@ export function meetingPromptMessage(meeting: Meeting): SlackMessageContent {
   };
 }
 
-/** The ephemeral answer to `/vision meeting`. */
-export function meetingScheduledText(meeting: Meeting, endsLocal: string): string {
-  return `Scheduled *${escapeMrkdwn(meeting.title)}*. When it ends (${endsLocal}) I will ask here how it went, with a button to write the recap.`;
+/** The ephemeral answer to `/vision meeting`; `where` is mrkdwn (a channel mention, "in your DM with me"). */
+export function meetingScheduledText(meeting: Meeting, endsLocal: string, where = 'here'): string {
+  return `Scheduled *${escapeMrkdwn(meeting.title)}*. When it ends (${endsLocal}) I will ask ${where} how it went, with a button to write the recap.`;
 }

@@ -42,7 +42,7 @@ export function recapParentMessage(
 }
 
 /** First thread message: how the text was read, what was cut, and the draft refresh button. */
-export function recapIntroMessage(notices: string[]): SlackMessageContent {
+export function recapIntroMessage(notices: string[], dealId?: number): SlackMessageContent {
   const blocks: KnownBlock[] = notices.map((notice) => ({
     type: 'context',
     elements: [mrkdwn(escapeMrkdwn(notice), LIMITS.contextText)],
@@ -54,7 +54,8 @@ export function recapIntroMessage(notices: string[]): SlackMessageContent {
         type: 'button',
         action_id: R.refreshDraft,
         text: plain('Refresh the shared-vision draft', LIMITS.buttonText),
-        value: 'refresh',
+        // The deal, for a recap posted outside its channel (Slack Connect: internal channel or the rep's DM).
+        value: dealId ? `deal:${dealId}` : 'refresh',
       },
     ],
   });

@@ -40,6 +40,8 @@ export function setupModal(args: {
   defaultOwner: string;
   /** Blocks a connected CRM adds (the record typeahead); none without a CRM. */
   extraBlocks?: KnownBlock[];
+  /** The internal channel linked for coaching, if any. */
+  internalChannelId?: string | null;
 }): ModalView {
   const { deal } = args;
   const stageOptions = stageChoices(args.stages, deal?.stage)
@@ -85,6 +87,8 @@ export function setupModal(args: {
     },
     ...(args.extraBlocks ?? []),
     { ...crm, optional: true, hint: plain('Optional. The deal in your CRM.') },
+    internalChannelInput(args.internalChannelId ?? null),
+    ...(args.internalChannelId ? [internalChannelOff()] : []),
   ];
   return {
     type: 'modal',
@@ -94,6 +98,48 @@ export function setupModal(args: {
     submit: plain('Save', LIMITS.modalSubmit),
     close: plain('Cancel', LIMITS.modalClose),
     blocks,
+  };
+}
+
+/**
+ * Optional: where coaching goes while the deal channel is shared with the customer (Slack Connect). Channels
+ * shared outside the company are not offered; the submit checks it again and that the app is a member.
+ */
+function internalChannelInput(initial: string | null): KnownBlock {
+  return {
+    type: 'input',
+    block_id: F.internalChannel,
+    optional: true,
+    label: plain('Internal channel for coaching'),
+    hint: plain(
+      'Optional. If this deal channel is shared with the customer, coaching (questions to ask, next steps, drafts, recaps) goes here instead of to the rep privately. Invite me there first.',
+      LIMITS.inputHint,
+    ),
+    element: {
+      type: 'conversations_select',
+      action_id: F.internalChannel,
+      filter: {
+        include: ['public', 'private'],
+        exclude_external_shared_channels: true,
+        exclude_bot_users: true,
+      },
+      ...(initial ? { initial_conversation: initial } : {}),
+    },
+  };
+}
+
+/** A select cannot be emptied in Slack: this unlinks the internal channel. */
+function internalChannelOff(): KnownBlock {
+  return {
+    type: 'input',
+    block_id: F.internalChannelOff,
+    optional: true,
+    label: plain('Stop using the internal channel'),
+    element: {
+      type: 'checkboxes',
+      action_id: F.internalChannelOff,
+      options: [option('Unlink it: coaching for a shared channel goes to the rep privately', 'off')],
+    },
   };
 }
 

@@ -58,6 +58,10 @@ export class ViewState {
   users(blockId: string): string[] {
     return this.get(blockId)?.selected_users ?? [];
   }
+
+  conversation(blockId: string): string | null {
+    return this.get(blockId)?.selected_conversation ?? null;
+  }
 }
 
 /** Collects inline errors keyed by block id, for `ack({ response_action: 'errors', errors })`. */

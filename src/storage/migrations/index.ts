@@ -9,6 +9,7 @@ import { crm } from './0008_crm.js';
 import { installations } from './0009_installations.js';
 import { channelSharing } from './0010_channel_sharing.js';
 import { listenModel } from './0011_listen_model.js';
+import { coachingChannels } from './0012_coaching_channels.js';
 import type { VersionedMigration } from './columns.js';
 
 /** Applied in key order; never rename or edit a migration that has shipped, add a new one. */
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, VersionedMigration> = {
   '0009_installations': installations,
   '0010_channel_sharing': channelSharing,
   '0011_listen_model': listenModel,
+  '0012_coaching_channels': coachingChannels,
 };

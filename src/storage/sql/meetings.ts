@@ -122,6 +122,7 @@ export function meetingRepository(db: Kysely<Database>, clock: () => Date): Meet
           ...(patch.transcript !== undefined && { transcript: patch.transcript }),
           ...(patch.proposedByUs !== undefined && { proposed_by_us: patch.proposedByUs }),
           ...(patch.recapTs !== undefined && { recap_ts: patch.recapTs }),
+          ...(patch.channelId !== undefined && { channel_id: patch.channelId }),
           ...(patch.promptTs !== undefined && { prompt_ts: patch.promptTs }),
           ...(patch.analysis !== undefined && {
             analysis: patch.analysis ? json(patch.analysis) : null,

@@ -9,6 +9,7 @@ import {
   type PlaybackContext,
   playedBackEntries,
 } from '../../flows/drafts-playback.js';
+import { sharePreview } from '../../flows/share-with-customer.js';
 import { draftCorrectedModal, draftEditModal } from '../../views/draft-modals.js';
 import { DRAFT_ACTIONS } from '../../views/ids.js';
 
@@ -22,6 +23,7 @@ const regenerate: DraftAction = async (deps, { client, respond }, ctx) => {
     userId: ctx.userId,
     deal: ctx.deal,
     ...(ctx.draft.messageTs ? { parentTs: ctx.draft.messageTs } : {}),
+    ...(ctx.draft.channelId ? { parentChannelId: ctx.draft.channelId } : {}),
     notify: async (text) => {
       await respond({ response_type: 'ephemeral', replace_original: false, text });
     },
@@ -30,7 +32,7 @@ const regenerate: DraftAction = async (deps, { client, respond }, ctx) => {
 
 const modalMeta = (ctx: PlaybackContext) => ({
   draftId: ctx.draft.id,
-  channelId: ctx.deal.channelId,
+  channelId: ctx.draft.channelId ?? ctx.deal.channelId,
   messageTs: ctx.draft.messageTs ?? '',
 });
 
@@ -44,6 +46,11 @@ const corrected: DraftAction = async (deps, { client, body }, ctx) => {
     trigger_id: body.trigger_id,
     view: draftCorrectedModal(ctx.draft, cited, modalMeta(ctx)),
   });
+};
+
+/** "Share with customer": first the preview of exactly what the customer will see; only its Share posts. */
+const shareWithCustomer: DraftAction = async (deps, { client, body }, ctx) => {
+  await client.views.open({ trigger_id: body.trigger_id, view: await sharePreview(deps, ctx) });
 };
 
 const shared: DraftAction = async (deps, { client }, ctx) => {
@@ -111,6 +118,7 @@ function draftButton(deps: AppDeps, name: string, action: DraftAction) {
 export function registerDraftActions(app: App, deps: AppDeps): void {
   app.action(DRAFT_ACTIONS.regenerate, draftButton(deps, 'regenerate', regenerate));
   app.action(DRAFT_ACTIONS.edit, draftButton(deps, 'edit', edit));
+  app.action(DRAFT_ACTIONS.shareWithCustomer, draftButton(deps, 'share with customer', shareWithCustomer));
   app.action(DRAFT_ACTIONS.markShared, draftButton(deps, 'mark shared', shared));
   app.action(DRAFT_ACTIONS.markConfirmed, draftButton(deps, 'mark confirmed', confirmed));
   app.action(DRAFT_ACTIONS.markCorrected, draftButton(deps, 'mark corrected', corrected));

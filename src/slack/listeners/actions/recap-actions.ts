@@ -125,8 +125,9 @@ export function recapOpenFromPromptHandler(deps: AppDeps) {
     const id = Number(args.action.value);
     const meeting = Number.isInteger(id) && id > 0 ? await deps.repos.meetings.getById(teamId, id) : null;
     const channelId = args.body.channel?.id ?? '';
-    const deal = meeting ? await activeDealForPayload(deps, teamId, meeting.dealId, channelId) : null;
-    if (!meeting || !deal) {
+    const deal = meeting ? await activeDealForPayload(deps, teamId, meeting.dealId) : null;
+    // The prompt is in the deal channel, or (Slack Connect) where the meeting records it was posted.
+    if (!meeting || !deal || (channelId !== deal.channelId && channelId !== meeting.channelId)) {
       await tell(args.client, args.body, 'This meeting is not available any more.');
       return;
     }

@@ -2,8 +2,9 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { MODEL_BUSY_MESSAGE, withModelSlot } from '../../../domain/model-gate.js';
 import { askDeal } from '../../../services/ask.js';
 import type { AppDeps } from '../../deps.js';
+import { deliverAnswerElsewhere } from '../../flows/ask-delivery.js';
 import { activeDealForChannel } from '../../guards/deal.js';
-import { answerBlocks } from '../../views/ask-blocks.js';
+import { answerBlocks, FOREIGN_ASKER_TEXT } from '../../views/ask-blocks.js';
 import { notLinkedMessage } from '../../views/not-linked.js';
 
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
@@ -25,6 +26,14 @@ export function appMentionListener(deps: AppDeps) {
     if (!teamId || !event.user || event.bot_id) return;
     if (!(await deps.repos.listening.claimEvent(teamId, `event:${body.event_id}`))) return;
     const threadTs = event.thread_ts ?? event.ts;
+    // Slack Connect: someone of another organisation asks about our deal; they never see its entries.
+    const userTeam = (event as { user_team?: string }).user_team ?? event.team;
+    if (userTeam && userTeam !== teamId && !context.isEnterpriseInstall) {
+      await client.chat
+        .postEphemeral({ channel: event.channel, user: event.user, text: FOREIGN_ASKER_TEXT })
+        .catch((error: unknown) => deps.logger.warn('could not tell a foreign user why', error));
+      return;
+    }
     try {
       const deal = await activeDealForChannel(deps, teamId, event.channel);
       if (!deal) {
@@ -48,6 +57,8 @@ export function appMentionListener(deps: AppDeps) {
         return;
       }
       const reply = answerBlocks(asked.value);
+      const ask = { question, askedBy: user, answer: reply };
+      if (await deliverAnswerElsewhere(deps, client, deal, ask, threadTs)) return;
       await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...reply });
     } catch (error) {
       deps.logger.error('answering an app mention failed', error);

@@ -10,7 +10,7 @@ import { DECISION_OUTCOME_FORM as F } from '../../views/ids.js';
 import { escapeMrkdwn } from '../../views/mrkdwn.js';
 import { ViewState } from '../../views/view-state.js';
 import { parseJsonMetadata } from './decision-submit.js';
-import { postJoiningIfNeeded } from './setup-confirm.js';
+import { postDealNote } from './setup-confirm.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -54,10 +54,14 @@ export function decisionOutcomeSubmit(deps: AppDeps) {
     );
     await ack();
     if (!decided) return;
-    await postJoiningIfNeeded(client, deps.logger, {
-      channel: found.deal.channelId,
-      ...decidedMessage(decided, body.user.id),
-    });
+    await postDealNote(
+      deps,
+      client,
+      found.deal,
+      body.user.id,
+      decidedMessage(decided, body.user.id),
+      'decision decided',
+    );
     const notice = `Decided: ${escapeMrkdwn(decided.title)}`;
     await refreshDecisionList(deps, client, meta.responseUrl, found.deal, body.user.id, notice);
     await publishHomes(deps, client, teamId, [found.deal.ownerUserId, body.user.id]);

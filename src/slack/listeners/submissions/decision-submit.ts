@@ -11,7 +11,7 @@ import { decisionLoggedMessage } from '../../views/decisions-list.js';
 import { issuesToFieldErrors } from '../../views/entry-form-parse.js';
 import { DECISION_FORM as F } from '../../views/ids.js';
 import { ViewState } from '../../views/view-state.js';
-import { postJoiningIfNeeded } from './setup-confirm.js';
+import { postDealNote } from './setup-confirm.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -103,10 +103,14 @@ export function decisionSubmit(deps: AppDeps) {
     }
     await ack();
     if (created) {
-      await postJoiningIfNeeded(client, deps.logger, {
-        channel: deal.channelId,
-        ...decisionLoggedMessage(created, body.user.id),
-      });
+      await postDealNote(
+        deps,
+        client,
+        deal,
+        body.user.id,
+        decisionLoggedMessage(created, body.user.id),
+        'decision logged',
+      );
     }
     const notice = created ? 'Decision logged.' : `Updated: ${parsed.data.title.replace(/[<>&]/g, '')}`;
     await refreshDecisionList(deps, client, meta.responseUrl, deal, body.user.id, notice);

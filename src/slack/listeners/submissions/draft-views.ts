@@ -5,6 +5,7 @@ import { type DraftAccess, REFUSED, verifyDraftAccess } from '../../../services/
 import type { AppDeps } from '../../deps.js';
 import { saveEditedDraft } from '../../flows/drafts-edit.js';
 import { markCorrected } from '../../flows/drafts-playback.js';
+import { sharePreview, shareWithCustomer } from '../../flows/share-with-customer.js';
 import { editSectionOf } from '../../views/draft-modals.js';
 import { DRAFT_CORRECTED_FORM, DRAFT_VIEWS } from '../../views/ids.js';
 import { type FieldErrors, ViewState, viewStateSchema } from '../../views/view-state.js';
@@ -14,18 +15,20 @@ type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 const metadataSchema = z.object({
   draftId: z.number().int().positive(),
-  channelId: z.string().regex(/^[CG][A-Z0-9]+$/),
+  channelId: z.string().regex(/^[CGD][A-Z0-9]+$/),
   messageTs: z.string().regex(/^\d+\.\d+$/),
 });
 
-async function verifyModal(deps: AppDeps, body: ViewArgs['body']): Promise<DraftAccess> {
-  let raw: unknown = null;
+function readMetadata(body: ViewArgs['body']): unknown {
   try {
-    raw = JSON.parse(body.view.private_metadata || 'null');
+    return JSON.parse(body.view.private_metadata || 'null');
   } catch {
-    raw = null;
+    return null;
   }
-  const meta = metadataSchema.safeParse(raw);
+}
+
+async function verifyModal(deps: AppDeps, body: ViewArgs['body']): Promise<DraftAccess> {
+  const meta = metadataSchema.safeParse(readMetadata(body));
   if (!meta.success) return { ok: false, reason: 'malformed private_metadata' };
   return verifyDraftAccess(deps.repos, {
     teamId: body.team?.id ?? body.view.team_id,
@@ -137,7 +140,63 @@ function correctedSubmit(deps: AppDeps) {
   };
 }
 
+const fingerprintSchema = z.object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/**
+ * Share of the "Share with customer" preview: posts in the deal channel exactly the blocks previewed (checked by
+ * fingerprint, so an entry marked internal meanwhile never slips out: the preview is shown again instead).
+ */
+function shareSubmit(deps: AppDeps) {
+  return async (args: ViewArgs): Promise<void> => {
+    const { ack, body, client } = args;
+    const access = await verifyModal(deps, body);
+    const previewed = fingerprintSchema.safeParse(readMetadata(body));
+    if (!access.ok || !previewed.success) {
+      deps.logger.warn(`draft share: refused (${access.ok ? 'no fingerprint' : access.reason})`);
+      await ack({ response_action: 'update', view: refusedView() });
+      return;
+    }
+    const ctx = { teamId: access.deal.teamId, userId: body.user.id, draft: access.draft, deal: access.deal };
+    const key = `draft-share:${body.view.id}`;
+    if (!(await deps.repos.idempotency.claim(ctx.teamId, key))) {
+      await ack();
+      return;
+    }
+    let outcome: Awaited<ReturnType<typeof shareWithCustomer>>;
+    try {
+      outcome = await shareWithCustomer(deps, client, ctx, previewed.data.fingerprint);
+    } catch (error) {
+      await deps.repos.idempotency.release(ctx.teamId, key);
+      throw error;
+    }
+    if (outcome.status === 'posted') {
+      await ack();
+      return;
+    }
+    await deps.repos.idempotency.release(ctx.teamId, key);
+    const view =
+      outcome.status === 'changed'
+        ? outcome.view
+        : await sharePreview(
+            deps,
+            ctx,
+            'I am not in the deal channel, so nothing was shared. Invite me there (/invite @Vision), then press Share again.',
+          );
+    await ack({ response_action: 'update', view });
+  };
+}
+
+function refusedView() {
+  return {
+    type: 'modal' as const,
+    title: { type: 'plain_text' as const, text: 'Share with customer' },
+    close: { type: 'plain_text' as const, text: 'Close' },
+    blocks: [{ type: 'section' as const, text: { type: 'plain_text' as const, text: REFUSED } }],
+  };
+}
+
 export function registerDraftViews(app: App, deps: AppDeps): void {
+  app.view(DRAFT_VIEWS.share, saveOrSayWhy(deps, shareSubmit(deps)));
   app.view(DRAFT_VIEWS.edit, saveOrSayWhy(deps, editSubmit(deps)));
   app.view(DRAFT_VIEWS.corrected, saveOrSayWhy(deps, correctedSubmit(deps)));
 }

@@ -5,11 +5,16 @@ import { saveDealSetup } from '../../../services/deals.js';
 import type { AppDeps } from '../../deps.js';
 import { crmChoiceFromSetup, keepCrmOwnedStage, linkAfterSetup } from '../../flows/crm-setup.js';
 import { publishHomes } from '../../flows/home-publish.js';
+import {
+  announceInternalChannel,
+  internalChannelProblem,
+  storeInternalChannel,
+} from '../../flows/internal-channel.js';
 import { issuesToFieldErrors } from '../../views/entry-form-parse.js';
 import { SETUP_FORM as F } from '../../views/ids.js';
 import { dealLinkedMessage, SETUP_FIELD_TO_BLOCK } from '../../views/setup.js';
 import { ViewState } from '../../views/view-state.js';
-import { postJoiningIfNeeded } from './setup-confirm.js';
+import { postDealNote } from './setup-confirm.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -66,7 +71,17 @@ export function setupSubmit(deps: AppDeps) {
       });
       return;
     }
+    const unlink = state.selectedMany(F.internalChannelOff).includes('off');
+    const internalChannel = unlink ? null : state.conversation(F.internalChannel);
+    const internalProblem = internalChannel
+      ? await internalChannelProblem(deps, client, teamId, meta.channelId, internalChannel)
+      : null;
+    if (internalProblem) {
+      await ack({ response_action: 'errors', errors: { [F.internalChannel]: internalProblem } });
+      return;
+    }
     let result: Awaited<ReturnType<typeof saveDealSetup>>;
+    let newlyLinked = false;
     try {
       result = await saveDealSetup(deps.repos, {
         teamId,
@@ -74,6 +89,8 @@ export function setupSubmit(deps: AppDeps) {
         input: parsed.data,
         idempotencyKey: `setup:${view.id}`,
       });
+      if (result.status !== 'duplicate')
+        newlyLinked = await storeInternalChannel(deps, result.deal, internalChannel);
     } catch (error) {
       deps.logger.error('saving the deal setup failed', error);
       await ack({
@@ -87,10 +104,16 @@ export function setupSubmit(deps: AppDeps) {
     await ack();
     if (result.status === 'duplicate') return;
     const { deal, previous } = result;
-    await postJoiningIfNeeded(client, deps.logger, {
-      channel: deal.channelId,
-      ...dealLinkedMessage(deal, result.status, body.user.id),
-    });
+    if (newlyLinked && internalChannel) await announceInternalChannel(deps, client, deal, internalChannel);
+    // The stage and the CRM link are ours: in a channel shared with the customer the line goes elsewhere.
+    await postDealNote(
+      deps,
+      client,
+      deal,
+      body.user.id,
+      dealLinkedMessage(deal, result.status, body.user.id),
+      'deal linked',
+    );
     if (crmChoice.ref) await linkAfterSetup(deps, client, { deal, ref: crmChoice.ref, userId: body.user.id });
     else await keepCrmOwnedStage(deps, deal);
     await publishHomes(deps, client, teamId, [deal.ownerUserId, previous?.ownerUserId, body.user.id]);

@@ -1,5 +1,6 @@
 import { MODEL_BUSY_MESSAGE, withModelSlot } from '../../../../domain/model-gate.js';
 import { askDeal } from '../../../../services/ask.js';
+import { deliverAnswerElsewhere } from '../../../flows/ask-delivery.js';
 import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { answerBlocks, askParentText } from '../../../views/ask-blocks.js';
 import type { Subcommand } from './types.js';
@@ -32,6 +33,8 @@ export function askSubcommand(): Subcommand {
         return;
       }
       const answer = answerBlocks(asked.value);
+      // A channel shared with the customer: the answer (internal entries, what to ask next) goes elsewhere.
+      if (await deliverAnswerElsewhere(deps, client, deal, { question, askedBy: userId, answer })) return;
       try {
         const parent = await client.chat.postMessage({
           channel: channelId,

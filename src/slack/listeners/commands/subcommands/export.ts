@@ -1,9 +1,14 @@
 import { latestDraftExport } from '../../../../services/drafts-export.js';
+import { isExternallyShared } from '../../../flows/channel-sharing.js';
+import { sharePreview } from '../../../flows/share-with-customer.js';
 import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { escapeMrkdwn, mentionUser } from '../../../views/mrkdwn.js';
 import type { Subcommand } from './types.js';
 
-/** `/vision export`: the latest draft as a customer-readable Markdown file, uploaded to the channel. */
+/**
+ * `/vision export`: the latest draft as a customer-readable Markdown file, uploaded to the channel. In a channel
+ * shared with the customer it opens the "Share with customer" preview instead: nothing goes there unseen.
+ */
 export function exportSubcommand(): Subcommand {
   return {
     name: 'export',
@@ -16,6 +21,17 @@ export function exportSubcommand(): Subcommand {
       const found = await latestDraftExport(ctx.deps.repos, ctx.teamId, ctx.channelId);
       if (!found.ok) {
         await ctx.respond({ response_type: 'ephemeral', text: escapeMrkdwn(found.message) });
+        return;
+      }
+      if (await isExternallyShared(ctx.deps, ctx.client, ctx.teamId, ctx.channelId)) {
+        // The customer reads this channel: nothing is posted without the "Share with customer" preview.
+        const view = await sharePreview(ctx.deps, {
+          teamId: ctx.teamId,
+          userId: ctx.userId,
+          draft: found.version,
+          deal: found.deal,
+        });
+        await ctx.client.views.open({ trigger_id: ctx.triggerId, view });
         return;
       }
       try {

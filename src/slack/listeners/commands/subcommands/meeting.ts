@@ -1,5 +1,6 @@
 import { meetingTimeHelp, parseMeetingCommand } from '../../../../domain/recap/meeting-time.js';
 import { localDateString, localDateTime } from '../../../../domain/time/zoned-time.js';
+import { coachingDestination, destinationLabel } from '../../../flows/coaching-destination.js';
 import { slackPerson } from '../../../flows/recap-sources.js';
 import { dealForChannelOrExplain } from '../../../guards/deal.js';
 import { meetingScheduledText } from '../../../views/meeting-prompt.js';
@@ -47,7 +48,10 @@ export function meetingSubcommand(): Subcommand {
       });
       const end = localDateTime(parsed.endsAt, person.timeZone);
       const endsLocal = `${localDateString(parsed.endsAt, person.timeZone)} ${pad(end.hour)}:${pad(end.minute)} ${person.timeZone}`;
-      await respond({ response_type: 'ephemeral', text: meetingScheduledText(meeting, endsLocal) });
+      // In a channel shared with the customer the prompt goes where the deal's coaching goes.
+      const dest = await coachingDestination(deps, client, deal, userId);
+      const where = dest.kind === 'deal_channel' ? 'here' : `in ${destinationLabel(dest)}`;
+      await respond({ response_type: 'ephemeral', text: meetingScheduledText(meeting, endsLocal, where) });
     },
   };
 }

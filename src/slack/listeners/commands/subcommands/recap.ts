@@ -20,7 +20,9 @@ export async function openRecapModal(
     slackPerson(client, args.userId, deps.logger),
     deps.repos.stakeholders.listByDeal(deal.teamId, deal.id),
     recentTranscriptFiles(client, deal.channelId, deps.logger),
-    promptTs ? threadNotes(client, deal.channelId, promptTs).catch(() => []) : Promise.resolve([]),
+    promptTs
+      ? threadNotes(client, meeting?.channelId ?? deal.channelId, promptTs).catch(() => [])
+      : Promise.resolve([]),
   ]);
   const ourUserIds = [...new Set([...(meeting?.ourUserIds ?? []), args.userId])];
   await client.views.open({

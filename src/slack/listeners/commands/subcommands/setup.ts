@@ -17,14 +17,17 @@ export async function openSetupModal(deps: AppDeps, client: WebClient, args: Ope
     deps.repos.workspaces.get(args.teamId),
     deps.repos.deals.getByChannel(args.teamId, args.channelId),
   ]);
+  const linked = deal && !deal.archived ? deal : null;
+  const internalChannelId = linked ? await deps.repos.coachingChannels.get(args.teamId, linked.id) : null;
   await client.views.open({
     trigger_id: args.triggerId,
     view: setupModal({
       channelId: args.channelId,
       stages: workspace.settings.stages,
-      deal: deal && !deal.archived ? deal : null,
+      deal: linked,
       defaultOwner: args.userId,
       extraBlocks: crmSetupBlock(deps),
+      internalChannelId,
     }),
   });
 }
