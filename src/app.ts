@@ -114,7 +114,16 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ...(config.slackFileOrigins ? { extraFileOrigins: config.slackFileOrigins } : {}),
     purgeGraceDays: config.purgeGraceDays,
   };
-  const crm = crmFromConfig(config.crm, storage.repos.crm);
+  // The OAuth callbacks' public origin: CRM_OAUTH_BASE_URL, else this server's own URL once it listens.
+  let ownUrl = `http://127.0.0.1:${config.port}`;
+  const crm = crmFromConfig(config.crm, storage.repos.crm, {
+    now: clock,
+    connect: {
+      claim: (teamId, key, now, ttlSeconds) => storage.repos.idempotency.claim(teamId, key, now, ttlSeconds),
+      publicUrl: () => config.crm?.publicUrl ?? ownUrl,
+      logger: logger.child('crm'),
+    },
+  });
   if (crm) Object.assign(deps, crmAppDeps(crm, deps));
 
   // Local mode: the app talks to the built-in emulator, mounted on the same server, with a per-run secret.
@@ -154,6 +163,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       onDatabaseError: () => metrics.dbErrors.inc({ source: 'ping' }),
     }),
     metricsRoute(metrics),
+    ...(crm?.connect ? [crm.connect.handle] : []),
   ];
   if (localSlack) routes.push(localSlack.handle, localSlack.sandbox.handle);
   if (localCrm) routes.push(localCrm.handle);
@@ -165,6 +175,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     // Local mode has no Slack signatures to protect it and lets anyone act as any demo user: loopback only.
     const host = options.host ?? (config.slack.kind === 'local' ? '127.0.0.1' : '0.0.0.0');
     server = await startServer(config.port, routes, logger, host);
+    ownUrl = server.url;
     const boundPort = Number(new URL(server.url).port);
     const finalConnection =
       localSlack && connection.kind === 'http'

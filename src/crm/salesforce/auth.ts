@@ -100,7 +100,10 @@ export async function requestSalesforceToken(
             client_secret: auth.clientSecret,
           })
         : (() => {
-            throw new CrmError('auth', 'Salesforce is not connected yet: an admin must connect it first.');
+            throw new CrmError(
+              'auth',
+              'Salesforce is not connected for this workspace yet: a Slack workspace admin can connect it with `/vision crm connect salesforce`.',
+            );
           })();
   if (typeof body.access_token !== 'string')
     throw new CrmError('auth', 'Salesforce returned no access token.');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../emulator/http.js';
+import { hubspotTokenValid } from './hubspot-oauth.js';
 import type { HubSpotState } from './state.js';
 
 const V = '2026-03';
@@ -69,7 +70,7 @@ export function hubspotApi(
   const path = url.pathname;
   if (!path.startsWith('/crm/')) return false;
   const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  if (token !== state.token) {
+  if (!hubspotTokenValid(state, token, now().getTime())) {
     hsError(res, 401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
     return true;
   }

@@ -1,0 +1,49 @@
+import type { HubSpotConfig } from '../../config/crm.js';
+import { CrmError } from '../ports.js';
+import type { CrmSessionStore } from '../token-store.js';
+import type { HubSpotTokens } from './client.js';
+import { REFRESH_MARGIN_MS, refreshHubSpotToken } from './oauth.js';
+
+export const HUBSPOT_NOT_CONNECTED =
+  'HubSpot is not connected for this workspace yet: a Slack workspace admin can connect it with `/vision crm connect hubspot`.';
+
+/**
+ * A team's HubSpot OAuth session as a token source: refreshed shortly before it expires, and again when HubSpot
+ * refuses it. Concurrent callers share one refresh, and every new token is stored sealed.
+ */
+export function sessionTokens(
+  config: HubSpotConfig,
+  teamId: string,
+  sessions: CrmSessionStore,
+  now: () => Date,
+): HubSpotTokens {
+  let refreshing: Promise<string> | null = null;
+  const refresh = () => {
+    refreshing ??= (async () => {
+      const session = await sessions.load(teamId, 'hubspot');
+      if (!session) throw new CrmError('auth', HUBSPOT_NOT_CONNECTED);
+      const fresh = await refreshHubSpotToken(config, session, now());
+      await sessions.save(teamId, 'hubspot', fresh);
+      return fresh.accessToken;
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  };
+  return {
+    async current() {
+      if (refreshing) return refreshing;
+      const session = await sessions.load(teamId, 'hubspot');
+      if (!session) throw new CrmError('auth', HUBSPOT_NOT_CONNECTED);
+      const expiresAt = session.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
+      if (expiresAt - REFRESH_MARGIN_MS <= now().getTime()) return refresh();
+      return session.accessToken;
+    },
+    async renew(refused) {
+      const session = await sessions.load(teamId, 'hubspot');
+      // Another request may have renewed it meanwhile.
+      if (session && session.accessToken !== refused) return session.accessToken;
+      return refresh();
+    },
+  };
+}
