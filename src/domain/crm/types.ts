@@ -51,6 +51,12 @@ export interface CrmField {
   updateable: boolean;
 }
 
+/** A CRM user who can own tasks (Salesforce User, HubSpot owner). */
+export interface CrmUser {
+  id: string;
+  name: string;
+}
+
 export interface CrmTaskInput {
   subject: string;
   body: string;
