@@ -29,7 +29,8 @@ describe('Connecting a CRM by OAuth end to end: /vision crm connect -> connect -
       },
       hubspot: {
         apiUrl: world.url,
-        portalId: '4242',
+        // No HUBSPOT_PORTAL_ID: each workspace's portal comes from its own connection.
+        portalId: undefined,
         oauth: {
           clientId: hs.oauth.clientId,
           clientSecret: hs.oauth.clientSecret,
@@ -155,6 +156,13 @@ describe('Connecting a CRM by OAuth end to end: /vision crm connect -> connect -
     );
     expect(link).toMatchObject({ provider: 'salesforce', recordId: OPP });
     expect(link.snapshot.stage).toBe('Qualification');
+    // The record link is on the org's own instance (from the token), not the login host.
+    await waitFor('the instance in the record link', async () =>
+      (await t.repos.deals.getByChannel(t.ids.team, t.ids.dealAcme))?.crmUrl ===
+      `${world.url}/lightning/r/Opportunity/${OPP}/view`
+        ? true
+        : undefined,
+    );
 
     // An expired session (401 INVALID_SESSION_ID) is renewed with the stored refresh token.
     const before = sf().tokenRequests;
@@ -210,6 +218,13 @@ describe('Connecting a CRM by OAuth end to end: /vision crm connect -> connect -
     await linkThroughSetup('hubspot:9001');
     await waitFor('the HubSpot link', async () =>
       (await t.repos.crm.getLink(t.ids.team, await dealId()))?.provider === 'hubspot' ? true : undefined,
+    );
+    // The record link names the portal this workspace connected (hub id from the token endpoint).
+    await waitFor('the portal in the record link', async () =>
+      (await t.repos.deals.getByChannel(t.ids.team, t.ids.dealAcme))?.crmUrl ===
+      'https://app.hubspot.com/contacts/4242/record/0-3/9001'
+        ? true
+        : undefined,
     );
 
     // 26 minutes later the access token has 4 left: it is refreshed before use.

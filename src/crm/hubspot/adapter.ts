@@ -115,6 +115,7 @@ export function hubspotAdapter(client: HubSpotClient, portalKey: string): CrmAda
         : null;
       const amount = deal.properties.amount ? Number(deal.properties.amount) : null;
       const stageId = deal.properties.dealstage ?? '';
+      const portal = await client.portalId();
       return {
         provider: 'hubspot',
         recordId: deal.id,
@@ -130,6 +131,7 @@ export function hubspotAdapter(client: HubSpotClient, portalKey: string): CrmAda
           : null,
         contacts,
         lastModified: lastModifiedOf(deal),
+        recordUrl: portal ? `https://app.hubspot.com/contacts/${portal}/record/0-3/${deal.id}` : null,
       };
     },
 

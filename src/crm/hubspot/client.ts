@@ -28,6 +28,8 @@ export interface HubSpotTokens {
   current(): Promise<string>;
   /** A new token after HubSpot refused `refused` with 401; null when it cannot be renewed. */
   renew?(refused: string): Promise<string>;
+  /** The portal (hub id) the token belongs to, when known. */
+  portalId?(): Promise<string | null>;
 }
 
 export const privateAppToken = (token: string): HubSpotTokens => ({ current: async () => token });
@@ -95,6 +97,11 @@ export class HubSpotClient {
       }
       return parsed as T;
     }, this.clock);
+  }
+
+  /** The portal of this client: HUBSPOT_PORTAL_ID, else the connected portal of the team's OAuth session. */
+  async portalId(): Promise<string | null> {
+    return this.config.portalId ?? (await this.tokens.portalId?.().catch(() => null)) ?? null;
   }
 
   objects(type: string, rest = ''): string {

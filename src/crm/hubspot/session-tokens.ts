@@ -39,6 +39,9 @@ export function sessionTokens(
       if (expiresAt - REFRESH_MARGIN_MS <= now().getTime()) return refresh();
       return session.accessToken;
     },
+    async portalId() {
+      return (await sessions.load(teamId, 'hubspot'))?.accountId ?? null;
+    },
     async renew(refused) {
       const session = await sessions.load(teamId, 'hubspot');
       // Another request may have renewed it meanwhile.

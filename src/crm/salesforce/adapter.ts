@@ -150,6 +150,8 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
           ownerName: row.Owner?.Name ?? null,
           contacts,
           lastModified: new Date(row.LastModifiedDate).toISOString(),
+          // The org's own instance (a My Domain host) takes people to the record after they sign in.
+          recordUrl: `${new URL(conn.instanceUrl).origin}/lightning/r/Opportunity/${row.Id}/view`,
         };
         return snapshot;
       });

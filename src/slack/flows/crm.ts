@@ -20,8 +20,12 @@ export const serviceDeps = (deps: CrmDeps): CrmServiceDeps => ({
   clock: deps.clock,
 });
 
+/** The record's page: the one the adapter read it from (the team's own org/portal), else the configured base. */
+export const recordUrlOf = (deps: CrmDeps, link: CrmLink): string =>
+  link.snapshot.recordUrl ?? crmRecordUrl(link, deps.crm.recordBase);
+
 export function panelFor(deps: CrmDeps, link: CrmLink) {
-  return crmPanel(link, crmRecordUrl(link, deps.crm.recordBase));
+  return crmPanel(link, recordUrlOf(deps, link));
 }
 
 /** A message only `user` sees in `channel` (the one private-reply helper: ephemeral, else a DM). */
