@@ -34,6 +34,7 @@ import { draftingFromConfig } from './services/drafts-provider.js';
 import { offThreadOfflineExtractor, RecapTextRunner } from './services/recap-off-thread.js';
 import { type BoltConnection, createBoltApp } from './slack/bolt.js';
 import type { AppDeps } from './slack/deps.js';
+import { announceCrmConnected } from './slack/flows/crm-connect.js';
 import { SLACK_HTTP_PATHS_WITH_INSTALL } from './slack/install/oauth-receiver.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/ports.js';
@@ -122,6 +123,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       claim: (teamId, key, now, ttlSeconds) => storage.repos.idempotency.claim(teamId, key, now, ttlSeconds),
       publicUrl: () => config.crm?.publicUrl ?? ownUrl,
       logger: logger.child('crm'),
+      onConnected: async ({ teamId, userId, provider }) => {
+        const client = await bolt?.teamClients(teamId);
+        if (client) await announceCrmConnected(deps, client, { userId, provider });
+      },
     },
   });
   if (crm) Object.assign(deps, crmAppDeps(crm, deps));

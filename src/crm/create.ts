@@ -42,6 +42,8 @@ export interface CrmConnectOptions {
   /** The public origin of the callbacks (CRM_OAUTH_BASE_URL, else the app's own server URL). */
   publicUrl: () => string;
   logger: AppLogger;
+  /** After a team's CRM was connected (tokens stored): e.g. tell the admin in Slack. */
+  onConnected?(args: { teamId: string; userId: string; provider: CrmProvider }): Promise<void>;
 }
 
 /** HubSpot private apps get 100 requests per 10 s on most tiers; stay a little under. */
@@ -88,6 +90,11 @@ export function crmFromConfig(
               // A new connection replaces whatever the cached adapter held (another org, a revoked token).
               onConnected: async (state) => {
                 adapters.delete(`${state.provider}:${state.teamId}`);
+                await connectOptions.onConnected?.({
+                  teamId: state.teamId,
+                  userId: state.userId,
+                  provider: state.provider,
+                });
               },
             }),
           };

@@ -138,6 +138,11 @@ describe('Connecting a CRM by OAuth end to end: /vision crm connect -> connect -
     const done = await open(callback, cookie);
     expect(done.status).toBe(200);
     expect(done.html).toContain('Salesforce is connected');
+    await waitFor('the DM to the admin who connected', () =>
+      t.emulator.state
+        .dmsTo(t.ids.manager)
+        .find((m) => m.text.startsWith('Salesforce is connected for this workspace')),
+    );
     const sealed = await t.repos.crm.credentials.get(t.ids.team, 'salesforce');
     expect(sealed?.refreshTokenSealed).toBeTruthy();
     const refreshToken = [...sf().refreshTokens].at(-1) ?? '';

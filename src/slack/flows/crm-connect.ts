@@ -58,3 +58,20 @@ export async function offerCrmConnect(
     text: `<${url}|Connect ${crm}> for this workspace: sign in to ${crm} as a user who can read and update ${CRM_LABELS[provider].record}s. The link is yours only, works once and expires in 10 minutes. Every rep's reads and writes will go through this connection.`,
   });
 }
+
+/** After the callback stored the tokens: the admin who connected hears it in Slack too (a DM from the app). */
+export async function announceCrmConnected(
+  deps: { logger: CrmDeps['logger'] },
+  client: WebClient,
+  args: { userId: string; provider: CrmProvider },
+): Promise<void> {
+  const { crm, record } = CRM_LABELS[args.provider];
+  try {
+    await client.chat.postMessage({
+      channel: args.userId,
+      text: `${crm} is connected for this workspace. Reps can now link a deal channel to its ${record} with \`/vision setup\` (paste the link or search by name).`,
+    });
+  } catch (error) {
+    deps.logger.warn(`could not tell ${args.userId} that ${crm} is connected`, error);
+  }
+}
