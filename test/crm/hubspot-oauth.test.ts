@@ -120,6 +120,41 @@ describe('HubSpot OAuth (many portals) against the CRM emulator', () => {
       expect(sealed).not.toContain(token);
   });
 
+  it('concurrent requests near expiry share one refresh, and a second adapter reuses the stored new token', async () => {
+    const oauth = world.emulator.state.hubspot.oauth;
+    const credentials = memoryCredentials();
+    const one = connectedAdapter(credentials);
+    const pkce = newPkcePair();
+    await one.sessions.save(
+      'T1',
+      'hubspot',
+      await exchangeHubSpotCode(
+        config,
+        { code: await approve(pkce.challenge), verifier: pkce.verifier, redirectUri: REDIRECT },
+        world.time.date(),
+      ),
+    );
+    world.time.ms += 27 * 60_000;
+    await Promise.all([
+      one.adapter.getDeal(world.ids.dealId),
+      one.adapter.readField(world.ids.dealId, 'description'),
+      one.adapter.searchDeals('Acme', 5),
+    ]);
+    expect(oauth.tokenRequests.map((r) => r.grant)).toEqual(['authorization_code', 'refresh_token']);
+    // Another client over the same stored session (as after a reconnect) uses the refreshed token as it is.
+    const again = hubspotAdapter(
+      new HubSpotClient(
+        config,
+        new RollingWindowLimiter(90, 10_000, world.time),
+        world.time,
+        sessionTokens(config, 'T1', one.sessions, world.time.date),
+      ),
+      'hubspot:team:T1',
+    );
+    await again.readField(world.ids.dealId, 'description');
+    expect(oauth.tokenRequests).toHaveLength(2);
+  });
+
   it('a refresh token HubSpot no longer accepts is an auth error with its words', async () => {
     const { adapter, sessions } = connectedAdapter();
     await sessions.save('T1', 'hubspot', {

@@ -1,6 +1,6 @@
 import type { HubSpotConfig } from '../../config/crm.js';
 import { CrmError } from '../ports.js';
-import type { CrmSessionStore } from '../token-store.js';
+import type { CrmSession, CrmSessionStore } from '../token-store.js';
 import type { HubSpotTokens } from './client.js';
 import { REFRESH_MARGIN_MS, refreshHubSpotToken } from './oauth.js';
 
@@ -18,13 +18,21 @@ export function sessionTokens(
   now: () => Date,
 ): HubSpotTokens {
   let refreshing: Promise<string> | null = null;
-  const refresh = () => {
+  const fresh = (session: CrmSession) =>
+    (session.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY) - REFRESH_MARGIN_MS > now().getTime();
+  const load = async () => {
+    const session = await sessions.load(teamId, 'hubspot');
+    if (!session) throw new CrmError('auth', HUBSPOT_NOT_CONNECTED);
+    return session;
+  };
+  /** Replaces `stale` unless someone already did (a concurrent request, another refresh that just finished). */
+  const refresh = (stale: string) => {
     refreshing ??= (async () => {
-      const session = await sessions.load(teamId, 'hubspot');
-      if (!session) throw new CrmError('auth', HUBSPOT_NOT_CONNECTED);
-      const fresh = await refreshHubSpotToken(config, session, now());
-      await sessions.save(teamId, 'hubspot', fresh);
-      return fresh.accessToken;
+      const session = await load();
+      if (session.accessToken !== stale && fresh(session)) return session.accessToken;
+      const renewed = await refreshHubSpotToken(config, session, now());
+      await sessions.save(teamId, 'hubspot', renewed);
+      return renewed.accessToken;
     })().finally(() => {
       refreshing = null;
     });
@@ -33,20 +41,12 @@ export function sessionTokens(
   return {
     async current() {
       if (refreshing) return refreshing;
-      const session = await sessions.load(teamId, 'hubspot');
-      if (!session) throw new CrmError('auth', HUBSPOT_NOT_CONNECTED);
-      const expiresAt = session.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
-      if (expiresAt - REFRESH_MARGIN_MS <= now().getTime()) return refresh();
-      return session.accessToken;
+      const session = await load();
+      return fresh(session) ? session.accessToken : refresh(session.accessToken);
     },
     async portalId() {
       return (await sessions.load(teamId, 'hubspot'))?.accountId ?? null;
     },
-    async renew(refused) {
-      const session = await sessions.load(teamId, 'hubspot');
-      // Another request may have renewed it meanwhile.
-      if (session && session.accessToken !== refused) return session.accessToken;
-      return refresh();
-    },
+    renew: (refused) => refresh(refused),
   };
 }
