@@ -165,7 +165,8 @@ describe('HubSpot OAuth (many portals) against the CRM emulator', () => {
     });
     await expect(adapter.getDeal(world.ids.dealId)).rejects.toMatchObject({
       kind: 'auth',
-      message: 'HubSpot sign-in failed: Invalid refresh token',
+      message:
+        'HubSpot sign-in failed: Invalid refresh token. A Slack workspace admin can connect HubSpot again with `/vision crm connect hubspot`.',
     });
   });
 });

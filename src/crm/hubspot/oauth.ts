@@ -18,6 +18,9 @@ export const HUBSPOT_SCOPES = [
   'crm.schemas.deals.read',
 ] as const;
 
+const RECONNECT_HUBSPOT =
+  'A Slack workspace admin can connect HubSpot again with `/vision crm connect hubspot`.';
+
 /** Refresh this long before HubSpot says the access token expires (its tokens live 30 minutes). */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
 
@@ -99,7 +102,8 @@ export async function refreshHubSpotToken(
   now: Date,
 ): Promise<CrmSession> {
   const oauth = oauthOf(config);
-  if (!session.refreshToken) throw new CrmError('auth', 'HubSpot must be connected again.');
+  if (!session.refreshToken)
+    throw new CrmError('auth', `HubSpot must be connected again. ${RECONNECT_HUBSPOT}`);
   const token = await postToken(
     config,
     {
@@ -109,7 +113,11 @@ export async function refreshHubSpotToken(
       client_secret: oauth.clientSecret,
     },
     now,
-  );
+  ).catch((error: unknown) => {
+    throw error instanceof CrmError && error.kind === 'auth'
+      ? new CrmError('auth', `${error.message}. ${RECONNECT_HUBSPOT}`)
+      : error;
+  });
   return {
     ...token,
     refreshToken: token.refreshToken ?? session.refreshToken,
