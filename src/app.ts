@@ -37,6 +37,7 @@ import { draftingFromConfig } from './services/drafts-provider.js';
 import { offThreadOfflineExtractor, RecapTextRunner } from './services/recap-off-thread.js';
 import { type BoltConnection, createBoltApp } from './slack/bolt.js';
 import type { AppDeps } from './slack/deps.js';
+import { announceCrmConnected } from './slack/flows/crm-connect.js';
 import { SLACK_HTTP_PATHS_WITH_INSTALL } from './slack/install/oauth-receiver.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/ports.js';
@@ -126,7 +127,20 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ...(config.slackFileOrigins ? { extraFileOrigins: config.slackFileOrigins } : {}),
     purgeGraceDays: config.purgeGraceDays,
   };
-  const crm = crmFromConfig(config.crm, storage.repos.crm);
+  // The OAuth callbacks' public origin: CRM_OAUTH_BASE_URL, else this server's own URL once it listens.
+  let ownUrl = `http://127.0.0.1:${config.port}`;
+  const crm = crmFromConfig(config.crm, storage.repos.crm, {
+    now: clock,
+    connect: {
+      claim: (teamId, key, now, ttlSeconds) => storage.repos.idempotency.claim(teamId, key, now, ttlSeconds),
+      publicUrl: () => config.crm?.publicUrl ?? ownUrl,
+      logger: logger.child('crm'),
+      onConnected: async ({ teamId, userId, provider }) => {
+        const client = await bolt?.teamClients(teamId);
+        if (client) await announceCrmConnected(deps, client, { userId, provider });
+      },
+    },
+  });
   if (crm) Object.assign(deps, crmAppDeps(crm, deps));
 
   // Local mode: the app talks to the built-in emulator, mounted on the same server, with a per-run secret.
@@ -166,6 +180,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       onDatabaseError: () => metrics.dbErrors.inc({ source: 'ping' }),
     }),
     metricsRoute(metrics),
+    ...(crm?.connect ? [crm.connect.handle] : []),
   ];
   if (localSlack) routes.push(localSlack.handle, localSlack.sandbox.handle);
   if (localCrm) routes.push(localCrm.handle);
@@ -177,6 +192,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     // Local mode has no Slack signatures to protect it and lets anyone act as any demo user: loopback only.
     const host = options.host ?? (config.slack.kind === 'local' ? '127.0.0.1' : '0.0.0.0');
     server = await startServer(config.port, routes, logger, host);
+    ownUrl = server.url;
     const boundPort = Number(new URL(server.url).port);
     const finalConnection =
       localSlack && connection.kind === 'http'

@@ -28,6 +28,13 @@ export const crmEnvSchema = z.object({
     message: 'must be a HubSpot private-app access token (pat-...)',
   }),
   HUBSPOT_API_URL: httpUrl,
+  /** HubSpot app (OAuth, many portals): used when no private-app token is set. */
+  HUBSPOT_CLIENT_ID: optional,
+  HUBSPOT_CLIENT_SECRET: optional,
+  /** Where HubSpot's consent page is (default https://app.hubspot.com/oauth/authorize; tests use the emulator). */
+  HUBSPOT_AUTHORIZE_URL: httpUrl,
+  /** Public origin of this app: the OAuth callbacks are <origin>/crm/salesforce/callback and /crm/hubspot/callback. */
+  CRM_OAUTH_BASE_URL: httpUrl,
   HUBSPOT_PORTAL_ID: optional.refine((v) => v === undefined || /^\d+$/.test(v), {
     message: 'must be digits',
   }),
@@ -46,8 +53,16 @@ export interface SalesforceConfig {
   auth: SalesforceAuth;
 }
 
+export interface HubSpotOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  authorizeUrl: string;
+}
+
 export interface HubSpotConfig {
-  accessToken: string;
+  /** Private-app token (one portal); when absent, each team connects its own portal with `oauth`. */
+  accessToken?: string | undefined;
+  oauth?: HubSpotOAuthConfig | undefined;
   apiUrl: string;
   portalId: string | undefined;
 }
@@ -57,6 +72,8 @@ export interface CrmConfig {
   hubspot: HubSpotConfig | null;
   /** Raw key (validated); null when no CRM needs stored tokens. */
   encryptionKey: string | null;
+  /** Public origin for the OAuth callbacks (CRM_OAUTH_BASE_URL); unset = the app's own server URL (tests, local). */
+  publicUrl?: string | undefined;
 }
 
 export const NO_CRM: CrmConfig = { salesforce: null, hubspot: null, encryptionKey: null };
@@ -103,13 +120,26 @@ export function parseCrmConfig(env: Record<string, string | undefined>): {
   } else if (raw.SALESFORCE_CLIENT_SECRET || raw.SALESFORCE_JWT_KEY) {
     problems.push('SALESFORCE_CLIENT_ID is required with SALESFORCE_CLIENT_SECRET or SALESFORCE_JWT_KEY');
   }
-  const hubspot: HubSpotConfig | null = raw.HUBSPOT_ACCESS_TOKEN
-    ? {
-        accessToken: raw.HUBSPOT_ACCESS_TOKEN,
-        apiUrl: withoutTrailingSlashes(raw.HUBSPOT_API_URL ?? 'https://api.hubapi.com'),
-        portalId: raw.HUBSPOT_PORTAL_ID,
-      }
-    : null;
+  if (Boolean(raw.HUBSPOT_CLIENT_ID) !== Boolean(raw.HUBSPOT_CLIENT_SECRET)) {
+    problems.push('HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET go together (HubSpot OAuth)');
+  }
+  const hubspotOAuth =
+    raw.HUBSPOT_CLIENT_ID && raw.HUBSPOT_CLIENT_SECRET
+      ? {
+          clientId: raw.HUBSPOT_CLIENT_ID,
+          clientSecret: raw.HUBSPOT_CLIENT_SECRET,
+          authorizeUrl: raw.HUBSPOT_AUTHORIZE_URL ?? 'https://app.hubspot.com/oauth/authorize',
+        }
+      : undefined;
+  const hubspot: HubSpotConfig | null =
+    raw.HUBSPOT_ACCESS_TOKEN || hubspotOAuth
+      ? {
+          ...(raw.HUBSPOT_ACCESS_TOKEN ? { accessToken: raw.HUBSPOT_ACCESS_TOKEN } : {}),
+          ...(hubspotOAuth ? { oauth: hubspotOAuth } : {}),
+          apiUrl: withoutTrailingSlashes(raw.HUBSPOT_API_URL ?? 'https://api.hubapi.com'),
+          portalId: raw.HUBSPOT_PORTAL_ID,
+        }
+      : null;
   const key = raw.CRM_ENCRYPTION_KEY ?? null;
   if (key !== null && !KEY_SHAPE.test(key)) {
     problems.push('CRM_ENCRYPTION_KEY must be 32 bytes: 64 hex characters or 44 base64 characters');
@@ -117,7 +147,17 @@ export function parseCrmConfig(env: Record<string, string | undefined>): {
   if (salesforce && key === null) {
     problems.push('CRM_ENCRYPTION_KEY is required with Salesforce (its tokens are stored encrypted)');
   }
-  return { config: { salesforce, hubspot, encryptionKey: key }, problems };
+  const connectsByHand = salesforce?.auth.kind === 'web' || (hubspotOAuth && !raw.HUBSPOT_ACCESS_TOKEN);
+  if (hubspotOAuth && !raw.HUBSPOT_ACCESS_TOKEN && key === null) {
+    problems.push('CRM_ENCRYPTION_KEY is required with HubSpot OAuth (its tokens are stored encrypted)');
+  }
+  if (connectsByHand && !raw.CRM_OAUTH_BASE_URL) {
+    problems.push(
+      'CRM_OAUTH_BASE_URL is required to connect Salesforce or HubSpot by OAuth (the public https origin of this app)',
+    );
+  }
+  const publicUrl = raw.CRM_OAUTH_BASE_URL ? withoutTrailingSlashes(raw.CRM_OAUTH_BASE_URL) : undefined;
+  return { config: { salesforce, hubspot, encryptionKey: key, publicUrl }, problems };
 }
 
 function withoutTrailingSlashes(url: string): string {

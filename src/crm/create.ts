@@ -1,8 +1,12 @@
 import type { CrmConfig } from '../config/crm.js';
 import type { CrmProvider } from '../domain/crm/types.js';
+import type { AppLogger } from '../logger.js';
 import type { CrmRepository } from '../storage/ports.js';
+import { connectableProviders, crmConnectRoutes } from './connect/routes.js';
+import { ConnectStateSigner } from './connect/state.js';
 import { hubspotAdapter } from './hubspot/adapter.js';
 import { HubSpotClient } from './hubspot/client.js';
+import { sessionTokens } from './hubspot/session-tokens.js';
 import {
   DailyAllowance,
   type LimiterClock,
@@ -21,6 +25,25 @@ export interface CrmGateway {
   adapter(teamId: string, provider: CrmProvider): CrmAdapter | null;
   /** The base for people-facing record links. */
   recordBase: { salesforce?: string; hubspotPortal?: string };
+  /** Connecting a team's CRM by an admin signing in (OAuth); null when every CRM here uses a fixed credential. */
+  connect: CrmConnect | null;
+}
+
+export interface CrmConnect {
+  providers: readonly CrmProvider[];
+  /** The link (valid ten minutes, once) that starts the OAuth flow for this team, bound to this admin. */
+  linkFor(teamId: string, userId: string, provider: CrmProvider): string;
+  /** GET /crm/{provider}/connect and /crm/{provider}/callback. */
+  handle: ReturnType<typeof crmConnectRoutes>;
+}
+
+export interface CrmConnectOptions {
+  claim(teamId: string, key: string, now: Date, ttlSeconds: number): Promise<boolean>;
+  /** The public origin of the callbacks (CRM_OAUTH_BASE_URL, else the app's own server URL). */
+  publicUrl: () => string;
+  logger: AppLogger;
+  /** After a team's CRM was connected (tokens stored): e.g. tell the admin in Slack. */
+  onConnected?(args: { teamId: string; userId: string; provider: CrmProvider }): Promise<void>;
 }
 
 /** HubSpot private apps get 100 requests per 10 s on most tiers; stay a little under. */
@@ -30,7 +53,7 @@ const HUBSPOT_PER_10S = 90;
 export function crmFromConfig(
   config: CrmConfig | undefined,
   repo: CrmRepository,
-  options: { clock?: LimiterClock; now?: () => Date } = {},
+  options: { clock?: LimiterClock; now?: () => Date; connect?: CrmConnectOptions } = {},
 ): CrmGateway | null {
   if (!config || (!config.salesforce && !config.hubspot)) return null;
   const clock = options.clock ?? realClock;
@@ -41,10 +64,45 @@ export function crmFromConfig(
   const key = config.encryptionKey ? parseEncryptionKey(config.encryptionKey) : null;
   const sessions = key ? encryptedSessionStore(repo.credentials, new TokenCipher(key)) : null;
   const { salesforce, hubspot } = config;
+  const now = options.now ?? (() => new Date());
   if (salesforce && sessions) providers.push('salesforce');
-  if (hubspot) providers.push('hubspot');
+  if (hubspot && (hubspot.accessToken || sessions)) providers.push('hubspot');
+  const connectable = connectableProviders(config);
+  const connectOptions = options.connect;
+  const connect: CrmConnect | null =
+    key && sessions && connectOptions && connectable.length > 0
+      ? (() => {
+          const signer = new ConnectStateSigner(key);
+          return {
+            providers: connectable,
+            linkFor(teamId, userId, provider) {
+              const state = signer.issue({ teamId, userId, provider }, now());
+              return `${connectOptions.publicUrl()}/crm/${provider}/connect?state=${encodeURIComponent(state)}`;
+            },
+            handle: crmConnectRoutes({
+              config,
+              sessions,
+              signer,
+              claim: connectOptions.claim,
+              now,
+              publicUrl: connectOptions.publicUrl,
+              logger: connectOptions.logger,
+              // A new connection replaces whatever the cached adapter held (another org, a revoked token).
+              onConnected: async (state) => {
+                adapters.delete(`${state.provider}:${state.teamId}`);
+                await connectOptions.onConnected?.({
+                  teamId: state.teamId,
+                  userId: state.userId,
+                  provider: state.provider,
+                });
+              },
+            }),
+          };
+        })()
+      : null;
   return {
     providers,
+    connect,
     recordBase: {
       ...(salesforce ? { salesforce: salesforce.instanceUrl ?? salesforce.loginUrl } : {}),
       ...(hubspot?.portalId ? { hubspotPortal: hubspot.portalId } : {}),
@@ -63,10 +121,18 @@ export function crmFromConfig(
           clock,
           ...(options.now ? { now: options.now } : {}),
         });
-      } else if (provider === 'hubspot' && hubspot) {
+      } else if (provider === 'hubspot' && hubspot?.accessToken) {
         // A private-app token is one portal: every team of this install shares its limiter.
         const portal = `hubspot:${hubspot.portalId ?? hubspot.apiUrl}`;
         created = hubspotAdapter(new HubSpotClient(hubspot, hubspotLimiters.for(portal), clock), portal);
+      } else if (provider === 'hubspot' && hubspot && sessions) {
+        // OAuth: each team connected its own portal; the limiter is per team (one portal per team).
+        const portal = `hubspot:team:${teamId}`;
+        const tokens = sessionTokens(hubspot, teamId, sessions, now);
+        created = hubspotAdapter(
+          new HubSpotClient(hubspot, hubspotLimiters.for(portal), clock, tokens),
+          portal,
+        );
       }
       if (created) adapters.set(cacheKey, created);
       return created;

@@ -5,6 +5,7 @@ import type {
   CrmField,
   CrmProvider,
   CrmTaskInput,
+  CrmUser,
 } from '../domain/crm/types.js';
 
 /**
@@ -46,6 +47,8 @@ export interface CrmAdapter {
   writeField(recordId: string, field: string, value: string, expectedLastModified: string): Promise<void>;
   /** Creates one note on the record; returns the CRM id of the note. */
   createNote(recordId: string, title: string, body: string): Promise<string>;
+  /** The active CRM user with this email (Salesforce User.Email, HubSpot owner email), if exactly known. */
+  findUserByEmail(email: string): Promise<CrmUser | null>;
   /** Creates one task on the record; returns the CRM id of the task. */
   createTask(recordId: string, task: CrmTaskInput): Promise<string>;
 }

@@ -7,6 +7,10 @@ export interface CrmSession {
   accessToken: string;
   instanceUrl: string;
   refreshToken: string | null;
+  /** When the access token stops working (HubSpot OAuth: 30 minutes); null or absent when unknown. */
+  expiresAt?: Date | null;
+  /** The account connected (HubSpot portal id), when known. */
+  accountId?: string | null;
 }
 
 export interface CrmSessionStore {
@@ -27,6 +31,8 @@ export function encryptedSessionStore(repo: CrmCredentialRepository, cipher: Tok
           ? cipher.decrypt(row.refreshTokenSealed, context(teamId, provider, 'refresh'))
           : null,
         instanceUrl: row.instanceUrl,
+        expiresAt: row.expiresAt ?? null,
+        accountId: row.accountId ?? null,
       };
     },
     async save(teamId, provider, session) {
@@ -36,6 +42,8 @@ export function encryptedSessionStore(repo: CrmCredentialRepository, cipher: Tok
           ? cipher.encrypt(session.refreshToken, context(teamId, provider, 'refresh'))
           : null,
         instanceUrl: session.instanceUrl,
+        expiresAt: session.expiresAt ?? null,
+        accountId: session.accountId ?? null,
       });
     },
   };

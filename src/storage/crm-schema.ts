@@ -11,6 +11,9 @@ export type CrmTables = {
     refresh_token_sealed: string | null;
     instance_url: string;
     updated_at: Timestamp;
+    /** 0014_crm_token_expiry */
+    expires_at: Timestamp | null;
+    account_id: string | null;
   };
   crm_links: {
     team_id: string;

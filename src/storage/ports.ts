@@ -343,6 +343,10 @@ export interface SealedCrmSession {
   accessTokenSealed: string;
   refreshTokenSealed: string | null;
   instanceUrl: string;
+  /** When the access token stops working (HubSpot OAuth); null when unknown. */
+  expiresAt?: Date | null;
+  /** The CRM account the team connected (HubSpot portal id), when known. */
+  accountId?: string | null;
 }
 
 export interface CrmCredentialRepository {

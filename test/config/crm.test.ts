@@ -30,17 +30,56 @@ describe('CRM configuration', () => {
     expect(() => parseConfig({ SALESFORCE_CLIENT_ID: 'abc', SALESFORCE_CLIENT_SECRET: 's3cr3t' })).toThrow(
       /CRM_ENCRYPTION_KEY is required with Salesforce/,
     );
+    expect(() =>
+      parseConfig({
+        SALESFORCE_CLIENT_ID: 'abc',
+        SALESFORCE_CLIENT_SECRET: 's3cr3t',
+        CRM_ENCRYPTION_KEY: KEY,
+      }),
+    ).toThrow(/CRM_OAUTH_BASE_URL is required to connect Salesforce or HubSpot by OAuth/);
     const config = parseConfig({
       SALESFORCE_CLIENT_ID: 'abc',
       SALESFORCE_CLIENT_SECRET: 's3cr3t',
       CRM_ENCRYPTION_KEY: KEY,
       SALESFORCE_LOGIN_URL: 'https://test.salesforce.com',
+      CRM_OAUTH_BASE_URL: 'https://vision.example.com/',
     });
+    expect(config.crm?.publicUrl).toBe('https://vision.example.com');
     expect(config.crm?.salesforce).toMatchObject({
       loginUrl: 'https://test.salesforce.com',
       apiVersion: '62.0',
       auth: { kind: 'web', clientId: 'abc' },
     });
+  });
+
+  it('HubSpot OAuth for many portals: client id and secret together, an encryption key and a public URL', () => {
+    expect(parseCrmConfig({ HUBSPOT_CLIENT_ID: 'id' }).problems).toContain(
+      'HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET go together (HubSpot OAuth)',
+    );
+    expect(parseCrmConfig({ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 's' }).problems).toEqual([
+      'CRM_ENCRYPTION_KEY is required with HubSpot OAuth (its tokens are stored encrypted)',
+      'CRM_OAUTH_BASE_URL is required to connect Salesforce or HubSpot by OAuth (the public https origin of this app)',
+    ]);
+    const { config, problems } = parseCrmConfig({
+      HUBSPOT_CLIENT_ID: 'id',
+      HUBSPOT_CLIENT_SECRET: 's',
+      CRM_ENCRYPTION_KEY: KEY,
+      CRM_OAUTH_BASE_URL: 'https://vision.example.com',
+    });
+    expect(problems).toEqual([]);
+    expect(config.hubspot).toEqual({
+      oauth: { clientId: 'id', clientSecret: 's', authorizeUrl: 'https://app.hubspot.com/oauth/authorize' },
+      apiUrl: 'https://api.hubapi.com',
+      portalId: undefined,
+    });
+    // A private-app token wins: one portal, nothing to connect, no public URL needed.
+    expect(
+      parseCrmConfig({
+        HUBSPOT_CLIENT_ID: 'id',
+        HUBSPOT_CLIENT_SECRET: 's',
+        HUBSPOT_ACCESS_TOKEN: 'pat-na1-1234567890',
+      }).problems,
+    ).toEqual([]);
   });
 
   it('problems never echo a secret', () => {

@@ -16,6 +16,8 @@ interface Subject {
   field: string;
   emptyField: string;
   contactId: string;
+  /** The seeded CRM user riley@vendor.example (the record owner). */
+  rileyId: string;
   /** Someone edits the record in the CRM. */
   editInCrm(field: string, value: string): void;
   valueInCrm(field: string): unknown;
@@ -46,6 +48,7 @@ const makeSalesforce: Make = (world) => {
     field: 'Decision_Criteria__c',
     emptyField: 'Next_Step_Notes__c',
     contactId: '003000000000001AAA',
+    rileyId: '005000000000001AAA',
     editInCrm(field, value) {
       world.time.ms += 5_000;
       sf.tables.Opportunity?.set(world.ids.opportunityId, {
@@ -90,6 +93,7 @@ const makeHubSpot: Make = (world) => {
     field: 'decision_criteria',
     emptyField: 'description',
     contactId: '501',
+    rileyId: '77',
     editInCrm(field, value) {
       world.time.ms += 5_000;
       hs.deals.set(world.ids.dealId, {
@@ -184,6 +188,17 @@ describe.each([
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CrmError);
     expect(error).toMatchObject({ kind: 'validation', message });
+  });
+
+  it('finds the CRM user with an email (any case) and nobody for another, malformed or quoted address', async () => {
+    expect(await s.adapter.findUserByEmail('Riley@Vendor.example')).toEqual({
+      id: s.rileyId,
+      name: 'Riley Rep',
+    });
+    expect(await s.adapter.findUserByEmail('nobody@vendor.example')).toBeNull();
+    expect(await s.adapter.findUserByEmail('not an email')).toBeNull();
+    // A quote in an address is data, not query syntax.
+    expect(await s.adapter.findUserByEmail("o'brien@vendor.example")).toBeNull();
   });
 
   it('creates one note on the record and one task linked to the contact', async () => {

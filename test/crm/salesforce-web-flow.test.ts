@@ -71,6 +71,14 @@ describe('Salesforce web-server flow with PKCE, against the CRM emulator', () =>
     expect(world.emulator.state.salesforce.accessTokens.has(refreshed.accessToken)).toBe(true);
   });
 
+  it('a refresh token Salesforce no longer accepts says so, and how to connect again', async () => {
+    await expect(requestSalesforceToken(config, 'revoked-refresh-token', new Date())).rejects.toMatchObject({
+      kind: 'auth',
+      message:
+        'Salesforce sign-in failed: expired access/refresh token. A Slack workspace admin can connect Salesforce again with `/vision crm connect salesforce`.',
+    });
+  });
+
   it('refuses a wrong verifier, a reused code and a different redirect URI', async () => {
     const pkce = newPkcePair();
     const stolen = await approve(pkce.challenge, 's');

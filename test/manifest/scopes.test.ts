@@ -24,7 +24,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.open': ['im:write'],
   'files.info': ['files:read'],
   'files.uploadV2': ['files:write'],
-  'users.info': ['users:read'],
+  // users:read.email: the profile's email, to give each decision's CRM task to the same person in the CRM.
+  'users.info': ['users:read', 'users:read.email'],
   'views.open': [],
   'views.publish': [],
   'views.update': [],

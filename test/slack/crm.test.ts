@@ -169,6 +169,17 @@ describe('CRM sync end to end: real receiver, Slack emulator, CRM emulator', () 
         : undefined;
     });
 
+  it('/vision crm connect with a JWT integration user and a private-app token: nothing to connect, no link', async () => {
+    await t.driver.slashCommand({
+      userId: t.ids.manager,
+      channelId: t.ids.dealAcme,
+      text: 'crm connect salesforce',
+    });
+    await privateTo(t.ids.manager, /there is nothing to connect from Slack/);
+    const res = await fetch(`${t.app.url}/crm/salesforce/connect?state=x`, { redirect: 'manual' });
+    expect(res.status).not.toBe(302);
+  });
+
   it('/vision crm map refuses anyone Slack does not call a workspace admin or owner, clearly and privately', async () => {
     const before = await t.repos.crm.listMappings(t.ids.team, 'salesforce');
     await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: 'crm map' });

@@ -44,6 +44,42 @@ describe.each(testEngines())('storage contract on $name', (engine) => {
       ownerUserId: 'U0REP',
     });
 
+  it('keeps sealed CRM credentials per team and provider, with expiry and account (0014_crm_token_expiry)', async () => {
+    const creds = storage.repos.crm.credentials;
+    const expiresAt = new Date('2026-12-01T10:30:00.000Z');
+    await creds.put(TEAM_A, 'hubspot', {
+      accessTokenSealed: 'v1.a',
+      refreshTokenSealed: 'v1.r',
+      instanceUrl: 'https://api.hubapi.com',
+      expiresAt,
+      accountId: '4242',
+    });
+    await creds.put(TEAM_A, 'salesforce', {
+      accessTokenSealed: 'v1.s',
+      refreshTokenSealed: null,
+      instanceUrl: 'https://acme.my.salesforce.com',
+    });
+    expect(await creds.get(TEAM_A, 'hubspot')).toEqual({
+      accessTokenSealed: 'v1.a',
+      refreshTokenSealed: 'v1.r',
+      instanceUrl: 'https://api.hubapi.com',
+      expiresAt,
+      accountId: '4242',
+    });
+    expect(await creds.get(TEAM_A, 'salesforce')).toMatchObject({ expiresAt: null, accountId: null });
+    expect(await creds.get(TEAM_B, 'hubspot')).toBeNull();
+    // A refresh replaces the row in place.
+    const later = new Date('2026-12-01T11:00:00.000Z');
+    await creds.put(TEAM_A, 'hubspot', {
+      accessTokenSealed: 'v1.b',
+      refreshTokenSealed: 'v1.r',
+      instanceUrl: 'https://api.hubapi.com',
+      expiresAt: later,
+      accountId: '4242',
+    });
+    expect((await creds.get(TEAM_A, 'hubspot'))?.expiresAt).toEqual(later);
+  });
+
   it('answers the health ping', async () => {
     expect(await storage.ping()).toBe(true);
   });

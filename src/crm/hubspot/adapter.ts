@@ -1,4 +1,5 @@
 import type { CrmContact, CrmDealHit, CrmField, CrmTaskInput } from '../../domain/crm/types.js';
+import { looksLikeEmail } from '../email.js';
 import { type CrmAdapter, CrmError, type FieldValue } from '../ports.js';
 import type { HubSpotClient } from './client.js';
 
@@ -29,8 +30,12 @@ interface Pipelines {
   results: { id: string; stages: { id: string; label: string }[] }[];
 }
 
-interface AssociationResults {
-  results: { toObjectId: string | number; associationTypes: { label: string | null }[] }[];
+/** POST /crm/associations/{version}/deals/contacts/batch/read: each deal's contacts with their labels. */
+interface AssociationBatch {
+  results: {
+    from: { id: string };
+    to: { toObjectId: string | number; associationTypes: { label: string | null }[] }[];
+  }[];
 }
 
 function checkId(id: string): string {
@@ -61,12 +66,14 @@ export function hubspotAdapter(client: HubSpotClient, portalKey: string): CrmAda
     );
 
   async function contactsOf(id: string): Promise<CrmContact[]> {
-    const links = await client.request<AssociationResults>(
-      'GET',
-      client.objects('deals', `/${id}/associations/contacts`),
+    const batch = await client.request<AssociationBatch>(
+      'POST',
+      `/crm/associations/${client.version}/deals/contacts/batch/read`,
+      { inputs: [{ id }] },
     );
-    if (links.results.length === 0) return [];
-    const ids = links.results.map((r) => String(r.toObjectId));
+    const links = batch.results.find((r) => String(r.from.id) === id)?.to ?? [];
+    if (links.length === 0) return [];
+    const ids = links.map((r) => String(r.toObjectId));
     const people = await client.request<{ results: HubSpotObject[] }>(
       'POST',
       client.objects('contacts', '/batch/read'),
@@ -76,7 +83,7 @@ export function hubspotAdapter(client: HubSpotClient, portalKey: string): CrmAda
       },
     );
     const byId = new Map(people.results.map((p) => [p.id, p]));
-    return links.results.map((link) => {
+    return links.map((link) => {
       const person = byId.get(String(link.toObjectId));
       const name = [person?.properties.firstname, person?.properties.lastname].filter(Boolean).join(' ');
       const role = link.associationTypes.map((t) => t.label).find((l): l is string => Boolean(l)) ?? null;
@@ -108,6 +115,7 @@ export function hubspotAdapter(client: HubSpotClient, portalKey: string): CrmAda
         : null;
       const amount = deal.properties.amount ? Number(deal.properties.amount) : null;
       const stageId = deal.properties.dealstage ?? '';
+      const portal = await client.portalId();
       return {
         provider: 'hubspot',
         recordId: deal.id,
@@ -123,6 +131,7 @@ export function hubspotAdapter(client: HubSpotClient, portalKey: string): CrmAda
           : null,
         contacts,
         lastModified: lastModifiedOf(deal),
+        recordUrl: portal ? `https://app.hubspot.com/contacts/${portal}/record/0-3/${deal.id}` : null,
       };
     },
 
@@ -206,6 +215,20 @@ export function hubspotAdapter(client: HubSpotClient, portalKey: string): CrmAda
         ],
       });
       return note.id;
+    },
+
+    async findUserByEmail(email) {
+      const address = email.trim();
+      if (!looksLikeEmail(address)) return null;
+      const found = await client.request<{
+        results: { id: string; email?: string; firstName?: string; lastName?: string; archived?: boolean }[];
+      }>('GET', `/crm/owners/${client.version}?email=${encodeURIComponent(address)}&archived=false&limit=2`);
+      const owners = found.results.filter(
+        (o) => o.archived !== true && (o.email ?? '').toLowerCase() === address.toLowerCase(),
+      );
+      const [only, other] = owners;
+      if (!only || other) return null;
+      return { id: only.id, name: [only.firstName, only.lastName].filter(Boolean).join(' ') || address };
     },
 
     async createTask(recordId, task: CrmTaskInput) {

@@ -23,19 +23,47 @@ function errorFor(status: number, body: HubSpotErrorBody, retryAfter: string | n
   return new CrmError('unavailable', message);
 }
 
+/** Where the bearer token comes from: a private-app token, or a team's OAuth session (renewed when refused). */
+export interface HubSpotTokens {
+  current(): Promise<string>;
+  /** A new token after HubSpot refused `refused` with 401; null when it cannot be renewed. */
+  renew?(refused: string): Promise<string>;
+  /** The portal (hub id) the token belongs to, when known. */
+  portalId?(): Promise<string | null>;
+}
+
+export const privateAppToken = (token: string): HubSpotTokens => ({ current: async () => token });
+
 /**
  * A thin client on HubSpot's date-versioned CRM paths (`/crm/objects/2026-03/...`). Every request waits for
  * the portal's 10-second window and backs off on 429.
  */
 export class HubSpotClient {
   readonly version = HUBSPOT_API_VERSION;
+  private readonly tokens: HubSpotTokens;
   constructor(
     private readonly config: HubSpotConfig,
     private readonly limiter: RollingWindowLimiter,
     private readonly clock: LimiterClock = realClock,
-  ) {}
+    tokens?: HubSpotTokens,
+  ) {
+    const fixed = config.accessToken;
+    if (!tokens && !fixed) throw new Error('HubSpot client needs a private-app token or an OAuth session');
+    this.tokens = tokens ?? privateAppToken(fixed ?? '');
+  }
 
-  request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  async request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+    const token = await this.tokens.current();
+    try {
+      return await this.send<T>(token, method, path, body);
+    } catch (error) {
+      // An OAuth access token revoked or expired early: renew once and replay.
+      if (!(error instanceof CrmError && error.kind === 'auth' && this.tokens.renew)) throw error;
+      return this.send<T>(await this.tokens.renew(token), method, path, body);
+    }
+  }
+
+  private send<T>(token: string, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
     return withBackoff(async () => {
       await this.limiter.acquire();
       let response: Response;
@@ -43,7 +71,7 @@ export class HubSpotClient {
         response = await fetch(`${this.config.apiUrl}${path}`, {
           method,
           headers: {
-            authorization: `Bearer ${this.config.accessToken}`,
+            authorization: `Bearer ${token}`,
             accept: 'application/json',
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
@@ -69,6 +97,11 @@ export class HubSpotClient {
       }
       return parsed as T;
     }, this.clock);
+  }
+
+  /** The portal of this client: HUBSPOT_PORTAL_ID, else the connected portal of the team's OAuth session. */
+  async portalId(): Promise<string | null> {
+    return this.config.portalId ?? (await this.tokens.portalId?.().catch(() => null)) ?? null;
   }
 
   objects(type: string, rest = ''): string {

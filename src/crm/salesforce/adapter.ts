@@ -1,12 +1,13 @@
 import type { Connection } from 'jsforce';
 import type { SalesforceConfig } from '../../config/crm.js';
 import type { CrmContact, CrmDealHit, CrmDealSnapshot, CrmField } from '../../domain/crm/types.js';
+import { looksLikeEmail } from '../email.js';
 import { type DailyAllowance, type LimiterClock, realClock, withBackoff } from '../limiter.js';
 import { type CrmAdapter, CrmError, type FieldValue } from '../ports.js';
 import type { CrmSessionStore } from '../token-store.js';
 import { requestSalesforceToken } from './auth.js';
 import { toCrmError } from './errors.js';
-import { soqlLike, toHttpDate } from './soql.js';
+import { soqlLike, soqlString, toHttpDate } from './soql.js';
 
 const OPPORTUNITY_ID = /^006[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/;
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
@@ -149,6 +150,8 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
           ownerName: row.Owner?.Name ?? null,
           contacts,
           lastModified: new Date(row.LastModifiedDate).toISOString(),
+          // The org's own instance (a My Domain host) takes people to the record after they sign in.
+          recordUrl: `${new URL(conn.instanceUrl).origin}/lightning/r/Opportunity/${row.Id}/view`,
         };
         return snapshot;
       });
@@ -226,6 +229,20 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
           }),
         );
         return note.id;
+      });
+    },
+
+    async findUserByEmail(email) {
+      const address = email.trim();
+      if (!looksLikeEmail(address)) return null;
+      return call(async (conn) => {
+        const found = await conn.query<{ Id: string; Name: string; IsActive?: boolean | null }>(
+          `SELECT Id, Name, IsActive FROM User WHERE Email = '${soqlString(address)}' LIMIT 5`,
+        );
+        const active = found.records.filter((u) => u.IsActive !== false);
+        // Two active users with one email is ambiguous: nobody is picked.
+        const [only, other] = active;
+        return only && !other ? { id: only.Id, name: only.Name } : null;
       });
     },
 

@@ -9,6 +9,9 @@ export interface SalesforceToken {
   refreshToken: string | null;
 }
 
+const RECONNECT_SALESFORCE =
+  'A Slack workspace admin can connect Salesforce again with `/vision crm connect salesforce`.';
+
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
 /** The JWT bearer assertion (RS256) for an integration user: iss = client id, sub = user, aud = login URL. */
@@ -98,9 +101,16 @@ export async function requestSalesforceToken(
             refresh_token: refreshToken,
             client_id: auth.clientId,
             client_secret: auth.clientSecret,
+          }).catch((error: unknown) => {
+            throw error instanceof CrmError && error.kind === 'auth'
+              ? new CrmError('auth', `${error.message}. ${RECONNECT_SALESFORCE}`)
+              : error;
           })
         : (() => {
-            throw new CrmError('auth', 'Salesforce is not connected yet: an admin must connect it first.');
+            throw new CrmError(
+              'auth',
+              'Salesforce is not connected for this workspace yet: a Slack workspace admin can connect it with `/vision crm connect salesforce`.',
+            );
           })();
   if (typeof body.access_token !== 'string')
     throw new CrmError('auth', 'Salesforce returned no access token.');

@@ -7,3 +7,8 @@ export function soqlLike(text: string): string {
 export function toHttpDate(iso: string): string {
   return new Date(iso).toUTCString();
 }
+
+/** Escapes text for a SOQL string literal (= comparison): quotes and backslashes. */
+export function soqlString(text: string): string {
+  return text.slice(0, 254).replace(/[\\']/g, (c) => `\\${c}`);
+}

@@ -34,6 +34,8 @@ export interface CrmDealSnapshot {
   contacts: CrmContact[];
   /** The CRM's last-modified time (ISO), used to detect concurrent edits before a write. */
   lastModified: string;
+  /** The record's page for people, when the adapter knows its org/portal (per-team OAuth connections). */
+  recordUrl?: string | null;
 }
 
 /** One search hit for the typeahead. */
@@ -49,6 +51,12 @@ export interface CrmField {
   label: string;
   type: string;
   updateable: boolean;
+}
+
+/** A CRM user who can own tasks (Salesforce User, HubSpot owner). */
+export interface CrmUser {
+  id: string;
+  name: string;
 }
 
 export interface CrmTaskInput {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../emulator/http.js';
+import { hubspotTokenValid } from './hubspot-oauth.js';
 import type { HubSpotState } from './state.js';
 
 const V = '2026-03';
@@ -69,7 +70,7 @@ export function hubspotApi(
   const path = url.pathname;
   if (!path.startsWith('/crm/')) return false;
   const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  if (token !== state.token) {
+  if (!hubspotTokenValid(state, token, now().getTime())) {
     hsError(res, 401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
     return true;
   }
@@ -95,6 +96,16 @@ export function hubspotApi(
     });
     return true;
   }
+  if (method === 'GET' && (path === `/crm/owners/${V}` || path === `/crm/owners/${V}/`)) {
+    const email = url.searchParams.get('email')?.toLowerCase() ?? null;
+    const limit = Number(url.searchParams.get('limit') ?? 100);
+    const results = [...state.owners.values()]
+      .filter((o) => email === null || o.email.toLowerCase() === email)
+      .slice(0, limit)
+      .map((o) => ({ ...o, type: 'PERSON', userId: Number(o.id), archived: false }));
+    sendJson(res, 200, { results });
+    return true;
+  }
   const owner = OWNER_PATH.exec(path);
   if (method === 'GET' && owner) {
     const found = state.owners.get(owner[1] ?? '');
@@ -102,12 +113,37 @@ export function hubspotApi(
     else hsError(res, 404, 'OBJECT_NOT_FOUND', 'resource not found');
     return true;
   }
+  if (method === 'POST' && path === `/crm/associations/${V}/deals/contacts/batch/read`) {
+    const inputs = (body.inputs as { id?: unknown }[] | undefined) ?? [];
+    const results = inputs
+      .map((input) => String(input.id ?? ''))
+      .filter((dealId) => state.deals.has(dealId))
+      .map((dealId) => ({
+        from: { id: dealId },
+        to: [...(state.dealContacts.get(dealId) ?? new Map<string, string | null>()).entries()].map(
+          ([contactId, label]) => ({
+            toObjectId: Number(contactId),
+            associationTypes: [
+              { category: 'HUBSPOT_DEFINED', typeId: 3, label: null },
+              ...(label ? [{ category: 'USER_DEFINED', typeId: 12, label }] : []),
+            ],
+          }),
+        ),
+      }));
+    sendJson(res, 200, {
+      status: 'COMPLETE',
+      results,
+      startedAt: now().toISOString(),
+      completedAt: now().toISOString(),
+    });
+    return true;
+  }
   const prefix = `/crm/objects/${V}/`;
   if (!path.startsWith(prefix)) {
     hsError(res, 404, 'NOT_FOUND', 'Unknown path');
     return true;
   }
-  const [type = '', id, sub, subType] = path.slice(prefix.length).split('/');
+  const [type = '', id, sub] = path.slice(prefix.length).split('/');
 
   if (type === 'deals' && method === 'POST' && id === 'search') {
     const filter = (body.filterGroups as { filters: { value: string }[] }[] | undefined)?.[0]?.filters[0];
@@ -117,19 +153,6 @@ export function hubspotApi(
       .slice(0, Number(body.limit ?? 10))
       .map(([dealId, p]) => dealView(dealId, p, (body.properties as string[] | undefined) ?? null));
     sendJson(res, 200, { total: results.length, results });
-    return true;
-  }
-  if (type === 'deals' && id && sub === 'associations' && subType === 'contacts' && method === 'GET') {
-    const links = state.dealContacts.get(id) ?? new Map();
-    sendJson(res, 200, {
-      results: [...links.entries()].map(([contactId, label]) => ({
-        toObjectId: Number(contactId),
-        associationTypes: [
-          { category: 'HUBSPOT_DEFINED', typeId: 3, label: null },
-          ...(label ? [{ category: 'USER_DEFINED', typeId: 12, label }] : []),
-        ],
-      })),
-    });
     return true;
   }
   if (type === 'contacts' && id === 'batch' && sub === 'read' && method === 'POST') {

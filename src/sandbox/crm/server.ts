@@ -3,6 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { SALESFORCE_API_VERSION } from '../../config/crm.js';
 import { parseBody, readBody, sendJson } from '../emulator/http.js';
 import { hubspotApi } from './hubspot.js';
+import {
+  HUBSPOT_AUTHORIZE_PATH,
+  HUBSPOT_TOKEN_PATH,
+  hubspotAuthorize,
+  hubspotToken,
+} from './hubspot-oauth.js';
 import { salesforceData, salesforceToken } from './salesforce.js';
 import { salesforceAuthorize } from './salesforce-oauth.js';
 import { type CrmEmulatorState, emptyState } from './state.js';
@@ -26,7 +32,8 @@ export function createCrmEmulator(options: { now?: () => Date; state?: CrmEmulat
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://local');
     const isSalesforce = url.pathname.startsWith('/services/');
-    if (!isSalesforce && !url.pathname.startsWith('/crm/')) return false;
+    const isHubSpotOAuth = url.pathname === HUBSPOT_AUTHORIZE_PATH || url.pathname === HUBSPOT_TOKEN_PATH;
+    if (!isSalesforce && !isHubSpotOAuth && !url.pathname.startsWith('/crm/')) return false;
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     try {
       const raw = await readBody(req);
@@ -50,6 +57,14 @@ export function createCrmEmulator(options: { now?: () => Date; state?: CrmEmulat
         } else {
           sendJson(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
         }
+        return true;
+      }
+      if (url.pathname === HUBSPOT_AUTHORIZE_PATH && req.method === 'GET') {
+        hubspotAuthorize(state.hubspot, res, url.searchParams);
+        return true;
+      }
+      if (url.pathname === HUBSPOT_TOKEN_PATH && req.method === 'POST') {
+        hubspotToken(state.hubspot, res, body as Record<string, string>, url.searchParams, now().getTime());
         return true;
       }
       return hubspotApi(state.hubspot, req, res, url, body, now);

@@ -45,7 +45,10 @@ export function runSoql(q: ParsedSoql, tables: Record<string, Map<string, SfReco
   if (where) {
     rows = rows.filter((r) => {
       const v = r[where.field];
-      return where.op === '=' ? String(v) === where.value : likeMatches(String(v ?? ''), where.value);
+      // SOQL compares text case-insensitively (Email = 'Sam@…' finds sam@…).
+      return where.op === '='
+        ? String(v).toLowerCase() === where.value.toLowerCase()
+        : likeMatches(String(v ?? ''), where.value);
     });
   }
   const order = q.orderBy;

@@ -22,6 +22,20 @@ export interface SalesforceState {
 
 export interface HubSpotState {
   token: string;
+  /** The HubSpot app (OAuth) and the portal that installs it. */
+  oauth: {
+    clientId: string;
+    clientSecret: string;
+    portalId: number;
+    /** Single-use codes: the PKCE challenge and redirect URI they were issued for. */
+    codes: Map<string, { challenge: string; redirectUri: string }>;
+    refreshTokens: Set<string>;
+    /** OAuth access tokens and when they expire (ms). */
+    accessTokens: Map<string, number>;
+    /** Lifetime of a new access token, in seconds (HubSpot: 1800). */
+    expiresIn: number;
+    tokenRequests: { grant: string }[];
+  };
   /** Requests allowed per rolling 10 seconds. */
   limitPer10s: number;
   /** Times of accepted requests (for the rolling window). */
@@ -84,6 +98,16 @@ export function emptyState(): CrmEmulatorState {
     },
     hubspot: {
       token: 'pat-na1-sandbox-token',
+      oauth: {
+        clientId: 'sandbox-hubspot-app',
+        clientSecret: 'sandbox-hubspot-secret',
+        portalId: 4242,
+        codes: new Map(),
+        refreshTokens: new Set(),
+        accessTokens: new Map(),
+        expiresIn: 1800,
+        tokenRequests: [],
+      },
       limitPer10s: 100,
       recent: [],
       force429: 0,

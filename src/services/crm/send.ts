@@ -1,12 +1,13 @@
 import { CrmError } from '../../crm/ports.js';
 import { crmNoteMarkdown, noteHtml } from '../../domain/crm/note.js';
-import type { CrmLink, CrmSource, CrmWriteStatus } from '../../domain/crm/records.js';
+import type { CrmLink, CrmSource, CrmWriteStatus, NewCrmWrite } from '../../domain/crm/records.js';
 import type { CrmContact } from '../../domain/crm/types.js';
 import type { Decision } from '../../domain/decisions.js';
 import type { Stakeholder } from '../../domain/stakeholders.js';
 import { once } from '../once.js';
 import { ourFieldValue, sameValue } from './field-values.js';
 import { type CrmServiceDeps, crmFailureText } from './link.js';
+import { type EmailLookup, taskOwnerResolver } from './task-owner.js';
 
 const YEAR_SECONDS = 366 * 86_400;
 
@@ -60,7 +61,7 @@ function contactFor(
  */
 export async function sendDraftToCrm(
   deps: CrmServiceDeps,
-  args: { teamId: string; dealId: number; userId: string; version?: number },
+  args: { teamId: string; dealId: number; userId: string; version?: number; emailOf?: EmailLookup },
 ): Promise<SendResult> {
   const { teamId, dealId, userId } = args;
   const { repos } = deps;
@@ -92,42 +93,21 @@ export async function sendDraftToCrm(
   } else {
     const title = `Here's what we heard: ${deal.accountName} (v${version.version})`;
     const body = noteHtml(crmNoteMarkdown({ deal, version, entries, stakeholders }));
-    note = await writeOnce(
-      deps,
-      teamId,
-      `crm-note:${link.provider}:${link.recordId}:${version.id}`,
-      async () => {
-        try {
-          const crmId = await adapter.createNote(link.recordId, title, body);
-          await repos.crm.recordWrite({
-            ...audit,
-            action: 'note',
-            target: noteTarget,
-            before: null,
-            after: title,
-            status: 'done',
-            crmId,
-            message: null,
-          });
-        } catch (error) {
-          await repos.crm.recordWrite({
-            ...audit,
-            action: 'note',
-            target: noteTarget,
-            before: null,
-            after: title,
-            status: statusFor(error),
-            crmId: null,
-            message: crmFailureText(error),
-          });
-          throw error;
-        }
-      },
+    note = await writeOnce(deps, teamId, `crm-note:${link.provider}:${link.recordId}:${version.id}`, () =>
+      audited(
+        deps,
+        { ...audit, action: 'note', target: noteTarget, before: null, after: title },
+        async () => ({
+          crmId: await adapter.createNote(link.recordId, title, body),
+          message: null,
+        }),
+      ),
     );
   }
 
   // One task per open decision, ever.
   const people = new Map(stakeholders.map((s) => [s.id, s]));
+  const ownerOf = taskOwnerResolver(adapter, link, args.emailOf);
   const tasks: SendReport['tasks'] = [];
   for (const decision of decisions) {
     const target = `decision:${decision.id}`;
@@ -137,12 +117,15 @@ export async function sendDraftToCrm(
     }
     const owner = people.get(decision.customerOwnerId ?? -1);
     const subject = `Customer decision: ${decision.title}`;
+    let ownerNote: string | null = null;
     const outcome = await writeOnce(
       deps,
       teamId,
       `crm-task:${link.provider}:${link.recordId}:${decision.id}`,
-      async () => {
-        try {
+      () =>
+        audited(deps, { ...audit, action: 'task', target, before: null, after: subject }, async () => {
+          const taskOwner = await ownerOf(decision.ourOwnerUserId);
+          ownerNote = taskOwner.note;
           const crmId = await adapter.createTask(link.recordId, {
             subject,
             body: [
@@ -153,34 +136,18 @@ export async function sendDraftToCrm(
               .join('\n'),
             dueDate: decision.dueDate,
             contactId: contactFor(decision, people, link.snapshot.contacts),
-            ownerId: decision.ourOwnerUserId === deal.ownerUserId ? link.snapshot.ownerId : null,
+            ownerId: taskOwner.ownerId,
           });
-          await repos.crm.recordWrite({
-            ...audit,
-            action: 'task',
-            target,
-            before: null,
-            after: subject,
-            status: 'done',
-            crmId,
-            message: null,
-          });
-        } catch (error) {
-          await repos.crm.recordWrite({
-            ...audit,
-            action: 'task',
-            target,
-            before: null,
-            after: subject,
-            status: statusFor(error),
-            crmId: null,
-            message: crmFailureText(error),
-          });
-          throw error;
-        }
-      },
+          return { crmId, message: taskOwner.note };
+        }),
     );
-    tasks.push({ decisionId: decision.id, title: decision.title, ...outcome });
+    // A created task carries the note on its owner (set only when this attempt ran).
+    tasks.push({
+      decisionId: decision.id,
+      title: decision.title,
+      ...outcome,
+      message: outcome.message ?? ownerNote,
+    });
   }
 
   // Mapped fields: fill only if empty.
@@ -237,6 +204,22 @@ export async function sendDraftToCrm(
     }
   }
   return { ok: true, report: { link, version: version.version, note, tasks, fields } };
+}
+
+/** Runs one CRM write and keeps it in the audit log, done (with an optional note) or not, with the CRM's words. */
+async function audited(
+  deps: CrmServiceDeps,
+  entry: Omit<NewCrmWrite, 'status' | 'crmId' | 'message'>,
+  work: () => Promise<{ crmId: string; message: string | null }>,
+): Promise<void> {
+  try {
+    const done = await work();
+    await deps.repos.crm.recordWrite({ ...entry, status: 'done', ...done });
+  } catch (error) {
+    const failed = { status: statusFor(error), crmId: null, message: crmFailureText(error) };
+    await deps.repos.crm.recordWrite({ ...entry, ...failed });
+    throw error;
+  }
 }
 
 async function writeOnce(

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { type CrmRecordRef, crmRecordUrl } from '../../domain/crm/links.js';
+import type { CrmRecordRef } from '../../domain/crm/links.js';
 import { CRM_LABELS } from '../../domain/crm/types.js';
 import type { Deal } from '../../domain/deals.js';
 import { linkDealToCrm, parseCrmChoice } from '../../services/crm/link.js';
@@ -10,7 +10,7 @@ import { CRM_IDS } from '../views/crm-ids.js';
 import { LIMITS } from '../views/limits.js';
 import type { ViewState } from '../views/view-state.js';
 import { coachingDestination, postCoaching } from './coaching-destination.js';
-import { hasCrm, panelFor, serviceDeps, tellPrivately } from './crm.js';
+import { hasCrm, panelFor, recordUrlOf, serviceDeps, tellPrivately } from './crm.js';
 
 /** The typeahead block added to the setup modal when a CRM is connected. */
 export function crmSetupBlock(deps: AppDeps): KnownBlock[] {
@@ -81,7 +81,7 @@ export async function linkAfterSetup(
     return;
   }
   await deps.repos.deals.update(args.deal.teamId, args.deal.id, {
-    crmUrl: crmRecordUrl(result.link, deps.crm.recordBase),
+    crmUrl: recordUrlOf(deps, result.link),
   });
   const panel = panelFor(deps, result.link);
   // Stage, amount and close date are ours: in a channel shared with the customer the panel goes elsewhere.

@@ -20,8 +20,12 @@ export const serviceDeps = (deps: CrmDeps): CrmServiceDeps => ({
   clock: deps.clock,
 });
 
+/** The record's page: the one the adapter read it from (the team's own org/portal), else the configured base. */
+export const recordUrlOf = (deps: CrmDeps, link: CrmLink): string =>
+  link.snapshot.recordUrl ?? crmRecordUrl(link, deps.crm.recordBase);
+
 export function panelFor(deps: CrmDeps, link: CrmLink) {
-  return crmPanel(link, crmRecordUrl(link, deps.crm.recordBase));
+  return crmPanel(link, recordUrlOf(deps, link));
 }
 
 /** A message only `user` sees in `channel` (the one private-reply helper: ephemeral, else a DM). */
@@ -41,13 +45,26 @@ export async function tellPrivately(
   );
 }
 
+/** A Slack user's email from users.info (scope users:read.email), to find the same person in the CRM. */
+export function slackEmails(deps: CrmDeps, client: WebClient): (userId: string) => Promise<string | null> {
+  return async (userId) => {
+    try {
+      const { user } = await client.users.info({ user: userId });
+      return user && !user.deleted && !user.is_bot ? (user.profile?.email ?? null) : null;
+    } catch (error) {
+      deps.logger.warn(`users.info failed for ${userId}; the CRM task goes to the record owner`, error);
+      return null;
+    }
+  };
+}
+
 /** "Send to CRM": runs after the ack and reports to the person who asked. */
 export async function sendToCrmAndReport(
   deps: CrmDeps,
   client: WebClient,
   args: { teamId: string; dealId: number; channelId: string; userId: string; version?: number },
 ): Promise<void> {
-  const result = await sendDraftToCrm(serviceDeps(deps), args);
+  const result = await sendDraftToCrm(serviceDeps(deps), { ...args, emailOf: slackEmails(deps, client) });
   await tellPrivately(
     deps,
     client,

@@ -13,4 +13,5 @@ export const BOT_SCOPES = [
   'im:history',
   'im:write',
   'users:read',
+  'users:read.email',
 ] as const;

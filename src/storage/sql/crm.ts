@@ -41,6 +41,8 @@ export function crmRepository(base: Kysely<Database>, clock: () => Date): CrmRep
               accessTokenSealed: row.access_token_sealed,
               refreshTokenSealed: row.refresh_token_sealed,
               instanceUrl: row.instance_url,
+              expiresAt: row.expires_at === null ? null : toDate(row.expires_at),
+              accountId: row.account_id,
             }
           : null;
       },
@@ -50,6 +52,8 @@ export function crmRepository(base: Kysely<Database>, clock: () => Date): CrmRep
           refresh_token_sealed: session.refreshTokenSealed,
           instance_url: session.instanceUrl,
           updated_at: toIso(now),
+          expires_at: session.expiresAt ? toIso(session.expiresAt) : null,
+          account_id: session.accountId ?? null,
         };
         await db
           .insertInto('crm_credentials')

@@ -1,5 +1,6 @@
 import { refreshCrmLink } from '../../../../services/crm/link.js';
 import { type CrmDeps, hasCrm, panelFor, sendToCrmAndReport, serviceDeps } from '../../../flows/crm.js';
+import { offerCrmConnect } from '../../../flows/crm-connect.js';
 import { openMapModal } from '../../../flows/crm-map.js';
 import { adminRefusal, workspaceAdminCheck } from '../../../flows/workspace-admin.js';
 import { dealForChannelOrExplain } from '../../../guards/deal.js';
@@ -7,11 +8,15 @@ import { auditLogMessage } from '../../../views/crm.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 
 const USAGE =
-  '`/vision crm` shows the linked opportunity/deal · `/vision crm refresh` re-reads it · `/vision crm send [version]` sends a draft · `/vision crm map` maps fields · `/vision crm log` lists every write';
+  '`/vision crm connect salesforce|hubspot` (admins) connects a CRM · `/vision crm` shows the linked opportunity/deal · `/vision crm refresh` re-reads it · `/vision crm send [version]` sends a draft · `/vision crm map` maps fields · `/vision crm log` lists every write';
 
 async function run(ctx: SubcommandContext, deps: CrmDeps): Promise<void> {
   const { respond, teamId, channelId, userId, client } = ctx;
   const [verb = '', ...rest] = ctx.args.toLowerCase().split(/\s+/).filter(Boolean);
+  if (verb === 'connect') {
+    await offerCrmConnect(deps, client, { teamId, userId, providerWord: rest[0], respond });
+    return;
+  }
   if (verb === 'map') {
     const check = await workspaceAdminCheck(deps, client, userId);
     if (check !== 'admin') {
@@ -63,11 +68,11 @@ async function run(ctx: SubcommandContext, deps: CrmDeps): Promise<void> {
   }
 }
 
-/** `/vision crm [refresh|send [n]|map|log]`: the linked CRM record and every write to it, on purpose only. */
+/** `/vision crm [connect <crm>|refresh|send [n]|map|log]`: the linked CRM record and every write to it, on purpose only. */
 export function crmSubcommand(): Subcommand {
   return {
     name: 'crm',
-    usage: 'crm [refresh|send [version]|map|log]',
+    usage: 'crm [connect <crm>|refresh|send [version]|map|log]',
     summary:
       'The linked Salesforce opportunity or HubSpot deal: refresh it, send a draft, map fields, see writes',
     group: 'Set up',

@@ -1,0 +1,77 @@
+import type { WebClient } from '@slack/web-api';
+import { CRM_LABELS, type CrmProvider } from '../../domain/crm/types.js';
+import type { CrmDeps } from './crm.js';
+import { workspaceAdminCheck } from './workspace-admin.js';
+
+type Respond = (message: { response_type: 'ephemeral'; text: string }) => Promise<unknown>;
+
+export const ADMIN_ONLY_CONNECT =
+  'Only a Slack workspace admin or owner can connect a CRM for this workspace. Ask one of them to run `/vision crm connect`.';
+const ADMIN_UNCHECKED_CONNECT =
+  'Slack could not confirm that you are a workspace admin, so no link was made. Please try again in a moment.';
+
+function parseProvider(word: string | undefined): CrmProvider | null {
+  return word === 'salesforce' || word === 'hubspot' ? word : null;
+}
+
+/**
+ * `/vision crm connect salesforce|hubspot`: a workspace admin gets, privately, a link that starts the CRM's
+ * OAuth flow for this workspace (valid ten minutes, once, bound to them). Nobody else gets a link.
+ */
+export async function offerCrmConnect(
+  deps: CrmDeps,
+  client: WebClient,
+  args: { teamId: string; userId: string; providerWord: string | undefined; respond: Respond },
+): Promise<void> {
+  const { respond } = args;
+  const connect = deps.crm.connect;
+  if (!connect) {
+    await respond({
+      response_type: 'ephemeral',
+      text: 'The CRMs here use a credential set by whoever runs the app (a JWT integration user or a HubSpot private-app token): there is nothing to connect from Slack.',
+    });
+    return;
+  }
+  const provider = parseProvider(args.providerWord);
+  const choices = connect.providers.map((p) => `\`/vision crm connect ${p}\``).join(' or ');
+  if (!provider || !connect.providers.includes(provider)) {
+    await respond({
+      response_type: 'ephemeral',
+      text: provider
+        ? `${CRM_LABELS[provider].crm} is not connected by signing in on this app. Use ${choices}.`
+        : `Which CRM? Use ${choices}.`,
+    });
+    return;
+  }
+  const check = await workspaceAdminCheck(deps, client, args.userId);
+  if (check !== 'admin') {
+    await respond({
+      response_type: 'ephemeral',
+      text: check === 'unknown' ? ADMIN_UNCHECKED_CONNECT : ADMIN_ONLY_CONNECT,
+    });
+    return;
+  }
+  const url = connect.linkFor(args.teamId, args.userId, provider);
+  const crm = CRM_LABELS[provider].crm;
+  await respond({
+    response_type: 'ephemeral',
+    text: `<${url}|Connect ${crm}> for this workspace: sign in to ${crm} as a user who can read and update ${CRM_LABELS[provider].record}s. The link is yours only, works once and expires in 10 minutes. Every rep's reads and writes will go through this connection.`,
+  });
+}
+
+/** After the callback stored the tokens: the admin who connected hears it in Slack too (a DM from the app). */
+export async function announceCrmConnected(
+  deps: { logger: CrmDeps['logger'] },
+  client: WebClient,
+  args: { userId: string; provider: CrmProvider },
+): Promise<void> {
+  const { crm, record } = CRM_LABELS[args.provider];
+  try {
+    await client.chat.postMessage({
+      channel: args.userId,
+      text: `${crm} is connected for this workspace. Reps can now link a deal channel to its ${record} with \`/vision setup\` (paste the link or search by name).`,
+    });
+  } catch (error) {
+    deps.logger.warn(`could not tell ${args.userId} that ${crm} is connected`, error);
+  }
+}
