@@ -113,6 +113,29 @@ function subjectBefore(tokens: AnalyzedToken[], index: number): AnalyzedToken | 
   return null;
 }
 
+/** A subject pronoun starts a new clause: "recommend we ..." recommends what we do, not the offer after it. */
+const CLAUSE_SUBJECTS = new Set(['i', 'we', 'they', 'he', 'she']);
+const isSellVerb = (token: AnalyzedToken) => WORD_CLASSES['<sell_verb>']?.has(token.lemma) === true;
+
+/**
+ * A selling verb whose object is something we offer: "demo the workflow builder", "sent them the ROI deck". The
+ * nearest verb before the offer word must be the selling verb ("recommend we all block Friday for the proposal
+ * review" recommends what we do, not the proposal).
+ */
+function pitchClause(tokens: AnalyzedToken[]): { from: number; to: number } | null {
+  for (let offer = 0; offer < tokens.length; offer += 1) {
+    const token = tokens[offer];
+    if (!token || token.negated || WORD_CLASSES['<offer>']?.has(token.lemma) !== true) continue;
+    for (let at = offer - 1; at >= 0; at -= 1) {
+      const before = tokens[at];
+      if (!before) break;
+      if (isSellVerb(before) && !before.negated) return { from: at, to: offer + 1 };
+      if (before.pos === 'VERB' || CLAUSE_SUBJECTS.has(before.lemma)) break;
+    }
+  }
+  return null;
+}
+
 function sentenceFeatures(
   sentence: AnalyzedSentence,
   index: number,
@@ -138,9 +161,8 @@ function sentenceFeatures(
   });
   const inClass = (name: string) =>
     tokens.findIndex((token) => !token.negated && WORD_CLASSES[name]?.has(token.lemma) === true);
-  const sellAt = inClass('<sell_verb>');
-  const offerAt = inClass('<offer>');
-  if (sellAt >= 0 && offerAt > sellAt && !question) hit('<pitch_clause>', sellAt, offerAt + 1);
+  const pitch = question ? null : pitchClause(tokens);
+  if (pitch) hit('<pitch_clause>', pitch.from, pitch.to);
   const learnAt = inClass('<learn_verb>');
   if (
     learnAt >= 0 &&

@@ -14,7 +14,7 @@ type Hit = (name: string, from: number, to?: number) => void;
 export const SPEECH = new Set(
   (
     'say mention flag tell complain note confirm explain warn admit describe raise worry share insist stress ' +
-    'emphasise emphasize reckon repeat highlight grumble moan vent add reply write email'
+    'emphasise emphasize reckon repeat highlight grumble moan vent'
   ).split(' '),
 );
 /** Verbs of wanting, needing and feeling: what a customer "wants", "needs", "hates", "is worried about". */
@@ -36,7 +36,7 @@ const FEELING = new Set(
 export const ROLES = new Set(
   (
     'cfo ceo cio cto coo cro cmo ciso cpo vp svp evp head director manager board procurement legal finance ' +
-    'security it ops operations team champion buyer sponsor founder owner chair committee stakeholder president ' +
+    'security ops operations team champion buyer sponsor founder owner chair committee stakeholder president ' +
     'boss exec executive executives leadership controller counsel lawyer gm md customer client prospect planner ' +
     'planners dispatcher dispatchers engineer engineers analyst analysts staff user users warehouse hr'
   ).split(' '),
@@ -61,18 +61,28 @@ function subjectAt(tokens: AnalyzedToken[], index: number): number {
   return -1;
 }
 
+/** Who the subject is: "I", "we", and "our CFO" or "Jess (our SE)" are our side; "you" is the reader. */
 function speakerOf(tokens: AnalyzedToken[], at: number): Speaker | null {
   const lemma = tokens[at]?.lemma;
   if (lemma === undefined) return null;
   if (FIRST_PERSON.has(lemma)) return 'first';
-  return lemma === 'you' ? 'second' : 'third';
+  if (lemma === 'you') return 'second';
+  const owner = tokens.slice(Math.max(0, at - 2), at).map((token) => token.lemma);
+  return owner.includes('our') || owner.includes('my') ? 'first' : 'third';
+}
+
+const EMBEDDING = new Set(['what', 'how', 'why', 'whether', 'if', 'who', 'which', 'when']);
+
+/** "find out what the CFO thinks": the verb sits in an embedded question, so nobody said anything yet. */
+function inEmbeddedQuestion(tokens: AnalyzedToken[], subject: number): boolean {
+  return tokens.slice(Math.max(0, subject - 3), subject).some((token) => EMBEDDING.has(token.lemma));
 }
 
 /** A role subject: "the CFO", "their head of finance", "legal". */
 function isRoleSubject(tokens: AnalyzedToken[], subject: number): boolean {
   for (let at = subject; at >= Math.max(0, subject - 3); at -= 1) {
-    const lemma = tokens[at]?.lemma ?? '';
-    if (ROLES.has(lemma) || lemma === 'their') return true;
+    const token = tokens[at];
+    if (token && (ROLES.has(token.lemma) || token.lemma === 'their' || token.text === 'IT')) return true;
   }
   return false;
 }
@@ -114,11 +124,11 @@ export function reportedSpeechFeatures(
     const subject = subjectAt(tokens, at);
     const speaker = subject >= 0 ? speakerOf(tokens, subject) : null;
     const verbLike = isVerbLike(tokens, at);
-    const third = speaker === 'third' && !question;
+    const third = speaker === 'third' && !question && !inEmbeddedQuestion(tokens, subject);
     if (third && verbLike && SPEECH.has(lemma)) {
       if (isRoleSubject(tokens, subject)) hit('<role_said>', subject, at + 1);
       const next = tokens[at + 1];
-      if (next && (next.lemma === 'that' || next.text === ':' || next.text === '"'))
+      if (next && ((next.lemma === 'that' && next.pos === 'SCONJ') || next.text === ':' || next.text === '"'))
         hit('<reported_that>', at);
     }
     if (third && verbLike && STANCE.has(lemma) && !token.negated) {
@@ -128,7 +138,8 @@ export function reportedSpeechFeatures(
     if (at === 0 && token.pos === 'VERB' && SPEECH.has(lemma) && isPastForm(token) && lemma !== 'tell') {
       hit('<bare_reported>', at);
     }
-    if (lemma === 'hear') {
+    if (at === 0 && lemma === 'tell' && isPastForm(token)) hit('<bare_told>', at);
+    if (lemma === 'hear' && token.text.toLowerCase() !== 'hear') {
       const next = tokens[at + 1]?.lemma === 'back' ? at + 2 : at + 1;
       if (tokens[next]?.lemma === 'from') hit('<heard_from>', at, next + 1);
     }
@@ -139,7 +150,8 @@ export function reportedSpeechFeatures(
       hit('<hearsay>', at, at + 2);
     }
     if (HEARSAY_ADVERBS.has(lemma)) hit('<hearsay>', at);
-    if (lemma === 'according' && tokens[at + 1]?.lemma === 'to') hit('<according_to>', at, at + 2);
+    if (token.text.toLowerCase() === 'according' && tokens[at + 1]?.lemma === 'to')
+      hit('<according_to>', at, at + 2);
     if (lemma === 'paraphrase' || (lemma === 'quote' && tokens[at + 1]?.lemma === 'from'))
       hit('<according_to>', at);
     if (lemma === 'word' && (tokens[at - 1]?.lemma === 'their' || tokens[at - 1]?.text === "'s")) {
@@ -233,7 +245,9 @@ export function attributionFeatures(line: string, whole: (name: string) => void)
     const names = leadWords.some((word, index) => index > 0 && /^[A-Z][a-z]/.test(word));
     const sources = leadWords.some((word) => {
       const lower = word.toLowerCase().replace(/[^a-z]/g, '');
-      return ROLES.has(lower) || SOURCE_NOUNS.has(lower) || lower === 'from' || lower === 'per';
+      return (
+        ROLES.has(lower) || word === 'IT' || SOURCE_NOUNS.has(lower) || lower === 'from' || lower === 'per'
+      );
     });
     if (leadWords.length <= 7 && restWords.length >= 3 && (names || sources)) whole('<lead_in_colon>');
   }
