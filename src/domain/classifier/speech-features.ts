@@ -233,41 +233,60 @@ function leadIn(line: string): { lead: string; rest: string } | null {
   return best;
 }
 
+const ATTRIBUTING = new Set(['per', 'via', 'from', 'their', 'the']);
+
+function trimEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && '.! '.includes(line[end - 1] ?? '')) end -= 1;
+  return line.slice(0, end);
+}
+
+/** A lead-in of at most 7 words that names a person, role or source, with a statement of 3+ words after it. */
+function isAttributingLeadIn(split: { lead: string; rest: string }): boolean {
+  const leadWords = split.lead.trim().split(' ');
+  const restWords = split.rest.trim().split(' ').filter(Boolean);
+  const names = leadWords.some((word, index) => index > 0 && /^[A-Z][a-z]/.test(word));
+  const sources = leadWords.some((word) => {
+    const lower = word.toLowerCase().replace(/[^a-z]/g, '');
+    return (
+      ROLES.has(lower) || word === 'IT' || SOURCE_NOUNS.has(lower) || lower === 'from' || lower === 'per'
+    );
+  });
+  return leadWords.length <= 7 && restWords.length >= 3 && (names || sources);
+}
+
 /**
  * Line cues: a short lead-in naming a person, role or source before ":" or "->" with a statement after it, and a
  * trailing "(Priya)" or "(their CFO)" attribution.
  */
 export function attributionFeatures(line: string, whole: (name: string) => void): void {
   const split = leadIn(line);
-  if (split) {
-    const leadWords = split.lead.trim().split(' ');
-    const restWords = split.rest.trim().split(' ').filter(Boolean);
-    const names = leadWords.some((word, index) => index > 0 && /^[A-Z][a-z]/.test(word));
-    const sources = leadWords.some((word) => {
-      const lower = word.toLowerCase().replace(/[^a-z]/g, '');
-      return (
-        ROLES.has(lower) || word === 'IT' || SOURCE_NOUNS.has(lower) || lower === 'from' || lower === 'per'
-      );
-    });
-    if (leadWords.length <= 7 && restWords.length >= 3 && (names || sources)) whole('<lead_in_colon>');
-  }
-  let end = line.length;
-  while (end > 0 && '.! '.includes(line[end - 1] ?? '')) end -= 1;
-  const trimmed = line.slice(0, end);
-  if (trimmed.endsWith(')')) {
-    const open = trimmed.lastIndexOf('(');
-    const inside = open >= 0 ? trimmed.slice(open + 1, -1).trim() : '';
-    const words = inside.split(' ');
-    const first = (words[0] ?? '').toLowerCase();
-    if (
-      open > 0 &&
-      words.length <= 4 &&
-      inside !== 'link' &&
-      (/^[A-Z][a-z]/.test(inside) ||
-        ROLES.has(first) ||
-        ['per', 'via', 'from', 'their', 'the'].includes(first))
-    ) {
-      whole('<paren_attribution>');
-    }
-  }
+  if (split && isAttributingLeadIn(split)) whole('<lead_in_colon>');
+  if (trailingAttributionStart(trimEnd(line)) !== null) whole('<paren_attribution>');
+}
+
+/** What a trailing "(Priya)" or "(their CFO)" encloses, or null. */
+function trailingAttributionStart(line: string): number | null {
+  if (!line.endsWith(')')) return null;
+  const open = line.lastIndexOf('(');
+  const inside = open > 0 ? line.slice(open + 1, -1).trim() : '';
+  const words = inside.split(' ');
+  const first = (words[0] ?? '').toLowerCase();
+  const named = /^[A-Z][a-z]/.test(inside) || inside === 'IT' || ROLES.has(first);
+  return open > 0 && words.length <= 4 && inside !== 'link' && (named || ATTRIBUTING.has(first))
+    ? open
+    : null;
+}
+
+/**
+ * The relayed words of a line without who relayed them: "Heard back from Tomasz: legal needs 4 weeks" -> "legal needs
+ * 4 weeks", "the risk is the union talks (Priya)" -> "the risk is the union talks".
+ */
+export function withoutAttribution(line: string): string {
+  let text = line.trim();
+  const split = leadIn(text);
+  if (split && isAttributingLeadIn(split)) text = split.rest.trim();
+  const paren = trailingAttributionStart(trimEnd(text));
+  if (paren !== null) text = text.slice(0, paren).trim();
+  return text;
 }

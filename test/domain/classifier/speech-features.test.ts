@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createMessageClassifier } from '../../../src/domain/classifier/classify.js';
 import { extractFeatures, featureNames } from '../../../src/domain/classifier/features.js';
-import { pairSingleQuotes } from '../../../src/domain/classifier/speech-features.js';
+import { pairSingleQuotes, withoutAttribution } from '../../../src/domain/classifier/speech-features.js';
 import { createWinkAnalyzer } from '../../../src/nlp/wink-analyzer.js';
 
 const analyze = createWinkAnalyzer();
@@ -51,5 +52,39 @@ describe('who is speaking', () => {
     expect(featuresOf('recommend we all block an hour for the proposal review')).not.toContain(
       '<pitch_clause>',
     );
+  });
+});
+
+describe('the quote offered for capture leaves out who relayed it', () => {
+  it.each([
+    ["from Ola -> 'the stock counts are wrong every Monday'", '"the stock counts are wrong every Monday"'],
+    ['heard back from Ravi: finance closes each region on its own', 'finance closes each region on its own'],
+    [
+      'the scanners fail in the cold store every winter (Ola)',
+      'the scanners fail in the cold store every winter',
+    ],
+  ])('%s', (text, quote) => {
+    expect(withoutAttribution(pairSingleQuotes(text))).toBe(quote);
+  });
+});
+
+describe('words in quotation marks attributed to someone outside our team', () => {
+  const classify = createMessageClassifier(analyze);
+
+  it('are the customer words, and the nudge says why', () => {
+    const result = classify("from Ola -> 'the stock counts are wrong every Monday'");
+    expect(result.label).toBe('customer_words');
+    expect(result.quote).toBe('the stock counts are wrong every Monday');
+    expect(result.reasons.join(' ')).toContain('attributed to someone outside our team');
+  });
+
+  it.each([
+    ["my line on the call -> 'our routing engine cuts empty miles by 20%'", 'prescribing'],
+    ["from Ben: 'can we push the call to 4?'", 'neutral'],
+    ["Gus: 'see you on Thursday then!'", 'neutral'],
+  ])('but not our own lines, questions or small talk: %s', (text, label) => {
+    const result = classify(text);
+    expect(result.label).toBe(label);
+    expect(result.reasons.join(' ')).not.toContain('attributed to someone outside our team');
   });
 });
