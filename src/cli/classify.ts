@@ -17,6 +17,7 @@ const EVAL_SPLITS: { split: CorpusSplit; title: string }[] = [
   { split: 'test', title: 'frozen test split' },
   { split: 'adversarial', title: 'adversarial split' },
   { split: 'adversarial-blind', title: 'blind adversarial split' },
+  { split: 'customer-words-blind', title: 'blind customer-words split (written after the model was frozen)' },
   { split: 'train', title: 'train split (the model learned from it; for reference only)' },
 ];
 

@@ -1,8 +1,10 @@
 import type { AnalyzedSentence, TextAnalyzer } from './analysis.js';
+import { attributedQuote } from './attributed-quote.js';
 import { extractFeatures, type FeatureHit, featureNames } from './features.js';
 import { featureLean, type LinearModel, logits, softmax } from './model.js';
-import { extractCustomerQuote } from './quote.js';
+import { cleanQuote, extractCustomerQuote } from './quote.js';
 import { isTrivialQuote, suggestKind } from './rules.js';
+import { withoutAttribution } from './speech-features.js';
 import { TRAINED_MODEL } from './trained-model.js';
 import { type ClassifierResult, MESSAGE_LABELS, type MessageClassifier, type MessageLabel } from './types.js';
 
@@ -110,9 +112,11 @@ function neutral(reason: string): ClassifierResult {
 }
 
 /**
- * Classifies a deal-channel message with the trained model over NLP features, then applies two explainable
- * overrides: a pitch must be stated (a message whose pitch words all sit in questions or negations is not one),
- * and relayed words that are only small talk ("they said thanks") are not worth logging.
+ * Classifies a deal-channel message with the trained model over NLP features, then applies explainable overrides: a
+ * pitch must be stated (a message whose pitch words all sit in questions or negations is not one), a `>` quote or
+ * words in quotation marks attributed to someone outside our team are the customer's words (the latter only when the
+ * model gives customer words at least a one-in-four chance), and relayed words that are only small talk ("they said
+ * thanks") are not worth logging.
  */
 export function classifyMessage(
   rawText: string,
@@ -153,16 +157,30 @@ export function classifyMessage(
     }
   }
 
-  const found = extractCustomerQuote(rawText);
+  // Second reading with 'single' quotes paired into "double" ones, which the quote extractor knows.
+  const found = extractCustomerQuote(rawText) ?? extractCustomerQuote(features.lines.join('\n'));
   if (found?.form === 'blockquote' && choice.label !== 'customer_words' && !isTrivialQuote(found.quote)) {
     notes.push('a ">" quote with no sign it is our own draft is the customer\'s words');
     choice = ranked.find((entry) => entry.label === 'customer_words') ?? choice;
     weights = sentenceWeights(model, features.hits, choice.index, features.sentences.length);
   }
 
+  const customerWords = ranked.find((entry) => entry.label === 'customer_words');
+  if (
+    choice.label !== 'customer_words' &&
+    (customerWords?.p ?? 0) >= 1 / MESSAGE_LABELS.length &&
+    attributedQuote(features) !== null
+  ) {
+    notes.push("words in quotation marks attributed to someone outside our team are the customer's words");
+    choice = ranked.find((entry) => entry.label === 'customer_words') ?? choice;
+    weights = sentenceWeights(model, features.hits, choice.index, features.sentences.length);
+  }
+
   let quote: string | null = null;
   if (choice.label === 'customer_words') {
-    quote = found?.quote ?? features.lines.join(' ').replace(/^>+\s?/, '');
+    quote =
+      found?.quote ??
+      features.lines.map((line) => cleanQuote(withoutAttribution(line.replace(/^>+\s?/, '')))).join(' ');
     if (isTrivialQuote(quote)) {
       notes.push(`"${quote}" is small talk, not worth logging`);
       choice = ranked.find((entry) => entry.label === 'neutral') ?? choice;

@@ -1,6 +1,14 @@
 import type { AnalyzedSentence, AnalyzedToken, TextAnalyzer } from './analysis.js';
 import { expandChatShorthand } from './chat-english.js';
 import { normalizeSlackText } from './normalize.js';
+import {
+  attributionFeatures,
+  pairSingleQuotes,
+  quotedTokens,
+  ROLES,
+  reportedSpeechFeatures,
+  SPEECH,
+} from './speech-features.js';
 
 /** One feature found in a message, with the words that produced it (for "this read as pitching because ..."). */
 export interface FeatureHit {
@@ -23,22 +31,6 @@ export const MAX_ANALYSED_CHARS = 1200;
 
 const FIRST_PERSON = new Set(['i', 'we', 'let', "let's", 'us', 'me']);
 const THIRD_PERSON = new Set(['he', 'she', 'they', 'them', 'it']);
-const SPEECH = new Set([
-  'say',
-  'mention',
-  'flag',
-  'tell',
-  'complain',
-  'note',
-  'confirm',
-  'explain',
-  'warn',
-  'admit',
-  'describe',
-  'raise',
-  'worry',
-  'share',
-]);
 const ADVICE_MODALS = new Set(['should', 'need', 'ought', 'must', 'have']);
 const FUTURE = new Set(['will', 'going', 'go', 'plan', 'about', 'want', 'gonna']);
 const SOURCE_OPENERS =
@@ -65,6 +57,7 @@ const WORD_CLASSES: Record<string, ReadonlySet<string>> = {
       'tool suite offering'
     ).split(' '),
   ),
+  '<role>': ROLES,
   '<sell_verb>': new Set(
     (
       'demo demoed pitch present show showcase propose recommend suggest quote offer sell position send share ' +
@@ -120,7 +113,35 @@ function subjectBefore(tokens: AnalyzedToken[], index: number): AnalyzedToken | 
   return null;
 }
 
-function sentenceFeatures(sentence: AnalyzedSentence, index: number, hits: FeatureHit[]): void {
+/** A subject pronoun starts a new clause: "recommend we ..." recommends what we do, not the offer after it. */
+const CLAUSE_SUBJECTS = new Set(['i', 'we', 'they', 'he', 'she']);
+const isSellVerb = (token: AnalyzedToken) => WORD_CLASSES['<sell_verb>']?.has(token.lemma) === true;
+
+/**
+ * A selling verb whose object is something we offer: "demo the workflow builder", "sent them the ROI deck". The
+ * nearest verb before the offer word must be the selling verb ("recommend we all block Friday for the proposal
+ * review" recommends what we do, not the proposal).
+ */
+function pitchClause(tokens: AnalyzedToken[]): { from: number; to: number } | null {
+  for (let offer = 0; offer < tokens.length; offer += 1) {
+    const token = tokens[offer];
+    if (!token || token.negated || WORD_CLASSES['<offer>']?.has(token.lemma) !== true) continue;
+    for (let at = offer - 1; at >= 0; at -= 1) {
+      const before = tokens[at];
+      if (!before) break;
+      if (isSellVerb(before) && !before.negated) return { from: at, to: offer + 1 };
+      if (before.pos === 'VERB' || CLAUSE_SUBJECTS.has(before.lemma)) break;
+    }
+  }
+  return null;
+}
+
+function sentenceFeatures(
+  sentence: AnalyzedSentence,
+  index: number,
+  quoted: boolean[],
+  hits: FeatureHit[],
+): void {
   const tokens = sentence.tokens;
   const question = isQuestion(sentence);
   const hit = (name: string, from: number, to = from + 1) => hits.push({ name, sentence: index, from, to });
@@ -140,9 +161,8 @@ function sentenceFeatures(sentence: AnalyzedSentence, index: number, hits: Featu
   });
   const inClass = (name: string) =>
     tokens.findIndex((token) => !token.negated && WORD_CLASSES[name]?.has(token.lemma) === true);
-  const sellAt = inClass('<sell_verb>');
-  const offerAt = inClass('<offer>');
-  if (sellAt >= 0 && offerAt > sellAt && !question) hit('<pitch_clause>', sellAt, offerAt + 1);
+  const pitch = question ? null : pitchClause(tokens);
+  if (pitch) hit('<pitch_clause>', pitch.from, pitch.to);
   const learnAt = inClass('<learn_verb>');
   if (
     learnAt >= 0 &&
@@ -157,7 +177,9 @@ function sentenceFeatures(sentence: AnalyzedSentence, index: number, hits: Featu
     const right = words[at];
     if (left && right) hit(`${left.word} ${right.word}`, left.at, right.at + 1);
   }
+  reportedSpeechFeatures(tokens, quoted, question, hit);
   tokens.forEach((token, at) => {
+    if (quoted[at]) return;
     const subject = subjectBefore(tokens, at);
     const subjectLemma = subject?.lemma ?? '';
     const firstPerson = FIRST_PERSON.has(subjectLemma);
@@ -186,6 +208,7 @@ function lineFeatures(lines: string[], hits: FeatureHit[]): void {
   if (lines.some((line) => NAME_COLON.test(line))) whole('<name_colon>');
   if (lines.some((line) => QUOTED_SPAN.test(line))) whole('<quoted>');
   if (lines.some((line) => DASH_ATTRIBUTION.test(line))) whole('<dash_attribution>');
+  for (const line of lines) attributionFeatures(line.replace(/^>+\s?/, ''), whole);
 }
 
 /**
@@ -194,16 +217,20 @@ function lineFeatures(lines: string[], hits: FeatureHit[]): void {
  * reports ("sent", "showed"), third-person advice ("he should"), imperatives, quotes and attributions.
  */
 export function extractFeatures(rawText: string, analyze: TextAnalyzer): MessageFeatures {
-  const { lines } = normalizeSlackText(rawText.slice(0, MAX_ANALYSED_CHARS));
+  const lines = normalizeSlackText(rawText.slice(0, MAX_ANALYSED_CHARS)).lines.map(pairSingleQuotes);
   const sentences: AnalyzedSentence[] = [];
+  const hits: FeatureHit[] = [];
   for (const line of lines) {
     const body = expandChatShorthand(line.replace(/^>+\s?/, ''));
-    if (body.trim().length > 0) sentences.push(...analyze(body));
+    if (body.trim().length === 0) continue;
+    let open = false;
+    for (const sentence of analyze(body)) {
+      const quoted = quotedTokens(sentence.tokens, open);
+      open = quoted.open;
+      sentenceFeatures(sentence, sentences.length, quoted.mask, hits);
+      sentences.push(sentence);
+    }
   }
-  const hits: FeatureHit[] = [];
-  sentences.forEach((sentence, index) => {
-    sentenceFeatures(sentence, index, hits);
-  });
   lineFeatures(lines, hits);
   const wordCount = sentences.reduce((sum, sentence) => sum + sentence.tokens.length, 0);
   if (wordCount <= 4) hits.push({ name: '<short>', sentence: -1, from: 0, to: 0 });

@@ -4,8 +4,15 @@ import { MESSAGE_LABELS } from './types.js';
 /**
  * train: the model learns from it. test: frozen, never used to tune anything. adversarial: frozen text, but its
  * errors from the first model informed more training messages. adversarial-blind: written after that, never tuned on.
+ * customer-words-blind: written after the reported-speech model was frozen (all four classes), never tuned on.
  */
-export const CORPUS_SPLITS = ['train', 'test', 'adversarial', 'adversarial-blind'] as const;
+export const CORPUS_SPLITS = [
+  'train',
+  'test',
+  'adversarial',
+  'adversarial-blind',
+  'customer-words-blind',
+] as const;
 export type CorpusSplit = (typeof CORPUS_SPLITS)[number];
 
 export const labelledMessageSchema = z.object({

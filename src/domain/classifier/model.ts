@@ -18,6 +18,7 @@ export const linearModelSchema = z.object({
     learningRate: z.number(),
     l2: z.number(),
     minCount: z.number().int(),
+    balanceClasses: z.boolean().optional(),
   }),
   bias: z.array(z.number()).length(MESSAGE_LABELS.length),
   weights: z.record(z.string(), z.array(z.number()).length(MESSAGE_LABELS.length)),

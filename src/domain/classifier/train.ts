@@ -15,14 +15,20 @@ export interface TrainingOptions {
   l2: number;
   /** Features seen in fewer training messages than this are dropped. */
   minCount: number;
+  /**
+   * Weigh each message by 1 / (its class's share x number of classes), so a class that has more training messages
+   * (customer words, after the hard cases were added) does not win by its prior alone.
+   */
+  balanceClasses?: boolean;
 }
 
 export const DEFAULT_TRAINING: Omit<TrainingOptions, 'corpus'> = {
   seed: 13,
   epochs: 60,
   learningRate: 0.2,
-  l2: 0.02,
+  l2: 0.01,
   minCount: 2,
+  balanceClasses: true,
 };
 
 /** mulberry32: a small seeded generator, so the shuffle order (and the model) is reproducible. */
@@ -72,17 +78,26 @@ export function trainLinearModel(
     bias: new Array<number>(classes).fill(0),
     weights: Object.fromEntries(kept.map((feature) => [feature, new Array<number>(classes).fill(0)])),
   };
-  const prepared = examples.map((example) => ({
-    features: [...new Set(example.features)].filter((feature) => model.weights[feature]),
-    target: MESSAGE_LABELS.indexOf(example.label),
-  }));
+  const perClass = MESSAGE_LABELS.map(
+    (label) => examples.filter((example) => example.label === label).length,
+  );
+  const classWeight = (target: number) =>
+    options.balanceClasses ? examples.length / (classes * Math.max(1, perClass[target] ?? 0)) : 1;
+  const prepared = examples.map((example) => {
+    const target = MESSAGE_LABELS.indexOf(example.label);
+    return {
+      features: [...new Set(example.features)].filter((feature) => model.weights[feature]),
+      target,
+      weight: classWeight(target),
+    };
+  });
   const random = seededRandom(options.seed);
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     const rate = options.learningRate / (1 + epoch * 0.05);
-    for (const { features, target } of shuffle(prepared, random)) {
+    for (const { features, target, weight } of shuffle(prepared, random)) {
       const probabilities = softmax(logits(model, features));
       for (let label = 0; label < classes; label += 1) {
-        const gradient = (probabilities[label] ?? 0) - (label === target ? 1 : 0);
+        const gradient = weight * ((probabilities[label] ?? 0) - (label === target ? 1 : 0));
         model.bias[label] = (model.bias[label] ?? 0) - rate * gradient;
         for (const feature of features) {
           const weights = model.weights[feature];
