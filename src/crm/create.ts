@@ -1,7 +1,7 @@
 import type { CrmConfig } from '../config/crm.js';
 import type { CrmProvider } from '../domain/crm/types.js';
 import type { AppLogger } from '../logger.js';
-import type { CrmRepository } from '../storage/ports.js';
+import type { CrmRepository } from '../storage/crm-ports.js';
 import { connectableProviders, crmConnectRoutes } from './connect/routes.js';
 import { ConnectStateSigner } from './connect/state.js';
 import { hubspotAdapter } from './hubspot/adapter.js';

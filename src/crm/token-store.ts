@@ -1,5 +1,5 @@
 import type { CrmProvider } from '../domain/crm/types.js';
-import type { CrmCredentialRepository } from '../storage/ports.js';
+import type { CrmCredentialRepository } from '../storage/crm-ports.js';
 import type { TokenCipher } from './token-cipher.js';
 
 /** A CRM session as the adapters use it, in clear. */

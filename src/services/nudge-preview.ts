@@ -9,7 +9,8 @@ import {
 } from '../domain/nudges/index.js';
 import type { WorkspaceSettings } from '../domain/workspaces.js';
 import type { NextStepWriter } from '../llm/nudge-writer.js';
-import type { NudgeSendRecord, Repositories } from '../storage/ports.js';
+import type { NudgeSendRecord } from '../storage/nudge-ports.js';
+import type { Repositories } from '../storage/ports.js';
 import { planTeamNudges, type TeamPlan, writeNextSteps } from './nudges.js';
 
 /** Per-decision channel keys and digest keys already claimed by this run (sent, failed or in flight). */

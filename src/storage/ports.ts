@@ -1,5 +1,3 @@
-import type { CrmFieldMapping, CrmLink, CrmSource, CrmWrite, NewCrmWrite } from '../domain/crm/records.js';
-import type { CrmDealSnapshot, CrmProvider } from '../domain/crm/types.js';
 import type { Deal, NewDeal } from '../domain/deals.js';
 import type { Decision, DecisionStatus, DecisionUpdate, NewDecision } from '../domain/decisions.js';
 import type {
@@ -19,6 +17,7 @@ import type {
 } from '../domain/recap/meeting.js';
 import type { NewStakeholder, Stakeholder } from '../domain/stakeholders.js';
 import type { Workspace, WorkspaceSettings } from '../domain/workspaces.js';
+import type { CrmRepository } from './crm-ports.js';
 import type {
   ChannelSharingRepository,
   CoachingChannelRepository,
@@ -26,6 +25,7 @@ import type {
   TeamDataRepository,
   TeamLifecycleRepository,
 } from './install-ports.js';
+import type { NudgeRepository } from './nudge-ports.js';
 
 /**
  * Repository ports. Every method takes the Slack team id first and never returns another team's rows.
@@ -153,102 +153,6 @@ export interface ListenModelRepository {
   callsOn(teamId: string, day: string): Promise<number>;
 }
 
-export type NudgeRunStatus = 'running' | 'done' | 'incomplete';
-
-/** One weekly run of one workspace; a crashed or incomplete run is resumed under the same key. */
-export interface NudgeRunRecord {
-  teamId: string;
-  runKey: string;
-  scheduledFor: Date;
-  startedAt: Date;
-  finishedAt: Date | null;
-  status: NudgeRunStatus;
-  attempts: number;
-  sentCount: number;
-  failedCount: number;
-  lastError: string | null;
-}
-
-export type NudgeSendKind = 'channel' | 'digest';
-/** 'sending' = claimed before the post; 'sent' = posted (ts known); 'failed' = Slack refused it for good. */
-export type NudgeSendStatus = 'sending' | 'sent' | 'failed';
-
-/** One nudge message: claimed (unique send key) before it is posted, marked sent with its ts after. */
-export interface NudgeSendRecord {
-  teamId: string;
-  sendKey: string;
-  runKey: string;
-  kind: NudgeSendKind;
-  decisionIds: number[];
-  dealId: number | null;
-  userId: string | null;
-  channelId: string;
-  messageTs: string | null;
-  status: NudgeSendStatus;
-  error: string | null;
-  claimedAt: Date;
-  sentAt: Date | null;
-}
-
-export type NewNudgeSend = Pick<
-  NudgeSendRecord,
-  'teamId' | 'sendKey' | 'runKey' | 'kind' | 'decisionIds' | 'dealId' | 'userId' | 'channelId' | 'claimedAt'
->;
-
-export interface StalledSweepQuery {
-  now: Date;
-  /** Workspace default stall days; deal overrides are honoured. */
-  stallDays: number;
-  /** Today's date (YYYY-MM-DD) in the workspace time zone: due dates before it are overdue. */
-  today: string;
-  /** On-demand listing (/vision stalled) shows muted deals too; the weekly run never does. */
-  includeMuted?: boolean;
-  /** Restrict to one deal. */
-  dealId?: number;
-}
-
-/** Candidates are a superset of stalled decisions (exact per-deal stall days are applied in the domain). */
-export interface StalledSweepResult {
-  deals: Deal[];
-  decisions: Decision[];
-}
-
-export type RunLockResult<T> = { acquired: true; value: T } | { acquired: false };
-
-export interface NudgeRepository {
-  /** Teams with at least one deal (a workspace row may not exist yet). */
-  teamIds(): Promise<string[]>;
-  /** Open decisions of active deals that are overdue or idle (and not snoozed), with their deals. */
-  sweepStalled(teamId: string, query: StalledSweepQuery): Promise<StalledSweepResult>;
-  /**
-   * Runs `fn` while holding the team's run lock: a PostgreSQL advisory lock on a dedicated connection (so
-   * one instance sweeps a team at a time), an in-process lock on SQLite. Does not wait: `acquired: false`.
-   */
-  withRunLock<T>(teamId: string, fn: () => Promise<T>): Promise<RunLockResult<T>>;
-  /** Creates the run or counts one more attempt of it (status back to 'running'). */
-  startRun(teamId: string, runKey: string, scheduledFor: Date, at: Date): Promise<NudgeRunRecord>;
-  finishRun(
-    teamId: string,
-    runKey: string,
-    result: { status: 'done' | 'incomplete'; sentCount: number; failedCount: number; error?: string | null },
-    at: Date,
-  ): Promise<void>;
-  getRun(teamId: string, runKey: string): Promise<NudgeRunRecord | null>;
-  /** Key of the latest finished ('done') run: what `dueRun` compares with. */
-  lastRunKey(teamId: string): Promise<string | null>;
-  /** Inserts the send row as 'sending'; false when the key exists (another attempt or instance has it). */
-  claimSend(claim: NewNudgeSend): Promise<boolean>;
-  markSent(teamId: string, sendKey: string, messageTs: string, at: Date): Promise<void>;
-  markFailed(teamId: string, sendKey: string, error: string, at: Date): Promise<void>;
-  /** Drops a claim that was never posted so the message is sent on the next attempt. Sent rows stay. */
-  releaseSend(teamId: string, sendKey: string): Promise<void>;
-  listSends(teamId: string, runKey: string): Promise<NudgeSendRecord[]>;
-  /** The nudge message posted at (channel, ts), if the app sent one: used to check button payloads. */
-  findByMessage(teamId: string, channelId: string, messageTs: string): Promise<NudgeSendRecord | null>;
-  /** A reply in a decision's thread is activity: moves last_activity_at forward; returns rows touched. */
-  touchByThread(teamId: string, channelId: string, threadTs: string, at: Date): Promise<number>;
-}
-
 export interface Repositories {
   workspaces: WorkspaceRepository;
   deals: DealRepository;
@@ -336,41 +240,4 @@ export interface MeetingRepository {
   ): Promise<void>;
   /** Back to `proposed` after a failed write, so it can be confirmed again. */
   reopenProposal(teamId: string, proposalId: number): Promise<void>;
-}
-
-/** Rows as stored: tokens sealed with AES-256-GCM. */
-export interface SealedCrmSession {
-  accessTokenSealed: string;
-  refreshTokenSealed: string | null;
-  instanceUrl: string;
-  /** When the access token stops working (HubSpot OAuth); null when unknown. */
-  expiresAt?: Date | null;
-  /** The CRM account the team connected (HubSpot portal id), when known. */
-  accountId?: string | null;
-}
-
-export interface CrmCredentialRepository {
-  get(teamId: string, provider: CrmProvider): Promise<SealedCrmSession | null>;
-  put(teamId: string, provider: CrmProvider, session: SealedCrmSession, now?: Date): Promise<void>;
-}
-
-/** CRM links, the write audit log, field mappings and sealed credentials; every method scoped by team. */
-export interface CrmRepository {
-  credentials: CrmCredentialRepository;
-  getLink(teamId: string, dealId: number): Promise<CrmLink | null>;
-  saveLink(link: CrmLink): Promise<CrmLink>;
-  saveSnapshot(teamId: string, dealId: number, snapshot: CrmDealSnapshot, at: Date): Promise<void>;
-  removeLink(teamId: string, dealId: number): Promise<void>;
-  recordWrite(write: NewCrmWrite): Promise<CrmWrite>;
-  listWrites(teamId: string, dealId: number, limit?: number): Promise<CrmWrite[]>;
-  /** The successful write of this action and target on this record, if any (tasks exactly once). */
-  findDoneWrite(
-    teamId: string,
-    dealId: number,
-    action: CrmWrite['action'],
-    target: string,
-  ): Promise<CrmWrite | null>;
-  listMappings(teamId: string, provider: CrmProvider): Promise<CrmFieldMapping[]>;
-  saveMapping(mapping: CrmFieldMapping): Promise<void>;
-  removeMapping(teamId: string, provider: CrmProvider, source: CrmSource): Promise<void>;
 }

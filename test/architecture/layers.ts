@@ -96,7 +96,15 @@ export function layerOf(file: string): Layer {
   if (file === 'app.ts' || file === 'main.ts' || file === 'banner.ts' || file.startsWith('cli/'))
     return 'root';
   if (file === 'logger.ts' || file === 'log-format.ts') return 'logger';
-  if (file === 'storage/ports.ts' || file === 'storage/install-ports.ts') return 'storage/ports';
+  if (
+    [
+      'storage/ports.ts',
+      'storage/install-ports.ts',
+      'storage/crm-ports.ts',
+      'storage/nudge-ports.ts',
+    ].includes(file)
+  )
+    return 'storage/ports';
   if (file === 'slack/deps.ts') return 'slack/deps';
   if (file === 'slack/bolt.ts') return 'slack/bolt';
   const [top, second] = file.split('/');

@@ -4,7 +4,7 @@ import { SALESFORCE_API_VERSION } from '../../src/config/crm.js';
 import type { LimiterClock } from '../../src/crm/limiter.js';
 import { type CrmEmulator, createCrmEmulator } from '../../src/sandbox/crm/server.js';
 import { seedCrm } from '../../src/sandbox/crm/state.js';
-import type { CrmCredentialRepository, SealedCrmSession } from '../../src/storage/ports.js';
+import type { CrmCredentialRepository, SealedCrmSession } from '../../src/storage/crm-ports.js';
 
 /** A clock shared by the emulator and the limiters: sleeping moves time on, so no test waits for real. */
 export class FakeTime implements LimiterClock {

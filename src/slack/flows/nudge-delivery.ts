@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { AppLogger } from '../../logger.js';
-import type { NewNudgeSend, NudgeRepository, NudgeSendRecord } from '../../storage/ports.js';
+import type { NewNudgeSend, NudgeRepository, NudgeSendRecord } from '../../storage/nudge-ports.js';
 import { NUDGE_EVENT_TYPE, type NudgeMessage } from '../views/nudge-blocks.js';
 import type { Pacer } from './pacer.js';
 

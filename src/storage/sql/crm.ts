@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { CrmFieldMapping, CrmLink, CrmSource, CrmWrite } from '../../domain/crm/records.js';
 import type { CrmDealSnapshot, CrmProvider } from '../../domain/crm/types.js';
+import type { CrmRepository } from '../crm-ports.js';
 import type { CrmTables } from '../crm-schema.js';
-import type { CrmRepository } from '../ports.js';
 import type { Database } from '../schema.js';
 import { parseJson, toDate, toIso } from './convert.js';
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { CLOSED_STAGES, type Deal } from '../../domain/deals.js';
-import type { StalledSweepQuery, StalledSweepResult } from '../ports.js';
+import type { StalledSweepQuery, StalledSweepResult } from '../nudge-ports.js';
 import type { Database } from '../schema.js';
 import { toIso } from './convert.js';
 import { toDeal } from './deals.js';

@@ -7,7 +7,7 @@ import type {
   NudgeSendRecord,
   NudgeSendStatus,
   RunLockResult,
-} from '../ports.js';
+} from '../nudge-ports.js';
 import type { Database, NudgeRunsTable, NudgeSendsTable } from '../schema.js';
 import { parseJson, toDate, toDateOrNull, toIso } from './convert.js';
 import { sweepStalled } from './nudges-sweep.js';
