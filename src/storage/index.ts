@@ -15,6 +15,7 @@ import { installationRepository } from './sql/installations.js';
 import { listeningRepository } from './sql/listening.js';
 import { meetingRepository } from './sql/meetings.js';
 import { nudgeRepository } from './sql/nudges.js';
+import { recapSubmissionRepository } from './sql/recap-submissions.js';
 import { stakeholderRepository } from './sql/stakeholders.js';
 import { teamDataRepository } from './sql/team-data.js';
 import { teamLifecycleRepository } from './sql/team-lifecycle.js';
@@ -71,6 +72,7 @@ export async function openStorage(
       teamLifecycle: teamLifecycleRepository(db),
       teamData: teamDataRepository(db),
       channelSharing: channelSharingRepository(db),
+      recapSubmissions: recapSubmissionRepository(db),
     },
     async ping() {
       let timer: NodeJS.Timeout | undefined;

@@ -40,7 +40,21 @@ export interface PostRecapArgs {
   deal: Deal;
   meta: RecapModalMetadata;
   form: RecapForm;
+  /** Updated as the run goes, so a failure can say what failed ("saving the meeting"). */
+  stage?: { current: RecapStage };
+  /** Called once the meeting is stored (a retry passes its id as `meta.meetingId`). */
+  onMeetingSaved?: (meetingId: number) => Promise<void>;
+  /** A retry: proposals the failed run stored but never posted are discarded first. */
+  replaceUnposted?: boolean;
 }
+
+export type RecapStage =
+  | 'reading the thread and the file'
+  | 'reading the text'
+  | 'extracting proposals'
+  | 'saving the meeting'
+  | 'posting the recap in the channel'
+  | 'sending your listening figures';
 
 /** At most this many proposals are posted per recap; the rest is reported, not silently dropped. */
 export const MAX_PROPOSALS = 60;
@@ -102,6 +116,8 @@ async function ourSpeakerNames(deps: RecapDeps, client: WebClient, form: RecapFo
  */
 export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<Meeting> {
   const { client, deal, form, meta } = args;
+  const stage = args.stage ?? { current: 'reading the thread and the file' };
+  stage.current = 'reading the thread and the file';
   const notices: string[] = [];
   const replies = meta.promptTs ? await threadNotes(client, deal.channelId, meta.promptTs) : [];
   if (replies.length > 0)
@@ -130,6 +146,7 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
   }
 
   const ourSpeakers = await ourSpeakerNames(deps, client, form);
+  stage.current = 'reading the text';
   const transcript = await readTranscript(deps, transcriptText, notices);
   const readAs = transcript?.hasSpeakers ? 'transcript' : 'notes';
   if (transcript && readAs === 'notes') notices.push(`Read as notes because: ${transcript.reason}`);
@@ -139,6 +156,7 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
       : { ok: false, reason: transcript.reason ?? 'The transcript has no speaker labels.' }
     : null;
 
+  stage.current = 'extracting proposals';
   const extractor = deps.recapExtractor ?? offlineRecapExtractor;
   const outcome = await extractor.extract({
     notes,
@@ -203,6 +221,7 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
     truncated: outcome.truncated,
     fallbackReason: outcome.fallbackReason,
   };
+  stage.current = 'saving the meeting';
   const fields = {
     title: form.title,
     meetingDate: form.date,
@@ -227,10 +246,14 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
           ...fields,
         });
 
+  await args.onMeetingSaved?.(meeting.id);
+  if (existing && args.replaceUnposted) await discardUnposted(deps, deal.teamId, meeting.id, args.userId);
   const stored = await deps.repos.meetings.addProposals(deal.teamId, meeting.id, proposals);
+  stage.current = 'posting the recap in the channel';
   const posted = await postRecapThread(deps, client, { ...meeting, createdBy: args.userId }, stored, notices);
 
   if (listening) {
+    stage.current = 'sending your listening figures';
     const guidance = listening.ok ? listeningGuidance(listening.metrics) : [];
     const message = listeningMessage(form.title, listening, guidance);
     await replyPrivately(
@@ -242,6 +265,13 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
     );
   }
   return posted;
+}
+
+/** Proposals of an earlier run that failed before posting them: a new run replaces them, never doubles them. */
+async function discardUnposted(deps: RecapDeps, teamId: string, meetingId: number, userId: string) {
+  const earlier = await deps.repos.meetings.listProposals(teamId, meetingId);
+  for (const p of earlier.filter((p) => p.status === 'proposed' && p.messageTs === null))
+    await deps.repos.meetings.resolveProposal(teamId, p.id, 'discarded', userId, deps.clock());
 }
 
 /** Groups named in the meeting who never spoke ("the board", "procurement"): the rep confirms them as stakeholders. */

@@ -20,6 +20,7 @@ export const TEAM_TABLES: readonly TeamTable[] = [
   'nudge_sends',
   'nudge_runs',
   'draft_versions',
+  'recap_submissions',
   'meetings',
   'decisions',
   'entries',
