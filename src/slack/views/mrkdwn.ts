@@ -15,6 +15,18 @@ export function quoteMrkdwn(text: string): string {
     .join('\n');
 }
 
+/**
+ * A mrkdwn link `<url|label>`: the URL loses what could end or split the link (`<`, `>`, `|`, whitespace) and
+ * has `&` escaped as Slack requires; the label is cut to `maxLabel` and escaped.
+ */
+export function linkMrkdwn(url: string, label: string, maxLabel = 200): string {
+  const safeUrl = url
+    .replace(/[<>|\s]/g, '')
+    .slice(0, 1_000)
+    .replace(/&/g, '&amp;');
+  return `<${safeUrl}|${escapeMrkdwn(truncate(label, maxLabel))}>`;
+}
+
 export const mentionUser = (userId: string): string => `<@${userId.replace(/[^A-Z0-9]/gi, '')}>`;
 export const mentionChannel = (channelId: string): string => `<#${channelId.replace(/[^A-Z0-9]/gi, '')}>`;
 

@@ -4,7 +4,7 @@ import type { Deal } from '../../domain/deals.js';
 import { findOption, metadata, mrkdwn, option, plain } from './blocks.js';
 import { ACTION_IDS, SETUP_FORM as F, VIEW_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
-import { escapeMrkdwn, mentionUser, truncate } from './mrkdwn.js';
+import { escapeMrkdwn, linkMrkdwn, mentionUser, truncate } from './mrkdwn.js';
 
 /** What the setup modal carries between open and submit; the channel is re-read, never trusted for a deal id. */
 export interface SetupMetadata {
@@ -110,7 +110,7 @@ export function dealLinkedMessage(deal: Deal, status: 'created' | 'updated', byU
   const verb = status === 'created' ? 'Deal linked' : 'Deal updated';
   const title = escapeMrkdwn(truncate(dealTitle(deal), 300));
   const stage = escapeMrkdwn(truncate(deal.stage, 80));
-  const crm = deal.crmUrl ? ` · <${deal.crmUrl.replace(/[<>|]/g, '')}|CRM>` : '';
+  const crm = deal.crmUrl ? ` · ${linkMrkdwn(deal.crmUrl, 'CRM')}` : '';
   const text = `${verb}: ${title} (${stage}), owner ${mentionUser(deal.ownerUserId)}`;
   return {
     text,

@@ -47,6 +47,7 @@ import {
   stakeholder as draftStakeholder,
   nordfreight,
 } from '../../domain/drafts/deal-fixtures.js';
+import { hostileCrmBuilders } from './hostile-crm-builders.js';
 import { AT, hostileRecords } from './hostile-fixtures.js';
 
 /** What a builder returns: mrkdwn, a message, several messages, bare blocks, or a Home view. */
@@ -102,6 +103,7 @@ export function hostileBuilders(h: string): Record<string, () => Built> {
     lastActivity: AT,
   };
   return {
+    ...hostileCrmBuilders(h),
     askParentText: () => askParentText(h, 'UREP'),
     decisionsListMessage: () =>
       decisionsListMessage({

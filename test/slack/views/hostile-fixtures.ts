@@ -18,7 +18,7 @@ export function hostileRecords(h: string) {
     dealName: h,
     stage: 'discovery',
     ownerUserId: 'UREP',
-    crmUrl: null,
+    crmUrl: `https://crm.example/deal?id=1&q=${h}`,
     stallDays: null,
     nudgesMuted: false,
     archived: false,

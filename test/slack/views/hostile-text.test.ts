@@ -34,6 +34,7 @@ const NOT_HERE: Record<string, string> = {
       'quoteMrkdwn',
       'mentionUser',
       'mentionChannel',
+      'linkMrkdwn',
       'truncate',
       'decisionActionValue',
       'parseDecisionActionValue',
@@ -75,10 +76,6 @@ const NOT_HERE: Record<string, string> = {
     ].map((name) => [name, 'fixed text']),
   ),
   countsLine: 'counts only, no text from users or the model',
-  // CRM views belong to the CRM work (another branch); see the test below for what they still need.
-  ...Object.fromEntries(
-    ['crmPanel', 'sendReportMessage', 'auditLogMessage'].map((name) => [name, 'CRM views, not run here']),
-  ),
   // Modals: user text in plain_text fields, which Slack never parses for mentions.
   ...Object.fromEntries(
     [
