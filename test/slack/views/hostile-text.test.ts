@@ -4,10 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { playbackNote } from '../../../src/slack/views/draft-parent.js';
 import { escapeMrkdwn } from '../../../src/slack/views/mrkdwn.js';
 import { hostileBuilders } from './hostile-builders.js';
-import { expectInert, expectWithinLimits, HOSTILE, HOSTILE_LONG } from './hostile-checks.js';
+import {
+  expectInert,
+  expectNothingLive,
+  expectWithinLimits,
+  HOSTILE,
+  HOSTILE_LONG,
+} from './hostile-checks.js';
+import { hostileModalBuilders } from './hostile-modal-builders.js';
 
 const BUILDERS = hostileBuilders(HOSTILE);
 const LONG_BUILDERS = hostileBuilders(HOSTILE_LONG);
+const MODALS = hostileModalBuilders(HOSTILE_LONG);
 
 /** Exports run above under another name (the same name is exported by two files). */
 const RUN_AS: Record<string, string[]> = {
@@ -76,27 +84,8 @@ const NOT_HERE: Record<string, string> = {
     ].map((name) => [name, 'fixed text']),
   ),
   countsLine: 'counts only, no text from users or the model',
-  // Modals: user text in plain_text fields, which Slack never parses for mentions.
-  ...Object.fromEntries(
-    [
-      'overwriteModal',
-      'mapModal',
-      'decisionModal',
-      'outcomeModal',
-      'draftEditModal',
-      'draftCorrectedModal',
-      'entryFormBlocks',
-      'entryModal',
-      'dealEntriesModal',
-      'decidedModal',
-      'newDateModal',
-      'nudgeSettingsModal',
-      'recapEntryEditModal',
-      'recapDecisionEditModal',
-      'recapModal',
-      'setupModal',
-    ].map((name) => [name, 'modal']),
-  ),
+  nudgeSettingsModal: 'modal with workspace settings only (days, hours, stall days)',
+  entryFormBlocks: 'the inputs of entryModal and recapEntryEditModal, run there',
 };
 
 describe('message builders on hostile text', () => {
@@ -114,6 +103,14 @@ describe('message builders on hostile text', () => {
     });
   }
 
+  for (const [name, build] of Object.entries(MODALS)) {
+    it(`${name}: a modal full of 10,000-character hostile text stays within Block Kit limits, its mrkdwn inert`, () => {
+      const view = build();
+      expectWithinLimits(view);
+      expectNothingLive(view);
+    });
+  }
+
   it('every exported function of src/slack/views is run above or listed with a reason', async () => {
     const dir = join(import.meta.dirname, '../../../src/slack/views');
     const unlisted: string[] = [];
@@ -122,7 +119,8 @@ describe('message builders on hostile text', () => {
       for (const [name, value] of Object.entries(module)) {
         if (typeof value !== 'function') continue;
         const aliases = RUN_AS[name];
-        const run = name in BUILDERS || aliases?.every((alias) => alias in BUILDERS) === true;
+        const run =
+          name in BUILDERS || name in MODALS || aliases?.every((alias) => alias in BUILDERS) === true;
         if (!run && !(name in NOT_HERE)) unlisted.push(`${file}:${name}`);
       }
     }
