@@ -288,7 +288,7 @@ export interface RecapSubmissionRepository {
   /** Stores the submission; null when this view was stored already (a double submit). */
   saveOnce(submission: NewRecapSubmission, now: Date): Promise<RecapSubmission | null>;
   get(teamId: string, id: number): Promise<RecapSubmission | null>;
-  /** Records the outcome of a run (failure = what failed, for the rep). */
+  /** Records the outcome of a run (failure = what failed, for the rep); a posted one drops its payload. */
   finish(
     teamId: string,
     id: number,

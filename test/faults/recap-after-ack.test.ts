@@ -12,6 +12,7 @@ import {
   TRANSCRIPT,
   threadOf,
 } from '../slack/recap-support.js';
+import { testEngines } from '../support/databases.js';
 import { breakRepository, startTestApp, type TestApp } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 
@@ -19,11 +20,11 @@ import { waitFor } from '../support/wait.js';
  * A recap that fails after its modal closed (the ack) must not lose the rep's text: it was stored before the
  * ack, the rep is told privately what failed and that the text is saved, and "Try again" runs it from the text.
  */
-describe('a recap that fails after its modal closed', () => {
+describe.each(testEngines())('a recap that fails after its modal closed ($name)', (engine) => {
   let t: TestApp;
   let deal: Deal;
   beforeAll(async () => {
-    t = await startTestApp({ clock: () => NOW });
+    t = await startTestApp({ engine, clock: () => NOW });
     deal = await linkDeal(t);
   });
   afterAll(async () => {
@@ -112,6 +113,28 @@ describe('a recap that fails after its modal closed', () => {
     expect(live).toHaveLength(firstRun.length);
     expect(live.every((p) => p.messageTs !== null)).toBe(true);
     expect(all.filter((p) => p.status === 'discarded')).toHaveLength(firstRun.length);
+  });
+
+  it('database down for the whole run (marking it failed fails too): the retry still runs it, once', async () => {
+    const view = await openRecapModal(t);
+    const parents = recapParents(t).length;
+    const before = t.emulator.state.messages(dm()).length;
+    const create = breakRepository(t, 'meetings', 'create');
+    const finish = breakRepository(t, 'recapSubmissions', 'finish');
+    await t.driver.submitView(view.id, recapValues({ [RECAP_IDS.title]: 'Budget call' }));
+    const notice = await failureNotice(before);
+    create.restore();
+    finish.restore();
+    expect(finish.calls()).toBe(1);
+    const id = retryId(notice);
+    expect((await t.repos.recapSubmissions.get(t.ids.team, id))?.status).toBe('pending');
+
+    await t.driver.clickButton(notice.ts, RECAP_IDS.retrySubmission, t.ids.rep);
+    await waitFor('the recap after the retry', () => recapParents(t).length === parents + 1);
+    await waitFor(
+      'posted',
+      async () => (await t.repos.recapSubmissions.get(t.ids.team, id))?.status === 'posted',
+    );
   });
 
   it("another user cannot run a rep's saved recap", async () => {

@@ -46,6 +46,7 @@ describe.each(testEngines())('recap submissions on $name', (engine) => {
     expect(await r.claimRetry(TEAM_A, s.id, failed.updatedAt, at(3))).toBe(false);
     await r.finish(TEAM_A, s.id, { status: 'posted', failure: null }, at(4));
     const posted = (await r.get(TEAM_A, s.id))!;
+    expect(posted.payload).toBe(''); // the text now lives in the meeting
     expect(await r.claimRetry(TEAM_A, s.id, posted.updatedAt, at(5))).toBe(false);
   });
 });

@@ -3,10 +3,7 @@ import { MODEL_BUSY_MESSAGE } from '../../domain/model-gate.js';
 import type { AppDeps } from '../deps.js';
 import { recapRetriedMessage, recapRetryRefusedMessage } from '../views/recap-failure.js';
 import type { SlackMessageContent } from '../views/recap-messages.js';
-import { decodeRecapSubmission, runRecapSubmission } from './recap-submission.js';
-
-/** A run started less than this ago is taken as still running (a second click does not start another). */
-const RUNNING_MS = 2 * 60_000;
+import { decodeRecapSubmission, isRunning, runRecapSubmission } from './recap-submission.js';
 
 const STILL_SAVED = 'Your text is still saved; press "Try again" in a minute.';
 
@@ -40,13 +37,18 @@ export async function retryRecapSubmission(deps: AppDeps, args: RetryArgs): Prom
     await refuse('This saved recap is not yours, or it was removed.');
     return;
   }
+  if (submission.status === 'posted') {
+    await refuse('This recap was posted already.');
+    return;
+  }
   const decoded = decodeRecapSubmission(submission.payload);
-  if (submission.status === 'posted' || !decoded) {
-    await refuse(decoded ? 'This recap was posted already.' : 'This saved recap cannot be read any more.');
+  if (!decoded) {
+    await refuse('This saved recap cannot be read any more.');
     return;
   }
   const now = deps.clock();
-  if (submission.status === 'pending' && now.getTime() - submission.updatedAt.getTime() < RUNNING_MS) {
+  // Pending and not running here: the run ended but marking it failed failed too (the database was down).
+  if (isRunning(args.teamId, submission.id)) {
     await refuse('This recap is being run right now; it appears in the deal channel when it is done.');
     return;
   }

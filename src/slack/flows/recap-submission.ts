@@ -81,6 +81,10 @@ async function tellRep(
   }
 }
 
+/** Submissions being run in this process ("team:id"), so a click on "Try again" during a run starts nothing. */
+const running = new Set<string>();
+export const isRunning = (teamId: string, id: number): boolean => running.has(`${teamId}:${id}`);
+
 export interface RunSubmissionArgs {
   client: WebClient;
   botToken: string;
@@ -100,6 +104,8 @@ export async function runRecapSubmission(deps: AppDeps, args: RunSubmissionArgs)
   const { submission, deal, form } = args;
   const stage: { current: RecapStage } = { current: 'reading the thread and the file' };
   const meetingId = args.retry ? (submission.meetingId ?? args.meta.meetingId) : args.meta.meetingId;
+  const key = `${submission.teamId}:${submission.id}`;
+  running.add(key);
   try {
     await postRecap(deps, {
       client: args.client,
@@ -130,6 +136,8 @@ export async function runRecapSubmission(deps: AppDeps, args: RunSubmissionArgs)
     });
     await tellRep(deps, args.client, { userId: submission.userId, channelId: deal.channelId }, message);
     return false;
+  } finally {
+    running.delete(key);
   }
   await deps.repos.recapSubmissions
     .finish(submission.teamId, submission.id, { status: 'posted', failure: null }, deps.clock())

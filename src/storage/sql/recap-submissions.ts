@@ -57,7 +57,13 @@ export function recapSubmissionRepository(db: Kysely<Database>): RecapSubmission
     async finish(teamId, id, outcome, now) {
       await db
         .updateTable('recap_submissions')
-        .set({ status: outcome.status, failure: outcome.failure, updated_at: toIso(now) })
+        .set({
+          status: outcome.status,
+          failure: outcome.failure,
+          updated_at: toIso(now),
+          // Once posted, the text lives in the meeting: no second copy is kept.
+          ...(outcome.status === 'posted' ? { payload: '' } : {}),
+        })
         .where('team_id', '=', teamId)
         .where('id', '=', id)
         .execute();
