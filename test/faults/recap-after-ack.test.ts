@@ -137,6 +137,29 @@ describe.each(testEngines())('a recap that fails after its modal closed ($name)'
     );
   });
 
+  it('the text worker crashes: the rep is told proposals could not be extracted, and the retry works', async () => {
+    const view = await openRecapModal(t);
+    const parents = recapParents(t).length;
+    const before = t.emulator.state.messages(dm()).length;
+    const deps = t.app.deps;
+    const extractor = deps.recapExtractor;
+    deps.recapExtractor = {
+      name: 'offline',
+      extract: () => Promise.reject(new Error('the worker stopped')),
+    };
+    try {
+      await t.driver.submitView(view.id, recapValues({ [RECAP_IDS.title]: 'Pilot scoping' }));
+      const notice = await failureNotice(before);
+      expect(notice.text).toContain('extracting proposals failed');
+      expect(notice.text).not.toContain('worker stopped'); // internals stay in the log
+      deps.recapExtractor = extractor;
+      await t.driver.clickButton(notice.ts, RECAP_IDS.retrySubmission, t.ids.rep);
+      await waitFor('the recap after the retry', () => recapParents(t).length === parents + 1);
+    } finally {
+      deps.recapExtractor = extractor;
+    }
+  });
+
   it("another user cannot run a rep's saved recap", async () => {
     const view = await openRecapModal(t);
     const before = t.emulator.state.messages(dm()).length;
