@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { normalizeQuote } from '../../src/domain/drafts/attribution.js';
 import { parseQuestions, parseStatements } from '../../src/domain/drafts/edit-text.js';
 import { countQuestions } from '../../src/domain/recap/listening-metrics.js';
+import { parseMeetingCommand } from '../../src/domain/recap/meeting-time.js';
 import { parseTranscript } from '../../src/domain/recap/transcript-parse.js';
 import { trimBothOf } from '../../src/domain/text/trim-end.js';
+import { createChronoWhenReader } from '../../src/nlp/chrono-when.js';
 import { parseAttendeeLine } from '../../src/slack/views/recap-modal-parse.js';
 
 /** Takes `run` on a 100,000-character adversarial input and fails if it is anywhere near quadratic. */
@@ -72,5 +74,24 @@ describe('hand-written replacements for super-linear patterns', () => {
     expect(parseAttendeeLine('Dana Lee')).toEqual({ name: 'Dana Lee', role: null });
     fast(() => parseAttendeeLine(`a${' '.repeat(RUN)}(b`));
     fast(() => parseAttendeeLine(`a${' '.repeat(RUN)}-x`));
+  });
+});
+
+describe('more hand-written or bounded replacements', () => {
+  it('strips quotes around a meeting title', () => {
+    const result = parseMeetingCommand('“Pricing review” tomorrow 3pm', {
+      now: new Date('2026-11-26T18:46:00Z'),
+      timeZone: 'Europe/Berlin',
+      readWhen: createChronoWhenReader(),
+    });
+    expect(result.ok && result.title).toBe('Pricing review');
+  });
+
+  it('redacts a database password in a log line, also among many repeated URLs, quickly', async () => {
+    const { redact } = await import('../../src/logger.js');
+    expect(redact('connect postgresql://app:p@ss:w/rd@db:5432/x failed')).toBe(
+      'connect postgresql://app:[redacted]@db:5432/x failed',
+    );
+    fast(() => redact('postgres://a'.repeat(RUN / 10)));
   });
 });
