@@ -18,7 +18,9 @@ const ACK_MS = 3_000;
 /** OPENAI_TIMEOUT_MS for this app: each call is abandoned after it. */
 const MODEL_TIMEOUT_MS = 1_000;
 /** One try and one retry (the fallback client), the SDK's backoff between them, and the Slack posts. */
-const ANSWER_WITHIN_MS = 2 * MODEL_TIMEOUT_MS + 2_500;
+const ANSWER_WITHIN_MS = 2 * MODEL_TIMEOUT_MS + 3_500;
+/** A recap also reads the text and runs the offline extractor on the worker thread (slower on a busy machine). */
+const RECAP_WITHIN_MS = ANSWER_WITHIN_MS + 5_000;
 
 /**
  * An OpenAI-compatible server that accepts every request and never answers: the person is answered within the
@@ -79,8 +81,8 @@ describe('a model that never answers, through the receiver', () => {
     const submitted = await t.driver.submitView(view.id, recapValues());
     expect(submitted.outcome).toBe('close');
     expect(Date.now() - started).toBeLessThan(ACK_MS);
-    const parent = await waitFor('the recap', () => recapParents(t)[0], ANSWER_WITHIN_MS + 1_000);
-    expect(Date.now() - started).toBeLessThan(ANSWER_WITHIN_MS + 1_000);
+    const parent = await waitFor('the recap', () => recapParents(t)[0], RECAP_WITHIN_MS);
+    expect(Date.now() - started).toBeLessThan(RECAP_WITHIN_MS);
     const thread = await waitFor('the thread', () =>
       threadOf(t, parent).length >= 2 ? threadOf(t, parent) : undefined,
     );
