@@ -75,6 +75,24 @@ describe('a model that never answers, through the receiver', () => {
     expect(llm.requests.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('/vision draft: acked at once, the offline draft is posted, saying the AI timed out', async () => {
+    const started = Date.now();
+    const ack = await t.driver.slashCommand({ userId: t.ids.rep, channelId: deal.channelId, text: 'draft' });
+    expect(ack.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(ACK_MS);
+    const parent = await waitFor(
+      'the draft',
+      () =>
+        t.emulator.state
+          .messages(deal.channelId)
+          .find(
+            (m) => m.text.startsWith('Shared vision draft v1 ') && everything(m).includes('AI unavailable'),
+          ),
+      15_000,
+    );
+    expect(everything(parent)).toMatch(/AI unavailable: timeout/);
+  });
+
   it('recap: the modal closes at once; the recap is posted with the offline proposals, saying why, text kept', async () => {
     const view = await openRecapModal(t);
     const started = Date.now();
@@ -94,8 +112,10 @@ describe('a model that never answers, through the receiver', () => {
 
     const health = await fetch(`${t.app.url}/healthz`);
     expect(health.status).toBe(200);
-    const saved = await t.repos.recapSubmissions.get(t.ids.team, 1);
-    expect(saved?.status).toBe('posted');
+    const saved = await waitFor('the submission marked posted', async () => {
+      const row = await t.repos.recapSubmissions.get(t.ids.team, 1);
+      return row?.status === 'posted' ? row : undefined;
+    });
     const meeting = await t.repos.meetings.getById(t.ids.team, saved!.meetingId!);
     expect(meeting?.notes).toBe(NOTES);
     expect(meeting?.transcript).toBe(TRANSCRIPT);
