@@ -8,7 +8,7 @@ import { internalOnly } from './0007_internal_only.js';
 import { crm } from './0008_crm.js';
 import { installations } from './0009_installations.js';
 import { channelSharing } from './0010_channel_sharing.js';
-import { recapSubmissions } from './0011_recap_submissions.js';
+import { recapSubmissions } from './0015_recap_submissions.js';
 import type { VersionedMigration } from './columns.js';
 
 /** Applied in key order; never rename or edit a migration that has shipped, add a new one. */
@@ -23,5 +23,5 @@ export const MIGRATIONS: Record<string, VersionedMigration> = {
   '0008_crm': crm,
   '0009_installations': installations,
   '0010_channel_sharing': channelSharing,
-  '0011_recap_submissions': recapSubmissions,
+  '0015_recap_submissions': recapSubmissions,
 };
