@@ -9,7 +9,9 @@ const SECRET_PATTERNS = [
   /xapp-[\w-]+/g,
   /sk-[\w-]{8,}/g,
   /(authorization["']?\s*[:=]\s*["']?bearer\s+)[^\s"',}]+/gi,
-  /(postgres(?:ql)?:\/\/[^:/\s]+:)[^@\s]+@/g,
+  // Bounded (a user name up to 256 characters, a password up to 4,096, to its last "@": a password may hold one).
+  // Unbounded, a line of repeated "postgres://" made it quadratic.
+  /(postgres(?:ql)?:\/\/[^:/\s@]{1,256}:)\S{1,4096}@/g,
 ];
 
 /** Fields whose value is a secret whatever it looks like (pino replaces them before the line is written). */

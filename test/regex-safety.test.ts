@@ -14,28 +14,16 @@ const KNOWN_SUPERLINEAR = new Set([
   '/(\\S)[*_~]+(?=[\\s.,!?;:)]|$)/g',
   '/^["\'\\s]+|["\'\\s]+$/g',
   '/^[\\s,(]+|[\\s,:]+$/g',
-  '/^["\']+|["\']+$/g',
-  '/\\s+["\u201c]([^"\u201c\u201d]+)["\u201d]\\s*$/',
-  '/\\s*\\[\\s*(#?\\d+(?:\\s*,\\s*#?\\d+)*)\\s*\\]\\s*$/',
-  '/^\\(\\s*([a-z_ -]+)\\s*\\)\\s*/i',
   '/\\s*\\n\\s*/g',
   '/[\\s,;:.-]+$/',
   '/^[\\s,;:.\u2013\u2014-]+|[\\s,;:\u2013\u2014-]+$/g',
   '/(?:\\(([^()]+)\\)|\\s[\u2013\u2014-]\\s*([^\u2013\u2014-]+))\\s*$/',
-  '/(?<=[.!?]["\'\u201d\u2019)\\]]*)\\s+/',
-  '/\\?+["\'\u201d\u2019)\\]]*$/',
   '/\\s+for\\s+(?:(\\d+)\\s*h(?:ours?|rs?)?\\s*(\\d+)\\s*m(?:in(?:ute)?s?)?|(\\d+(?:\\.\\d+)?)\\s*(h|hrs?|hours?|m|mins?|minutes?))\\s*$/i',
-  '/^["\u201c\']+|["\u201d\']+$/g',
   '/"([^"]+)"|\u201c([^\u201d]+)\u201d/g',
   '/^\\s*([^,:"\u201c]{1,40}?)\\s+said\\b[:,]?\\s*(.*)$/s',
   '/\\s*(?:\\(([^()]+)\\)|\\s[\u2013\u2014-]\\s*([^\u2013\u2014-]+))\\s*$/',
-  '/[\\s,;.]+$/',
-  '/^\\s*<v(?:\\.[^\\s>.]+)*\\s+([^>]+)>(.*)$/s',
-  '/(postgres(?:ql)?:\\/\\/[^:/\\s]+:)[^@\\s]+@/g',
   '/^Bearer\\s+(.+)$/i',
   '/-+$/',
-  '/^(.+?)\\s*\\(([^()]+)\\)\\s*$/',
-  '/\\s+[-\u2013\u2014]\\s+|\\s*,\\s*/',
 ]);
 
 /**
@@ -97,5 +85,7 @@ describe('every regular expression in src/ runs in linear time (recheck, offline
     }
     expect(unsafe).toEqual([]);
     expect(nowLinear).toEqual([]);
+    // A pattern rewritten away leaves the list too: the list only holds patterns that are still in src/.
+    expect([...KNOWN_SUPERLINEAR].filter((key) => !seen.has(key))).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ export type DownloadResult =
       ok: false;
       reason: 'host_not_allowed' | 'too_large' | 'http_error' | 'timeout' | 'network' | 'too_many_redirects';
       detail: string;
-      /** Bytes read before stopping (never more than the cap plus one chunk is buffered). */
+      /** Bytes read from the body before stopping: never more than the cap from fetch (see readCapped). */
       bytes: number;
     };
 
@@ -75,19 +75,11 @@ export async function downloadSlackFile(options: DownloadOptions): Promise<Downl
         await response.body?.cancel();
         return { ok: false, reason: 'too_large', detail: `${declared} bytes`, bytes };
       }
-      const chunks: Uint8Array[] = [];
-      const reader = response.body?.getReader();
-      while (reader) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        bytes += value.byteLength;
-        if (bytes > options.maxBytes) {
-          await reader.cancel();
-          return { ok: false, reason: 'too_large', detail: `over ${options.maxBytes} bytes`, bytes };
-        }
-        chunks.push(value);
-      }
-      return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)), bytes };
+      const body = await readCapped(response.body, options.maxBytes);
+      bytes = body.bytes;
+      if (!body.ok)
+        return { ok: false, reason: 'too_large', detail: `${options.maxBytes} bytes or more`, bytes };
+      return { ok: true, text: new TextDecoder().decode(Buffer.concat(body.chunks)), bytes };
     }
   } catch (error) {
     if (controller.signal.aborted) return { ok: false, reason: 'timeout', detail: 'timed out', bytes };
@@ -99,6 +91,51 @@ export async function downloadSlackFile(options: DownloadOptions): Promise<Downl
     };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+const READ_SIZE = 64 * 1024;
+
+/**
+ * Reads a body into memory, never more than `maxBytes` bytes from it: each read asks the stream for at most what
+ * is left under the cap (a BYOB reader), so a host sending 400 MB is cut off at the cap, not a chunk later. A body
+ * that reaches the cap is refused (accepted files are smaller than the cap). Streams without BYOB reads (not
+ * fetch's, e.g. `new Response(aStream)`) are read chunk by chunk: nothing past the cap is kept, but the chunk that
+ * crossed it was read.
+ */
+export async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<{ ok: boolean; chunks: Uint8Array[]; bytes: number }> {
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  if (!body) return { ok: true, chunks, bytes };
+  let byob: ReadableStreamBYOBReader | null = null;
+  try {
+    byob = body.getReader({ mode: 'byob' });
+  } catch {
+    byob = null;
+  }
+  if (byob) {
+    while (bytes < maxBytes) {
+      const { done, value } = await byob.read(new Uint8Array(Math.min(READ_SIZE, maxBytes - bytes)));
+      if (done) return { ok: true, chunks, bytes };
+      bytes += value.byteLength;
+      chunks.push(value);
+    }
+    await byob.cancel();
+    return { ok: false, chunks: [], bytes };
+  }
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { ok: true, chunks, bytes };
+    if (bytes + value.byteLength >= maxBytes) {
+      await reader.cancel();
+      return { ok: false, chunks: [], bytes: bytes + value.byteLength };
+    }
+    bytes += value.byteLength;
+    chunks.push(value);
   }
 }
 

@@ -17,6 +17,7 @@ import { listenModelRepository } from './sql/listen-model.js';
 import { listeningRepository } from './sql/listening.js';
 import { meetingRepository } from './sql/meetings.js';
 import { nudgeRepository } from './sql/nudges.js';
+import { recapSubmissionRepository } from './sql/recap-submissions.js';
 import { stakeholderRepository } from './sql/stakeholders.js';
 import { teamDataRepository } from './sql/team-data.js';
 import { teamLifecycleRepository } from './sql/team-lifecycle.js';
@@ -75,6 +76,7 @@ export async function openStorage(
       teamData: teamDataRepository(db),
       channelSharing: channelSharingRepository(db),
       coachingChannels: coachingChannelRepository(db),
+      recapSubmissions: recapSubmissionRepository(db),
     },
     async ping() {
       let timer: NodeJS.Timeout | undefined;

@@ -15,6 +15,7 @@ import type {
   NewRecapProposal,
   RecapProposal,
 } from '../domain/recap/meeting.js';
+import type { NewRecapSubmission, RecapSubmission } from '../domain/recap/submission.js';
 import type { NewStakeholder, Stakeholder } from '../domain/stakeholders.js';
 import type { Workspace, WorkspaceSettings } from '../domain/workspaces.js';
 import type { CrmRepository } from './crm-ports.js';
@@ -171,6 +172,7 @@ export interface Repositories {
   teamData: TeamDataRepository;
   channelSharing: ChannelSharingRepository;
   coachingChannels: CoachingChannelRepository;
+  recapSubmissions: RecapSubmissionRepository;
 }
 
 export interface Storage {
@@ -202,6 +204,27 @@ export interface DraftStore extends DraftVersionRepository {
   getById(teamId: string, draftId: number): Promise<DraftVersion | null>;
   /** Records where the version was posted; null when the draft is not the team's. */
   setMessage(teamId: string, draftId: number, ref: DraftMessageRef): Promise<DraftVersion | null>;
+}
+
+/** Recap modals as submitted (the rep's raw text), scoped by team. */
+export interface RecapSubmissionRepository {
+  /** Stores the submission; null when this view was stored already (a double submit). */
+  saveOnce(submission: NewRecapSubmission, now: Date): Promise<RecapSubmission | null>;
+  get(teamId: string, id: number): Promise<RecapSubmission | null>;
+  /** Records the outcome of a run (failure = what failed, for the rep); a posted one drops its payload. */
+  finish(
+    teamId: string,
+    id: number,
+    outcome: { status: 'posted' | 'failed'; failure: string | null },
+    now: Date,
+  ): Promise<void>;
+  /** The meeting a run stored, so a retry updates it. */
+  setMeeting(teamId: string, id: number, meetingId: number, now: Date): Promise<void>;
+  /**
+   * Back to pending for a retry, if not posted and unchanged since it was read (`seenUpdatedAt`): true for exactly
+   * one caller. Not only `failed`: when the database was down, marking the run failed may itself have failed.
+   */
+  claimRetry(teamId: string, id: number, seenUpdatedAt: Date, now: Date): Promise<boolean>;
 }
 
 /** Storage port for meetings and their recap proposals; every method is scoped by team. */

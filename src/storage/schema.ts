@@ -220,6 +220,21 @@ export interface MeetingsTable {
   updated_at: Timestamp;
 }
 
+export interface RecapSubmissionsTable {
+  id: Generated<number>;
+  team_id: string;
+  deal_id: number;
+  channel_id: string;
+  user_id: string;
+  view_id: string;
+  payload: string;
+  status: string;
+  failure: string | null;
+  meeting_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface RecapProposalsTable {
   id: Generated<number>;
   team_id: string;
@@ -288,6 +303,7 @@ export interface Database {
   listen_model_usage: ListenModelUsageTable;
   meetings: MeetingsTable;
   recap_proposals: RecapProposalsTable;
+  recap_submissions: RecapSubmissionsTable;
   draft_versions: DraftVersionsTable;
   installations: InstallationsTable;
   team_uninstalls: TeamUninstallsTable;

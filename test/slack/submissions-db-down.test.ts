@@ -91,7 +91,7 @@ describe('view submissions while the database fails', () => {
 
   it('recap: kept open with the notes, no recap posted', async () => {
     const view = await openRecapModal(t);
-    const broken = breakRepository(t, 'idempotency', 'claim');
+    const broken = breakRepository(t, 'recapSubmissions', 'saveOnce');
     const failed = await t.driver.submitView(view.id, recapValues());
     broken.restore();
     expect(broken.calls()).toBe(1);

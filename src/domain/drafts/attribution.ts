@@ -1,5 +1,6 @@
 import type { Entry } from '../entries.js';
 import type { Stakeholder } from '../stakeholders.js';
+import { trimBothOf } from '../text/trim-end.js';
 import type { Statement } from './draft.js';
 
 export function speakerName(stakeholder: Stakeholder | undefined): string | null {
@@ -9,14 +10,12 @@ export function speakerName(stakeholder: Stakeholder | undefined): string | null
 
 /** Whitespace- and quote-mark-insensitive form used to check that a quote is verbatim. */
 export function normalizeQuote(text: string): string {
-  return text
+  const spaced = text
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201C\u201D]/g, '"')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^["']+|["']+$/g, '')
-    .trim()
-    .toLowerCase();
+    .trim();
+  return trimBothOf(spaced, `"'`).trim().toLowerCase();
 }
 
 /** The cited entry whose customer quote contains `quote` verbatim, if any. */

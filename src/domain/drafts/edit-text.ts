@@ -26,9 +26,46 @@ export function draftToEditLines(content: DraftContent): Record<EditSection, str
 }
 
 const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+/;
-const TRAILING_QUOTE = /\s+["“]([^"“”]+)["”]\s*$/;
-const TRAILING_REFS = /\s*\[\s*(#?\d+(?:\s*,\s*#?\d+)*)\s*\]\s*$/;
-const SPIN_PREFIX = /^\(\s*([a-z_ -]+)\s*\)\s*/i;
+const REF = /^#?\d+$/;
+const SPIN_LABEL = /^[a-z_ -]+$/i;
+const isSpace = (c: string | undefined) => c !== undefined && c !== '' && c.trim() === '';
+
+/**
+ * A closing `"quote"` (straight or curly) after white space at the end of an item: the quote, and where the text
+ * before it ends. By hand: /\s+["“]([^"“”]+)["”]\s*$/ is quadratic on long runs of white space.
+ */
+function trailingQuote(item: string): { quote: string; index: number } | null {
+  const text = item.trimEnd();
+  const close = text.length - 1;
+  if (close < 2 || !'"”'.includes(text[close]!)) return null;
+  let open = close - 1;
+  while (open >= 0 && !'"“”'.includes(text[open]!)) open--;
+  if (open < 1 || text[open] === '”' || open === close - 1 || !isSpace(text[open - 1])) return null;
+  let index = open - 1;
+  while (index > 0 && isSpace(text[index - 1])) index--;
+  return { quote: text.slice(open + 1, close), index };
+}
+
+/** Trailing citations "[#1, #2]" (or "[1,2]"): their ids, or null when the item does not end with them. */
+function trailingRefs(text: string): { index: number; ids: string[] } | null {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith(']')) return null;
+  const open = trimmed.lastIndexOf('[');
+  if (open < 0) return null;
+  const ids = trimmed
+    .slice(open + 1, -1)
+    .split(',')
+    .map((id) => id.trim());
+  return ids.every((id) => REF.test(id)) ? { index: open, ids } : null;
+}
+
+/** A leading "(situation)" label: the label, and the text after it. */
+function spinPrefix(item: string): { label: string; rest: string } | null {
+  if (!item.startsWith('(')) return null;
+  const close = item.indexOf(')');
+  const label = close > 0 ? item.slice(1, close).trim() : '';
+  return SPIN_LABEL.test(label) ? { label, rest: item.slice(close + 1).trimStart() } : null;
+}
 
 /** Bulleted items of a section; a line without a bullet continues the item above it. */
 function items(text: string): string[] {
@@ -43,19 +80,18 @@ function items(text: string): string[] {
 }
 
 function takeRefs(text: string): { text: string; entryIds: number[] } {
-  const match = text.match(TRAILING_REFS);
+  const match = trailingRefs(text);
   if (!match) return { text: text.trim(), entryIds: [] };
-  const entryIds = (match[1] ?? '')
-    .split(',')
-    .map((id) => Number(id.replace('#', '').trim()))
+  const entryIds = match.ids
+    .map((id) => Number(id.replace('#', '')))
     .filter((id) => Number.isInteger(id) && id > 0);
   return { text: text.slice(0, match.index).trim(), entryIds: [...new Set(entryIds)] };
 }
 
 export function parseStatements(text: string): CandidateStatement[] {
   return items(text).flatMap((item) => {
-    const quoteMatch = item.match(TRAILING_QUOTE);
-    const quote = quoteMatch ? (quoteMatch[1] ?? '').trim() || null : null;
+    const quoteMatch = trailingQuote(item);
+    const quote = quoteMatch ? quoteMatch.quote.trim() || null : null;
     const rest = quoteMatch ? item.slice(0, quoteMatch.index) : item;
     const { text: statement, entryIds } = takeRefs(rest);
     return statement ? [{ text: statement, entryIds, quote }] : [];
@@ -69,9 +105,9 @@ const spinOf = (label: string | undefined): SpinKind | null => {
 
 export function parseQuestions(text: string): CandidateQuestion[] {
   return items(text).flatMap((item) => {
-    const prefix = item.match(SPIN_PREFIX);
-    const spin = spinOf(prefix?.[1]);
-    const body = spin && prefix ? item.slice(prefix[0].length) : item;
+    const prefix = spinPrefix(item);
+    const spin = spinOf(prefix?.label);
+    const body = spin && prefix ? prefix.rest : item;
     const { text: question, entryIds } = takeRefs(body);
     return question ? [{ text: question, spin: spin ?? 'situation', entryIds }] : [];
   });

@@ -1,4 +1,5 @@
 import type { MessageClassifier } from '../classifier/types.js';
+import { trimEndOf } from '../text/trim-end.js';
 import {
   firstDriverSentence,
   firstPrescribingSentence,
@@ -63,8 +64,39 @@ const roundOne = (value: number): number => Math.round(value * 10) / 10;
  * sentence counts when it ends with one or more "?" (closing quotes or brackets allowed after it).
  */
 export function countQuestions(text: string): number {
-  return text.split(/(?<=[.!?]["'”’)\]]*)\s+/).filter((sentence) => /\?+["'”’)\]]*$/.test(sentence.trim()))
-    .length;
+  return sentencesOf(text).filter((sentence) => trimEndOf(sentence.trim(), CLOSERS).endsWith('?')).length;
+}
+
+/** Closing quotes and brackets allowed after a sentence's end mark. */
+const CLOSERS = `"'”’)]`;
+const isSpace = (c: string | undefined) => c !== undefined && c.trim() === '';
+
+/**
+ * Splits after ".", "!" or "?" (closers allowed after it) followed by white space, in one pass: the same split as
+ * /(?<=[.!?]["'”’)\]]*)\s+/, whose look-behind is quadratic on long runs of closers.
+ */
+function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!isSpace(text[i]) || i === 0) {
+      i++;
+      continue;
+    }
+    let j = i - 1;
+    while (j >= 0 && CLOSERS.includes(text[j]!)) j--;
+    const ends = j >= 0 && '.!?'.includes(text[j]!);
+    let next = i;
+    while (isSpace(text[next])) next++;
+    if (ends) {
+      out.push(text.slice(start, i));
+      start = next;
+    }
+    i = next;
+  }
+  out.push(text.slice(start));
+  return out;
 }
 
 function unique(values: string[]): string[] {

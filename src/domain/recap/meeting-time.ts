@@ -1,3 +1,4 @@
+import { trimEndOf, trimStartOf } from '../text/trim-end.js';
 import {
   DEFAULT_LOCALE,
   dateOrderFor,
@@ -104,10 +105,7 @@ export function parseMeetingCommand(text: string, options: MeetingTimeOptions): 
     titleText = found.title;
   }
 
-  const title = titleText
-    .trim()
-    .replace(/^["“']+|["”']+$/g, '')
-    .trim();
+  const title = trimEndOf(trimStartOf(titleText.trim(), `"“'`), `"”'`).trim();
   if (title === '') return { ok: false, error: `Please give the meeting a title. ${help}` };
   if (title.length > RECAP_LIMITS.maxMeetingTitleChars) {
     return { ok: false, error: `Titles can have at most ${RECAP_LIMITS.maxMeetingTitleChars} characters.` };

@@ -93,12 +93,33 @@ function label(format: TranscriptFormat): string {
         : 'plain';
 }
 
+const isSpace = (c: string | undefined) => c !== undefined && c !== '' && c.trim() === '';
+
+/**
+ * A WebVTT voice tag `<v Name>` or `<v.class1.class2 Name>` at the start of a line: the name and the text after
+ * the tag. By hand: /^\s*<v(?:\.[^\s>.]+)*\s+([^>]+)>(.*)$/s is quadratic on long runs of white space.
+ */
+function voiceTag(line: string): { name: string; text: string } | null {
+  const tag = line.trimStart();
+  const close = tag.indexOf('>');
+  if (!tag.startsWith('<v') || close < 0) return null;
+  let i = 2;
+  while (tag[i] === '.') {
+    const from = ++i;
+    while (i < close && tag[i] !== '.' && !isSpace(tag[i])) i++;
+    if (i === from) return null;
+  }
+  // White space, then at least one more character before ">" (a blank name is refused by the caller).
+  if (!isSpace(tag[i]) || close - i < 2) return null;
+  return { name: tag.slice(i, close), text: tag.slice(close + 1) };
+}
+
 /** A speaker label from a `<v Name>` / `<v.class Name>` tag or a "Name:" prefix. */
 function labelOf(line: string, allowPrefix = true): { speaker: string; text: string } | null {
-  const voice = /^\s*<v(?:\.[^\s>.]+)*\s+([^>]+)>(.*)$/s.exec(line);
+  const voice = voiceTag(line);
   if (voice) {
-    const speaker = voice[1]!.trim().replace(/\s+/g, ' ');
-    return speaker === '' ? null : { speaker, text: voice[2]! };
+    const speaker = voice.name.trim().replace(/\s+/g, ' ');
+    return speaker === '' ? null : { speaker, text: voice.text };
   }
   return allowPrefix ? splitSpeakerPrefix(line, true) : null;
 }

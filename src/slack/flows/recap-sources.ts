@@ -113,7 +113,7 @@ export async function downloadTranscriptFile(args: {
     };
   }
   const limit = RECAP_LIMITS.maxTranscriptChars;
-  if ((file.size ?? 0) > limit * 4) {
+  if ((file.size ?? 0) >= limit * 4) {
     return {
       ok: false,
       reason: `${name} is too large to read (limit ${limit.toLocaleString('en-US')} characters).`,

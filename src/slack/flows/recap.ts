@@ -41,7 +41,21 @@ export interface PostRecapArgs {
   deal: Deal;
   meta: RecapModalMetadata;
   form: RecapForm;
+  /** Updated as the run goes, so a failure can say what failed ("saving the meeting"). */
+  stage?: { current: RecapStage };
+  /** Called once the meeting is stored (a retry passes its id as `meta.meetingId`). */
+  onMeetingSaved?: (meetingId: number) => Promise<void>;
+  /** A retry: proposals the failed run stored but never posted are discarded first. */
+  replaceUnposted?: boolean;
 }
+
+export type RecapStage =
+  | 'reading the thread and the file'
+  | 'reading the text'
+  | 'extracting proposals'
+  | 'saving the meeting'
+  | 'posting the recap in the channel'
+  | 'sending your listening figures';
 
 /** At most this many proposals are posted per recap; the rest is reported, not silently dropped. */
 export const MAX_PROPOSALS = 60;
@@ -103,6 +117,8 @@ async function ourSpeakerNames(deps: RecapDeps, client: WebClient, form: RecapFo
  */
 export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<Meeting> {
   const { client, deal, form, meta } = args;
+  const stage = args.stage ?? { current: 'reading the thread and the file' };
+  stage.current = 'reading the thread and the file';
   const notices: string[] = [];
   const existing = meta.meetingId ? await deps.repos.meetings.getById(deal.teamId, meta.meetingId) : null;
   // The prompt's thread is where the meeting says (the deal channel, or where a shared channel's coaching goes).
@@ -136,6 +152,7 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
   const ourSpeakers = await ourSpeakerNames(deps, client, form);
   // Due dates typed in the text ("by 12/3") read in the rep's numeric order (their Slack locale).
   const rep = await slackPerson(client, args.userId, deps.logger);
+  stage.current = 'reading the text';
   const transcript = await readTranscript(deps, transcriptText, notices);
   const readAs = transcript?.hasSpeakers ? 'transcript' : 'notes';
   if (transcript && readAs === 'notes') notices.push(`Read as notes because: ${transcript.reason}`);
@@ -145,6 +162,7 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
       : { ok: false, reason: transcript.reason ?? 'The transcript has no speaker labels.' }
     : null;
 
+  stage.current = 'extracting proposals';
   const extractor = deps.recapExtractor ?? offlineRecapExtractor;
   const outcome = await extractor.extract({
     notes,
@@ -210,6 +228,7 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
     truncated: outcome.truncated,
     fallbackReason: outcome.fallbackReason,
   };
+  stage.current = 'saving the meeting';
   const fields = {
     title: form.title,
     meetingDate: form.date,
@@ -233,7 +252,10 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
           ...fields,
         });
 
+  await args.onMeetingSaved?.(meeting.id);
+  if (existing && args.replaceUnposted) await discardUnposted(deps, deal.teamId, meeting.id, args.userId);
   const stored = await deps.repos.meetings.addProposals(deal.teamId, meeting.id, proposals);
+  stage.current = 'posting the recap in the channel';
   const posted = await postRecapThread(
     deps,
     client,
@@ -244,6 +266,7 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
   );
 
   if (listening) {
+    stage.current = 'sending your listening figures';
     const guidance = listening.ok ? listeningGuidance(listening.metrics) : [];
     const message = listeningMessage(form.title, listening, guidance);
     await replyPrivately(
@@ -255,6 +278,13 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
     );
   }
   return posted;
+}
+
+/** Proposals of an earlier run that failed before posting them: a new run replaces them, never doubles them. */
+async function discardUnposted(deps: RecapDeps, teamId: string, meetingId: number, userId: string) {
+  const earlier = await deps.repos.meetings.listProposals(teamId, meetingId);
+  for (const p of earlier.filter((p) => p.status === 'proposed' && p.messageTs === null))
+    await deps.repos.meetings.resolveProposal(teamId, p.id, 'discarded', userId, deps.clock());
 }
 
 /**

@@ -12,7 +12,7 @@ import type { FieldOutcome, SendReport } from '../../services/crm/send.js';
 import { metadata, mrkdwn, option, plain } from './blocks.js';
 import { CRM_IDS } from './crm-ids.js';
 import { LIMITS } from './limits.js';
-import { escapeMrkdwn, mentionUser, truncate } from './mrkdwn.js';
+import { escapeMrkdwn, linkMrkdwn, mentionUser, truncate } from './mrkdwn.js';
 
 const money = (amount: number | null, currency: string | null) =>
   amount === null ? 'not set' : `${currency ? `${currency} ` : ''}${amount.toLocaleString('en-US')}`;
@@ -32,17 +32,18 @@ export function crmPanel(link: CrmLink, recordUrl: string): { text: string; bloc
     blocks: [
       {
         type: 'section',
-        text: mrkdwn(
-          `*<${recordUrl.replace(/[<>|]/g, '')}|${escapeMrkdwn(s.name)}>* in ${crm.crm} (read-only here)`,
-        ),
+        text: mrkdwn(`*${linkMrkdwn(recordUrl, s.name)}* in ${crm.crm} (read-only here)`),
       },
       {
         type: 'section',
         fields: [
-          mrkdwn(`*Stage*\n${escapeMrkdwn(s.stage)}`),
-          mrkdwn(`*Amount*\n${escapeMrkdwn(money(s.amount, s.currency))}`),
-          mrkdwn(`*Close date*\n${escapeMrkdwn(s.closeDate ?? 'not set')}`),
-          mrkdwn(`*Owner*\n${escapeMrkdwn(s.ownerName ?? 'not set')}`),
+          mrkdwn(`*Stage*\n${escapeMrkdwn(truncate(s.stage, 200))}`, LIMITS.sectionFieldText),
+          mrkdwn(`*Amount*\n${escapeMrkdwn(money(s.amount, s.currency))}`, LIMITS.sectionFieldText),
+          mrkdwn(`*Close date*\n${escapeMrkdwn(s.closeDate ?? 'not set')}`, LIMITS.sectionFieldText),
+          mrkdwn(
+            `*Owner*\n${escapeMrkdwn(truncate(s.ownerName ?? 'not set', 200))}`,
+            LIMITS.sectionFieldText,
+          ),
         ],
       },
       { type: 'section', text: mrkdwn(`*Contacts and roles*\n${contacts}`) },

@@ -28,8 +28,11 @@ export function providerLabel(v: Pick<DraftVersion, 'provider' | 'model' | 'fall
 /** The short top-level message posted at once, before the (possibly slow) drafting. */
 export function draftPlaceholder(deal: Pick<Deal, 'accountName'>, regenerating = false): SlackMessageContent {
   const verb = regenerating ? 'Redrafting' : 'Drafting';
-  const text = `${verb} the shared vision for ${escapeMrkdwn(deal.accountName)}…`;
-  return { text, blocks: [{ type: 'context', elements: [mrkdwn(`:hourglass_flowing_sand: ${text}`)] }] };
+  const text = `${verb} the shared vision for ${escapeMrkdwn(truncate(deal.accountName, 200))}…`;
+  return {
+    text,
+    blocks: [{ type: 'context', elements: [mrkdwn(`:hourglass_flowing_sand: ${text}`, LIMITS.contextText)] }],
+  };
 }
 
 const button = (actionId: string, label: string, draftId: number, style?: 'primary' | 'danger') => ({

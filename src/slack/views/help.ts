@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
 
 export type HelpGroup =
   | 'Set up'
@@ -68,7 +68,7 @@ export function unknownSubcommandBlocks(
   subcommands: readonly HelpEntry[],
 ): BlockMessage {
   const hint = suggestion ? ` Did you mean \`/vision ${suggestion}\`?` : '';
-  const text = `I don't know \`/vision ${escapeMrkdwn(typed)}\`.${hint}`;
+  const text = `I don't know \`/vision ${escapeMrkdwn(truncate(typed, 200))}\`.${hint}`;
   return {
     text,
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, ...commandList(subcommands)],

@@ -30,7 +30,15 @@ export function dealEntriesModal(deal: Deal, entries: Entry[], stakeholders: Sta
   const live = entries.filter((e) => !e.archived);
   const budget = LIMITS.blocksPerModal - 2;
   const blocks: KnownBlock[] = [
-    { type: 'context', elements: [mrkdwn(`${escapeMrkdwn(dealTitle(deal))} · ${live.length} entries`)] },
+    {
+      type: 'context',
+      elements: [
+        mrkdwn(
+          `${escapeMrkdwn(truncate(dealTitle(deal), 300))} · ${live.length} entries`,
+          LIMITS.contextText,
+        ),
+      ],
+    },
   ];
   let shown = 0;
   for (const kind of ENTRY_KINDS) {

@@ -169,6 +169,8 @@ export const RECAP_IDS = {
   refreshDraft: 'recap_refresh_draft',
   /** "Write the recap" on the scheduled prompt; value = meeting id. */
   openFromPrompt: 'recap_open_from_prompt',
+  /** "Try again" on the message about a recap that failed after its modal closed; value = submission id. */
+  retrySubmission: 'recap_retry_submission',
   decisionTitle: 'recap_decision_title',
   decisionOwner: 'recap_decision_owner',
   decisionDue: 'recap_decision_due',

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { mrkdwn } from './blocks.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { LIMITS } from './limits.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import type { NudgeMessage } from './nudge-blocks.js';
 import { slackDate } from './slack-date.js';
 
@@ -49,7 +50,7 @@ function whenLine(input: NudgePreviewInput): string {
  * buttons: only the real message can act on decisions), framed as a preview with the run time.
  */
 export function nudgePreviewMessage(input: NudgePreviewInput): { text: string; blocks: KnownBlock[] } {
-  const account = escapeMrkdwn(input.accountName);
+  const account = escapeMrkdwn(truncate(input.accountName, 200));
   const when = whenLine(input);
   if (!input.message) {
     const text = `Nothing is stalled right now at ${account}: the next weekly nudge would post nothing here. ${when}`;
@@ -59,7 +60,7 @@ export function nudgePreviewMessage(input: NudgePreviewInput): { text: string; b
   return {
     text: `Preview: ${input.message.text}`,
     blocks: [
-      { type: 'context', elements: [mrkdwn(`:eyes: ${intro}`)] },
+      { type: 'context', elements: [mrkdwn(`:eyes: ${intro}`, LIMITS.contextText)] },
       { type: 'divider' },
       ...input.message.blocks,
       {

@@ -28,11 +28,30 @@ const NAME_MAX = 80;
 export function parseAttendeeLine(line: string): NewAttendee | null {
   const text = line.replace(/^\s*[-*•]\s+/, '').trim();
   if (text === '') return null;
-  const paren = /^(.+?)\s*\(([^()]+)\)\s*$/.exec(text);
-  const split = paren ? [paren[1]!, paren[2]!] : text.split(/\s+[-–—]\s+|\s*,\s*/);
+  const split = parenthesised(text) ?? text.split(',').flatMap(splitOnDashes);
   const name = split[0]!.trim();
   const role = split.slice(1).join(', ').trim();
   return { name, role: role === '' ? null : role };
+}
+
+/** "Dana Lee (CFO)": the name and what is in the last brackets (no brackets inside); null otherwise. */
+function parenthesised(text: string): [string, string] | null {
+  if (!text.endsWith(')')) return null;
+  const open = text.lastIndexOf('(');
+  const inside = text.slice(open + 1, -1);
+  if (open < 1 || inside === '' || inside.includes('(') || inside.includes(')')) return null;
+  return [text.slice(0, open), inside];
+}
+
+/** "Dana Lee - CFO" -> ["Dana Lee", "CFO"]: a dash standing alone between words separates, a hyphen does not. */
+function splitOnDashes(part: string): string[] {
+  const pieces: string[][] = [[]];
+  for (const word of part.split(/\s+/)) {
+    if (word === '') continue;
+    if (word === '-' || word === '–' || word === '—') pieces.push([]);
+    else pieces[pieces.length - 1]!.push(word);
+  }
+  return pieces.map((words) => words.join(' '));
 }
 
 /** A file id from "F0123ABC" or a Slack file permalink (…/files/U…/F…/name). */

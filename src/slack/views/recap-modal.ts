@@ -3,6 +3,7 @@ import type { Stakeholder } from '../../domain/stakeholders.js';
 import { metadata, option, plain, textInput } from './blocks.js';
 import { RECAP_IDS as R } from './ids.js';
 import { LIMITS } from './limits.js';
+import { truncate } from './mrkdwn.js';
 
 /** Paste inputs for a transcript (Slack caps one input at 3,000 characters). */
 export const TRANSCRIPT_PARTS = 3;
@@ -98,7 +99,7 @@ export function recapModal(args: {
   accountName: string;
 }): ModalView {
   const { meta, prefill } = args;
-  const context = [`Deal: ${args.accountName}`];
+  const context = [`Deal: ${truncate(args.accountName, 200)}`];
   if (meta.threadReplies) {
     context.push(
       `${meta.threadReplies} repl${meta.threadReplies === 1 ? 'y' : 'ies'} in the prompt's thread will be added to the notes.`,
@@ -112,7 +113,7 @@ export function recapModal(args: {
     submit: plain('Post recap', LIMITS.modalSubmit),
     close: plain('Cancel', LIMITS.modalClose),
     blocks: [
-      { type: 'context', elements: [{ type: 'plain_text', text: context.join(' '), emoji: false }] },
+      { type: 'context', elements: [{ ...plain(context.join(' '), LIMITS.contextText), emoji: false }] },
       textInput(R.title, 'Meeting title', {
         maxLength: 150,
         initial: prefill.title,

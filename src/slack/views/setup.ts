@@ -1,10 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { DEAL_INPUT_LIMITS, type DealInput, dealTitle, stageChoices } from '../../domain/deal-input.js';
 import type { Deal } from '../../domain/deals.js';
-import { findOption, metadata, option, plain } from './blocks.js';
+import { findOption, metadata, mrkdwn, option, plain } from './blocks.js';
 import { ACTION_IDS, SETUP_FORM as F, VIEW_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
-import { escapeMrkdwn, mentionUser } from './mrkdwn.js';
+import { escapeMrkdwn, linkMrkdwn, mentionUser, truncate } from './mrkdwn.js';
 
 /** What the setup modal carries between open and submit; the channel is re-read, never trusted for a deal id. */
 export interface SetupMetadata {
@@ -154,9 +154,9 @@ export const SETUP_FIELD_TO_BLOCK: Record<keyof DealInput, string> = {
 /** One line for the channel: "Deal linked: Acme - Routing 2027 (discovery), owner @rep". */
 export function dealLinkedMessage(deal: Deal, status: 'created' | 'updated', byUserId: string) {
   const verb = status === 'created' ? 'Deal linked' : 'Deal updated';
-  const title = escapeMrkdwn(dealTitle(deal));
-  const stage = escapeMrkdwn(deal.stage);
-  const crm = deal.crmUrl ? ` · <${deal.crmUrl.replace(/[<>|]/g, '')}|CRM>` : '';
+  const title = escapeMrkdwn(truncate(dealTitle(deal), 300));
+  const stage = escapeMrkdwn(truncate(deal.stage, 80));
+  const crm = deal.crmUrl ? ` · ${linkMrkdwn(deal.crmUrl, 'CRM')}` : '';
   const text = `${verb}: ${title} (${stage}), owner ${mentionUser(deal.ownerUserId)}`;
   return {
     text,
@@ -164,7 +164,7 @@ export function dealLinkedMessage(deal: Deal, status: 'created' | 'updated', byU
       {
         type: 'context' as const,
         elements: [
-          { type: 'mrkdwn' as const, text: `${text}${crm} · by ${mentionUser(byUserId)} · \`/vision help\`` },
+          mrkdwn(`${text}${crm} · by ${mentionUser(byUserId)} · \`/vision help\``, LIMITS.contextText),
         ],
       },
     ],

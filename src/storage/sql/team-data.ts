@@ -21,6 +21,7 @@ export const TEAM_TABLES: readonly TeamTable[] = [
   'nudge_runs',
   'draft_versions',
   'deal_coaching_channels',
+  'recap_submissions',
   'meetings',
   'decisions',
   'entries',

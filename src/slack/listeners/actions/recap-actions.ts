@@ -21,6 +21,7 @@ import { RECAP_IDS } from '../../views/ids.js';
 import { recapDecisionEditModal, recapEntryEditModal } from '../../views/recap-edit.js';
 import { openRecapModal } from '../commands/subcommands/recap.js';
 import { recapRefreshDraftHandler } from './recap-refresh-draft.js';
+import { recapRetryHandler } from './recap-retry.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -142,4 +143,5 @@ export function registerRecapActions(app: App, deps: AppDeps): void {
   app.action(RECAP_IDS.discard, recapDiscardHandler(deps));
   app.action(RECAP_IDS.openFromPrompt, recapOpenFromPromptHandler(deps));
   app.action(RECAP_IDS.refreshDraft, recapRefreshDraftHandler(deps));
+  app.action(RECAP_IDS.retrySubmission, recapRetryHandler(deps));
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { MODEL_BUSY_MESSAGE } from '../../../domain/model-gate.js';
 import type { AppDeps } from '../../deps.js';
-import { postRecap } from '../../flows/recap.js';
+import { encodeRecapSubmission, runRecapSubmission } from '../../flows/recap-submission.js';
 import { todayFor } from '../../flows/user-time.js';
 import { activeDealForPayload } from '../../guards/deal.js';
 import { RECAP_IDS as R } from '../../views/ids.js';
@@ -18,8 +18,8 @@ const NOT_YOURS =
 const BUSY_NOTHING_SAVED = `${MODEL_BUSY_MESSAGE} Nothing was saved; what you typed is still here.`;
 
 /**
- * Submit of the recap modal: validation errors inline; otherwise ack at once (the modal closes) and do the slow
- * work after it. The view id makes a retried or double submit post one recap.
+ * Submit of the recap modal: validation errors inline; otherwise the text is stored, the ack closes the modal and
+ * the slow work runs after it. The view id makes a retried or double submit post one recap.
  */
 export function recapSubmitHandler(deps: AppDeps) {
   return async ({ ack, body, view, client, context }: Args): Promise<void> => {
@@ -45,39 +45,40 @@ export function recapSubmitHandler(deps: AppDeps) {
       await ack({ response_action: 'errors', errors: { [R.title]: BUSY_NOTHING_SAVED } });
       return;
     }
-    const key = `recap:view:${view.id}`;
-    let first: boolean;
+    // The rep's text is stored before the modal closes: if this fails, saveOrSayWhy keeps the modal open with
+    // it; once stored, any later failure tells the rep what failed and offers to run it again from the text.
+    let submission: Awaited<ReturnType<AppDeps['repos']['recapSubmissions']['saveOnce']>>;
     try {
-      first = await deps.repos.idempotency.claim(teamId, key);
+      submission = await deps.repos.recapSubmissions.saveOnce(
+        {
+          teamId,
+          dealId: deal.id,
+          channelId: deal.channelId,
+          userId,
+          viewId: view.id,
+          payload: encodeRecapSubmission(view.private_metadata, parsed.form),
+        },
+        deps.clock(),
+      );
     } catch (error) {
       release();
       throw error;
     }
     await ack();
-    if (!first) {
+    if (!submission) {
       release();
       return;
     }
     try {
-      await postRecap(deps, {
+      await runRecapSubmission(deps, {
         client,
         botToken: context.botToken ?? '',
-        teamId,
-        userId,
+        submission,
         deal,
         meta,
         form: parsed.form,
+        retry: false,
       });
-    } catch (error) {
-      deps.logger.error('posting a recap failed', error);
-      await deps.repos.idempotency.release(teamId, key);
-      await client.chat
-        .postEphemeral({
-          channel: deal.channelId,
-          user: userId,
-          text: 'Sorry, the recap could not be posted on our side. Please run `/vision recap` again.',
-        })
-        .catch(() => undefined);
     } finally {
       release();
     }

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Deal } from '../../src/domain/deals.js';
+import type { SlackMessage } from '../../src/sandbox/emulator/types.js';
+import { RECAP_IDS } from '../../src/slack/views/ids.js';
+import {
+  linkDeal,
+  NOTES,
+  NOW,
+  openRecapModal,
+  recapParents,
+  recapValues,
+  TRANSCRIPT,
+  threadOf,
+} from '../slack/recap-support.js';
+import { testEngines } from '../support/databases.js';
+import { breakRepository, startTestApp, type TestApp } from '../support/harness.js';
+import { waitFor } from '../support/wait.js';
+
+/**
+ * A recap that fails after its modal closed (the ack) must not lose the rep's text: it was stored before the
+ * ack, the rep is told privately what failed and that the text is saved, and "Try again" runs it from the text.
+ */
+describe.each(testEngines())('a recap that fails after its modal closed ($name)', (engine) => {
+  let t: TestApp;
+  let deal: Deal;
+  beforeAll(async () => {
+    t = await startTestApp({ engine, clock: () => NOW });
+    deal = await linkDeal(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(() => {
+    t.emulator.state.views.clear(t.ids.rep);
+  });
+
+  const dm = () => t.emulator.state.openIm(t.ids.rep).id;
+  const failureNotice = (before: number) =>
+    waitFor('the failure message to the rep', () =>
+      t.emulator.state
+        .messages(dm())
+        .slice(before)
+        .find((m) => m.text.includes('could not be finished')),
+    );
+  const retryId = (message: SlackMessage): number =>
+    Number(JSON.stringify(message.blocks).match(/"value":"(\d+)"/)?.[1]);
+
+  it('database down after the ack: the rep is told, the text is stored, "Try again" posts the recap once', async () => {
+    const view = await openRecapModal(t);
+    const before = t.emulator.state.messages(dm()).length;
+    const broken = breakRepository(t, 'meetings', 'create');
+    const submitted = await t.driver.submitView(view.id, recapValues());
+    expect(submitted.status).toBe(200);
+    expect(submitted.outcome).toBe('close');
+
+    const notice = await failureNotice(before);
+    broken.restore();
+    expect(broken.calls()).toBe(1);
+    expect(notice.text).toContain('saving the meeting failed');
+    expect(notice.text).toMatch(/Your notes and transcript \([\d,]+ characters\) are saved/);
+    expect(recapParents(t)).toEqual([]);
+
+    const saved = await t.repos.recapSubmissions.get(t.ids.team, retryId(notice));
+    expect(saved?.status).toBe('failed');
+    expect(saved?.payload).toContain(JSON.stringify(NOTES).slice(1, -1));
+    expect(saved?.payload).toContain(JSON.stringify(TRANSCRIPT).slice(1, -1));
+
+    await t.driver.clickButton(notice.ts, RECAP_IDS.retrySubmission, t.ids.rep);
+    const parent = await waitFor('the recap after the retry', () => recapParents(t)[0]);
+    await waitFor('its thread', () => threadOf(t, parent).length >= 2);
+    const after = await waitFor('the notice replaced', () => {
+      const m = t.emulator.state.findMessage(dm(), notice.ts);
+      return m?.text.includes('is posted') ? m : undefined;
+    });
+    expect(JSON.stringify(after.blocks)).not.toContain(RECAP_IDS.retrySubmission);
+    expect((await t.repos.recapSubmissions.get(t.ids.team, saved!.id))?.status).toBe('posted');
+    const meeting = await t.repos.meetings.getById(
+      t.ids.team,
+      (await t.repos.recapSubmissions.get(t.ids.team, saved!.id))!.meetingId!,
+    );
+    expect(meeting?.notes).toBe(NOTES);
+
+    // A second click (double click, old message) runs nothing.
+    await t.driver.clickButton(notice.ts, RECAP_IDS.retrySubmission, t.ids.rep).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(recapParents(t)).toHaveLength(1);
+  });
+
+  it('Slack refuses the post: the reason is named, and the retry reuses the meeting without doubling proposals', async () => {
+    const view = await openRecapModal(t);
+    const parentsBefore = recapParents(t).length;
+    const before = t.emulator.state.messages(dm()).length;
+    t.emulator.state.leaveChannel(deal.channelId, t.emulator.state.bot.userId);
+    await t.driver.submitView(view.id, recapValues({ [RECAP_IDS.title]: 'Pricing call' }));
+    const notice = await failureNotice(before);
+    t.emulator.state.joinChannel(deal.channelId, t.emulator.state.bot.userId);
+    expect(notice.text).toContain('posting the recap in the channel: Slack refused it (not_in_channel)');
+    expect(notice.text).toContain('Pricing call');
+
+    const saved = await t.repos.recapSubmissions.get(t.ids.team, retryId(notice));
+    expect(saved?.meetingId).toBeGreaterThan(0);
+    const firstRun = await t.repos.meetings.listProposals(t.ids.team, saved!.meetingId!);
+    expect(firstRun.length).toBeGreaterThan(0);
+
+    await t.driver.clickButton(notice.ts, RECAP_IDS.retrySubmission, t.ids.rep);
+    await waitFor('the recap after the retry', () => recapParents(t).length === parentsBefore + 1);
+    await waitFor(
+      'posted',
+      async () => (await t.repos.recapSubmissions.get(t.ids.team, saved!.id))?.status === 'posted',
+    );
+    const all = await t.repos.meetings.listProposals(t.ids.team, saved!.meetingId!);
+    const live = all.filter((p) => p.status === 'proposed');
+    expect(live).toHaveLength(firstRun.length);
+    expect(live.every((p) => p.messageTs !== null)).toBe(true);
+    expect(all.filter((p) => p.status === 'discarded')).toHaveLength(firstRun.length);
+  });
+
+  it('database down for the whole run (marking it failed fails too): the retry still runs it, once', async () => {
+    const view = await openRecapModal(t);
+    const parents = recapParents(t).length;
+    const before = t.emulator.state.messages(dm()).length;
+    const create = breakRepository(t, 'meetings', 'create');
+    const finish = breakRepository(t, 'recapSubmissions', 'finish');
+    await t.driver.submitView(view.id, recapValues({ [RECAP_IDS.title]: 'Budget call' }));
+    const notice = await failureNotice(before);
+    create.restore();
+    finish.restore();
+    expect(finish.calls()).toBe(1);
+    const id = retryId(notice);
+    expect((await t.repos.recapSubmissions.get(t.ids.team, id))?.status).toBe('pending');
+
+    await t.driver.clickButton(notice.ts, RECAP_IDS.retrySubmission, t.ids.rep);
+    await waitFor('the recap after the retry', () => recapParents(t).length === parents + 1);
+    await waitFor(
+      'posted',
+      async () => (await t.repos.recapSubmissions.get(t.ids.team, id))?.status === 'posted',
+    );
+  });
+
+  it('the text worker crashes: the rep is told proposals could not be extracted, and the retry works', async () => {
+    const view = await openRecapModal(t);
+    const parents = recapParents(t).length;
+    const before = t.emulator.state.messages(dm()).length;
+    const deps = t.app.deps;
+    const extractor = deps.recapExtractor;
+    deps.recapExtractor = {
+      name: 'offline',
+      extract: () => Promise.reject(new Error('the worker stopped')),
+    };
+    try {
+      await t.driver.submitView(view.id, recapValues({ [RECAP_IDS.title]: 'Pilot scoping' }));
+      const notice = await failureNotice(before);
+      expect(notice.text).toContain('extracting proposals failed');
+      expect(notice.text).not.toContain('worker stopped'); // internals stay in the log
+      deps.recapExtractor = extractor;
+      await t.driver.clickButton(notice.ts, RECAP_IDS.retrySubmission, t.ids.rep);
+      await waitFor('the recap after the retry', () => recapParents(t).length === parents + 1);
+    } finally {
+      deps.recapExtractor = extractor;
+    }
+  });
+
+  it("another user cannot run a rep's saved recap", async () => {
+    const view = await openRecapModal(t);
+    const before = t.emulator.state.messages(dm()).length;
+    const broken = breakRepository(t, 'meetings', 'addProposals');
+    await t.driver.submitView(view.id, recapValues({ [RECAP_IDS.title]: 'Security review' }));
+    const notice = await failureNotice(before);
+    broken.restore();
+    const parents = recapParents(t).length;
+    await t.driver.clickButton(notice.ts, RECAP_IDS.retrySubmission, t.ids.manager);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(recapParents(t)).toHaveLength(parents);
+    expect((await t.repos.recapSubmissions.get(t.ids.team, retryId(notice)))?.status).toBe('failed');
+  });
+});
