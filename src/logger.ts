@@ -84,9 +84,12 @@ function toPino(args: unknown[]): [Record<string, unknown>, string] {
 }
 
 function wrap(root: PinoLogger, bindings: LogContext): AppLogger {
-  const log = Object.keys(bindings).length > 0 ? root.child(bindings) : root;
+  // Every Slack request gets a logger with its request id, and most never write a line: the pino child is made
+  // on the first line that is written.
+  let log: PinoLogger | null = null;
   const write = (level: LogLevel, args: unknown[]) => {
-    if (!log.isLevelEnabled(level)) return;
+    if (!root.isLevelEnabled(level)) return;
+    log ??= Object.keys(bindings).length > 0 ? root.child(bindings) : root;
     const [fields, message] = toPino(args);
     log[level](fields, message);
   };
