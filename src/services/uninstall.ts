@@ -75,3 +75,48 @@ export async function purgeTeamNow(
   if (await repos.teamLifecycle.get(teamId)) await repos.teamLifecycle.markPurged(teamId, now);
   return counts;
 }
+
+/**
+ * An admin removed the app from some workspaces of an org-wide install (`team_access_revoked`): each is
+ * forgotten on its own (jobs stop now, data purged after the grace period); the org's token and its other
+ * workspaces stay. A workspace that holds its own installation keeps it and is left alone.
+ */
+export async function forgetOrgWorkspaces(
+  repos: UninstallRepos,
+  input: { enterpriseId: string; teamIds: readonly string[]; now: Date; graceDays: number },
+): Promise<UninstallOutcome[]> {
+  const ownInstalls = new Set((await repos.installations.list()).map((row) => row.teamId));
+  const outcomes: UninstallOutcome[] = [];
+  for (const teamId of input.teamIds) {
+    if (ownInstalls.has(teamId)) continue;
+    outcomes.push(
+      await forgetTeam(repos, {
+        teamId,
+        enterpriseId: input.enterpriseId,
+        now: input.now,
+        graceDays: input.graceDays,
+      }),
+    );
+  }
+  return outcomes;
+}
+
+/**
+ * The app was added back to workspaces of an org-wide install (`team_access_granted`): they are remembered as
+ * the org's, and one that left this org is no longer scheduled for purging (a workspace uninstalled from
+ * elsewhere is not the org's to bring back). The ids brought back.
+ */
+export async function restoreOrgWorkspaces(
+  repos: UninstallRepos,
+  input: { enterpriseId: string; teamIds: readonly string[]; now: Date },
+): Promise<string[]> {
+  await repos.teamLifecycle.rememberOrgWorkspaces(input.enterpriseId, input.teamIds, input.now);
+  const restored: string[] = [];
+  for (const teamId of input.teamIds) {
+    const uninstall = await repos.teamLifecycle.get(teamId);
+    if (!uninstall || uninstall.enterpriseId !== input.enterpriseId) continue;
+    await repos.teamLifecycle.markReinstalled(teamId);
+    restored.push(teamId);
+  }
+  return restored;
+}

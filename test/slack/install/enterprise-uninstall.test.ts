@@ -196,4 +196,19 @@ describe.each(testEngines())('Enterprise Grid uninstall ($name)', (engine) => {
     for (const teamId of [A1, A2]) expect(await t.repos.deals.list(teamId)).toEqual([]);
     for (const teamId of [B1, SOLO]) expect(await t.repos.deals.list(teamId)).toHaveLength(1);
   });
+
+  it("an org's team_access events never touch a workspace installed on its own", async () => {
+    await installEverywhere(30);
+    const fromOrgA = t.cloud.workspace(A1).driver;
+    await fromOrgA.event({ type: 'team_access_revoked', team_ids: [SOLO, A2] });
+    await waitFor('A2 forgotten', () => t.repos.teamLifecycle.get(A2));
+    expect(await t.repos.teamLifecycle.get(SOLO)).toBeNull();
+    expect((await t.repos.installations.list()).map((r) => r.teamId)).toContain(SOLO);
+
+    await t.cloud.workspace(SOLO).driver.event({ type: 'app_uninstalled' });
+    await waitFor('SOLO uninstalled', () => t.repos.teamLifecycle.get(SOLO));
+    await fromOrgA.event({ type: 'team_access_granted', team_ids: [SOLO, A2] });
+    await waitFor('A2 back', async () => (await t.repos.teamLifecycle.get(A2)) === null);
+    expect(await t.repos.teamLifecycle.get(SOLO)).toMatchObject({ enterpriseId: null });
+  });
 });

@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { forgetTeam } from '../../../services/uninstall.js';
+import { forgetOrgWorkspaces, restoreOrgWorkspaces } from '../../../services/uninstall.js';
 import type { AppDeps } from '../../deps.js';
 
-const teamIdsSchema = z.object({ team_ids: z.array(z.string().min(1)).max(10_000) });
+const teamIdsSchema = z.object({ team_ids: z.array(z.string().regex(/^[A-Z0-9]+$/)).max(10_000) });
 
 /**
  * Enterprise Grid, org-wide install: an admin removes the app from some workspaces of the org
@@ -16,16 +16,15 @@ export function registerOrgWorkspaceAccess(app: App, deps: AppDeps): void {
     const parsed = teamIdsSchema.safeParse(event);
     const enterpriseId = context.enterpriseId;
     if (!parsed.success || !enterpriseId) return;
-    const now = deps.clock();
-    for (const teamId of parsed.data.team_ids) {
-      const outcome = await forgetTeam(deps.repos, {
-        teamId,
-        enterpriseId,
-        now,
-        graceDays: deps.purgeGraceDays ?? 30,
-      });
+    const outcomes = await forgetOrgWorkspaces(deps.repos, {
+      enterpriseId,
+      teamIds: parsed.data.team_ids,
+      now: deps.clock(),
+      graceDays: deps.purgeGraceDays ?? 30,
+    });
+    for (const outcome of outcomes) {
       deps.logger.info(
-        `team_access_revoked: workspace ${teamId} removed from org ${enterpriseId}; ` +
+        `team_access_revoked: workspace ${outcome.teamId} removed from org ${enterpriseId}; ` +
           (outcome.purged ? 'data purged now' : `data purged after ${outcome.purgeAfter.toISOString()}`),
       );
     }
@@ -35,8 +34,14 @@ export function registerOrgWorkspaceAccess(app: App, deps: AppDeps): void {
     const parsed = teamIdsSchema.safeParse(event);
     const enterpriseId = context.enterpriseId;
     if (!parsed.success || !enterpriseId) return;
-    await deps.repos.teamLifecycle.rememberOrgWorkspaces(enterpriseId, parsed.data.team_ids, deps.clock());
-    for (const teamId of parsed.data.team_ids) await deps.repos.teamLifecycle.markReinstalled(teamId);
-    deps.logger.info(`team_access_granted: org ${enterpriseId} added ${parsed.data.team_ids.join(', ')}`);
+    const restored = await restoreOrgWorkspaces(deps.repos, {
+      enterpriseId,
+      teamIds: parsed.data.team_ids,
+      now: deps.clock(),
+    });
+    deps.logger.info(
+      `team_access_granted: org ${enterpriseId} added ${parsed.data.team_ids.join(', ')}; ` +
+        `purge cancelled for ${restored.join(', ') || 'none'}`,
+    );
   });
 }
