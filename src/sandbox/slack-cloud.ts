@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type OrgMember, orgAdminActions } from './cloud-org.js';
 import { parseBody, readBody, sendJson, sendText } from './emulator/http.js';
 import { type InstallTarget, OAuthError, OAuthGrants } from './emulator/oauth/grants.js';
 import { listen, type RequestHandler, type RunningServer } from './emulator/server.js';
@@ -16,10 +17,7 @@ export interface SlackCloudOptions {
   clock?: Clock;
 }
 
-export interface CloudWorkspace {
-  emulator: SlackEmulator;
-  enterpriseId: string | null;
-}
+export type CloudWorkspace = OrgMember;
 
 export interface CloudCall extends CallLogEntry {
   teamId: string | null;
@@ -60,7 +58,7 @@ export function createSlackCloud(options: SlackCloudOptions) {
     });
     emulator.setBaseUrl(`${baseUrl}/t/${teamId}`);
     if (appUrl) emulator.setAppUrl(appUrl);
-    workspaces.set(teamId, { emulator, enterpriseId: extra.enterpriseId ?? null });
+    workspaces.set(teamId, { emulator, enterpriseId: extra.enterpriseId ?? null, orgAccess: true });
     return emulator;
   }
 
@@ -201,7 +199,9 @@ export function createSlackCloud(options: SlackCloudOptions) {
   /** `auth.teams.list`: the workspaces an org-wide token may act in (a workspace token: its own). */
   function authTeamsList(target: InstallTarget, token: string, res: ServerResponse) {
     const teams = [...workspaces.entries()]
-      .filter(([id, w]) => (target.teamId ? id === target.teamId : w.enterpriseId === target.enterpriseId))
+      .filter(([id, w]) =>
+        target.teamId ? id === target.teamId : w.enterpriseId === target.enterpriseId && w.orgAccess,
+      )
       .map(([id, w]) => ({ id, name: w.emulator.state.team.name }));
     const response = { ok: true, teams, response_metadata: { next_cursor: '' } };
     oauthCalls.push({
@@ -218,7 +218,7 @@ export function createSlackCloud(options: SlackCloudOptions) {
 
   /** An org-wide token acts in the org's workspaces; the emulator routes it to the org's first one. */
   const teamOfEnterpriseCall = (enterpriseId: string | null) =>
-    [...workspaces.entries()].find(([, w]) => w.enterpriseId === enterpriseId)?.[0];
+    [...workspaces.entries()].find(([, w]) => w.enterpriseId === enterpriseId && w.orgAccess)?.[0];
 
   return {
     addWorkspace,
@@ -255,6 +255,8 @@ export function createSlackCloud(options: SlackCloudOptions) {
     revokeTeam(teamId: string) {
       return grants.revokeAll(teamId, null);
     },
+    /** Enterprise Grid admins: uninstall an org-wide install, remove it from or add it to one workspace. */
+    ...orgAdminActions(workspaces, grants),
   };
 }
 

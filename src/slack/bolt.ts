@@ -70,7 +70,7 @@ export function createBoltApp(
     processEventErrorHandler: processEventErrorHandler(boltLogger),
   };
   if (connection.kind === 'oauth') {
-    receiver = oauthReceiver(connection, deps.repos, boltLogger, clientOptions, receiverExtras);
+    receiver = oauthReceiver(connection, deps.repos, boltLogger, clientOptions, receiverExtras, deps.clock);
     app = new App({ receiver, logger: boltLogger, logLevel: logger.getLevel(), clientOptions });
   } else if (connection.kind === 'http') {
     receiver = new HTTPReceiver({

@@ -33,13 +33,30 @@ export interface TeamUninstall {
   uninstalledAt: Date;
   purgeAfter: Date;
   purgedAt: Date | null;
+  /** The workspace left with its whole Enterprise Grid org (org-wide uninstall), not on its own. */
+  byOrg: boolean;
 }
 
 export interface TeamLifecycleRepository {
-  /** Records the uninstall; a repeated event keeps the first date (the grace period does not restart). */
-  markUninstalled(teamId: string, enterpriseId: string | null, at: Date, purgeAfter: Date): Promise<void>;
+  /**
+   * Records the uninstall; a repeated event keeps the first date (the grace period does not restart). `byOrg`:
+   * the workspace leaves because its whole Enterprise Grid org uninstalled the org-wide install.
+   */
+  markUninstalled(
+    teamId: string,
+    enterpriseId: string | null,
+    at: Date,
+    purgeAfter: Date,
+    options?: { byOrg?: boolean },
+  ): Promise<void>;
   /** The workspace installed again: its data is no longer scheduled for purging. */
   markReinstalled(teamId: string): Promise<void>;
+  /** The org installed org-wide again: the workspaces that left with it are no longer scheduled; their ids. */
+  markOrgReinstalled(enterpriseId: string): Promise<string[]>;
+  /** Remembers workspaces an org-wide installation acts in (kept until the workspace's data is purged). */
+  rememberOrgWorkspaces(enterpriseId: string, teamIds: readonly string[], at: Date): Promise<void>;
+  /** The workspaces an org-wide installation was seen acting in, sorted. */
+  orgWorkspaces(enterpriseId: string): Promise<string[]>;
   get(teamId: string): Promise<TeamUninstall | null>;
   /** Uninstalled workspaces whose grace period ended by `now` and that are not purged yet. */
   duePurges(now: Date): Promise<TeamUninstall[]>;

@@ -269,6 +269,15 @@ export interface TeamUninstallsTable {
   uninstalled_at: Timestamp;
   purge_after: Timestamp;
   purged_at: Timestamp | null;
+  /** 1 when the workspace left with its whole Enterprise Grid org (an org-wide uninstall). */
+  by_org: number;
+}
+
+/** A workspace an org-wide installation acts in (Enterprise Grid). */
+export interface OrgWorkspacesTable {
+  enterprise_id: string;
+  team_id: string;
+  seen_at: Timestamp;
 }
 
 export interface DealCoachingChannelsTable {
@@ -307,6 +316,7 @@ export interface Database {
   draft_versions: DraftVersionsTable;
   installations: InstallationsTable;
   team_uninstalls: TeamUninstallsTable;
+  org_workspaces: OrgWorkspacesTable;
   channel_sharing: ChannelSharingTable;
   deal_coaching_channels: DealCoachingChannelsTable;
 }

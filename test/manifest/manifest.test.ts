@@ -51,6 +51,8 @@ describe('manifests/manifest.json', () => {
       'member_joined_channel',
       'message.channels',
       'message.groups',
+      'team_access_granted',
+      'team_access_revoked',
       'tokens_revoked',
     ]);
     expect(manifest.oauth_config.scopes.bot).toEqual(

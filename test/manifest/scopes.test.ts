@@ -37,6 +37,8 @@ const EVENT_SCOPES: Record<string, string[]> = {
   app_mention: ['app_mentions:read'],
   app_uninstalled: [],
   tokens_revoked: [],
+  team_access_granted: [],
+  team_access_revoked: [],
   channel_shared: ['channels:read', 'groups:read'],
   channel_unshared: ['channels:read', 'groups:read'],
   channel_created: ['channels:read'],

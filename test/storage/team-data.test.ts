@@ -94,4 +94,28 @@ describe.each(testEngines())('one team’s data on $name: export and purge', (en
     await teamLifecycle.markReinstalled('T0TWO');
     expect(await teamLifecycle.get('T0TWO')).toBeNull();
   });
+
+  it('remembers the workspaces of an org, brings back only those that left with the org, forgets them on purge', async () => {
+    const { teamLifecycle, teamData } = storage.repos;
+    const at = new Date('2026-12-01T10:00:00Z');
+    const after = new Date('2026-12-31T10:00:00Z');
+    await teamLifecycle.rememberOrgWorkspaces('E0ORG', ['T0TWO', 'T0ONE'], at);
+    await teamLifecycle.rememberOrgWorkspaces('E0ORG', ['T0ONE'], after);
+    await teamLifecycle.rememberOrgWorkspaces('E0OTHER', ['T0THREE'], at);
+    expect(await teamLifecycle.orgWorkspaces('E0ORG')).toEqual(['T0ONE', 'T0TWO']);
+
+    await teamLifecycle.markUninstalled('T0ONE', 'E0ORG', at, after);
+    await teamLifecycle.markUninstalled('T0TWO', 'E0ORG', at, after, { byOrg: true });
+    await teamLifecycle.markUninstalled('T0THREE', 'E0OTHER', at, after, { byOrg: true });
+    expect(await teamLifecycle.get('T0TWO')).toMatchObject({ enterpriseId: 'E0ORG', byOrg: true });
+    expect(await teamLifecycle.markOrgReinstalled('E0ORG')).toEqual(['T0TWO']);
+    expect(await teamLifecycle.get('T0TWO')).toBeNull();
+    expect(await teamLifecycle.get('T0ONE')).toMatchObject({ byOrg: false });
+    expect(await teamLifecycle.get('T0THREE')).toMatchObject({ byOrg: true });
+
+    const counts = await teamData.purgeTeam('T0ONE');
+    expect(counts.org_workspaces).toBe(1);
+    expect(await teamLifecycle.orgWorkspaces('E0ORG')).toEqual(['T0TWO']);
+    expect(await teamLifecycle.orgWorkspaces('E0OTHER')).toEqual(['T0THREE']);
+  });
 });

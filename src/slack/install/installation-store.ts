@@ -14,11 +14,22 @@ function keyOfInstallation(installation: AnyInstallation): InstallationKey {
 
 /**
  * Bolt's installation store over the app's own storage: one sealed row per workspace, or per Enterprise Grid
- * org for an org-wide install. A workspace that installs again is no longer scheduled for purging.
+ * org for an org-wide install. A workspace that installs again is no longer scheduled for purging; an org that
+ * installs org-wide again brings back the workspaces that left with it. Every request from a workspace of an
+ * org-wide install passes here (Bolt's authorize), so the store remembers which workspaces each org acts in:
+ * uninstalling the org later stops and purges exactly those.
  */
 export function sqlInstallationStore(
   repos: Pick<Repositories, 'installations' | 'teamLifecycle'>,
+  clock: () => Date = () => new Date(),
 ): Required<InstallationStore> {
+  const remembered = new Set<string>();
+  const rememberOrgWorkspace = async (enterpriseId: string, teamId: string): Promise<void> => {
+    const key = `${enterpriseId}:${teamId}`;
+    if (remembered.has(key)) return;
+    await repos.teamLifecycle.rememberOrgWorkspaces(enterpriseId, [teamId], clock());
+    remembered.add(key);
+  };
   const find = async (query: InstallationQuery<boolean>): Promise<AnyInstallation | null> => {
     const enterpriseId = query.enterpriseId ?? null;
     const keys: InstallationKey[] = [];
@@ -41,9 +52,17 @@ export function sqlInstallationStore(
         json: JSON.stringify(installation),
       });
       if (key.teamId) await repos.teamLifecycle.markReinstalled(key.teamId);
+      else if (key.enterpriseId) {
+        for (const seen of [...remembered])
+          if (seen.startsWith(`${key.enterpriseId}:`)) remembered.delete(seen);
+        await repos.teamLifecycle.markOrgReinstalled(key.enterpriseId);
+      }
     },
     async fetchInstallation(query) {
       const found = await find(query);
+      if (found?.isEnterpriseInstall && query.isEnterpriseInstall && query.enterpriseId && query.teamId) {
+        await rememberOrgWorkspace(query.enterpriseId, query.teamId);
+      }
       if (!found) {
         throw new Error(
           `no installation for team ${query.teamId ?? '-'} / enterprise ${query.enterpriseId ?? '-'}`,

@@ -38,6 +38,7 @@ export function oauthReceiver(
   logger: Logger,
   clientOptions: Omit<WebClientOptions, 'logLevel' | 'logger'>,
   receiverExtras: Pick<HTTPReceiverOptions, 'customPropertiesExtractor' | 'processEventErrorHandler'> = {},
+  clock: () => Date = () => new Date(),
 ): HTTPReceiver {
   return new HTTPReceiver({
     ...receiverExtras,
@@ -50,7 +51,7 @@ export function oauthReceiver(
     clientSecret: connection.clientSecret,
     stateSecret: connection.stateSecret,
     scopes: [...BOT_SCOPES],
-    installationStore: sqlInstallationStore(repos),
+    installationStore: sqlInstallationStore(repos, clock),
     ...(connection.redirectUri ? { redirectUri: connection.redirectUri } : {}),
     installerOptions: {
       installPath: INSTALL_PATH,

@@ -44,6 +44,8 @@ export function installedTeamClients(
         cursor = page.response_metadata?.next_cursor || undefined;
       } while (cursor);
       orgWorkspaces.set(enterpriseId, { teams, fetchedAt: Date.now() });
+      // Kept, so that uninstalling the org (its token no longer answers then) knows whose jobs and data to end.
+      await repos.teamLifecycle.rememberOrgWorkspaces(enterpriseId, [...teams], new Date());
       return teams;
     } catch (error) {
       logger.warn(`cannot list the workspaces of org ${enterpriseId}`, error);
@@ -51,12 +53,18 @@ export function installedTeamClients(
     }
   };
 
-  /** The org-wide installation covering `teamId`: asked of Slack when there are several orgs. */
+  /**
+   * The org-wide installation covering `teamId`, asked of Slack. Only when Slack cannot say (the listing failed)
+   * does a single org-wide installation get the benefit of the doubt.
+   */
   const orgOf = async (teamId: string, orgs: readonly string[]): Promise<string | null> => {
+    let unknown = 0;
     for (const enterpriseId of orgs) {
-      if ((await workspacesOf(enterpriseId))?.has(teamId)) return enterpriseId;
+      const teams = await workspacesOf(enterpriseId);
+      if (teams?.has(teamId)) return enterpriseId;
+      if (!teams) unknown += 1;
     }
-    return orgs.length === 1 ? orgs[0]! : null;
+    return orgs.length === 1 && unknown === 1 ? orgs[0]! : null;
   };
 
   return async (teamId) => {

@@ -12,6 +12,7 @@ import { listenModel } from './0011_listen_model.js';
 import { coachingChannels } from './0012_coaching_channels.js';
 import { crmTokenExpiry } from './0014_crm_token_expiry.js';
 import { recapSubmissions } from './0015_recap_submissions.js';
+import { orgWorkspaces } from './0016_org_workspaces.js';
 import type { VersionedMigration } from './columns.js';
 
 /** Applied in key order; never rename or edit a migration that has shipped, add a new one. */
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, VersionedMigration> = {
   '0012_coaching_channels': coachingChannels,
   '0014_crm_token_expiry': crmTokenExpiry,
   '0015_recap_submissions': recapSubmissions,
+  '0016_org_workspaces': orgWorkspaces,
 };

@@ -34,6 +34,7 @@ export const TEAM_TABLES: readonly TeamTable[] = [
   'listen_model_usage',
   'channel_sharing',
   'workspaces',
+  'org_workspaces',
   'installations',
 ];
 
@@ -45,6 +46,7 @@ const NOT_EXPORTED: ReadonlySet<TeamTable> = new Set([
   'processed_events',
   'channel_sharing',
   'listen_model_usage',
+  'org_workspaces',
 ]);
 
 export function teamDataRepository(database: Kysely<Database>): TeamDataRepository {

@@ -7,6 +7,7 @@ import { introOnBotJoined } from './intro-bot-joined.js';
 import { introOnChannelCreated } from './intro-channel-created.js';
 import { messageListener } from './message.js';
 import { registerNudgeThreadActivity } from './nudge-thread-activity.js';
+import { registerOrgWorkspaceAccess } from './org-workspace-access.js';
 import { registerUninstall } from './uninstalled.js';
 
 /** Registers every event listener; each feature adds its line here. */
@@ -20,5 +21,6 @@ export function registerEvents(app: App, deps: AppDeps): void {
   app.event('message', messageListener(deps));
   app.event('app_mention', appMentionListener(deps));
   registerUninstall(app, deps);
+  registerOrgWorkspaceAccess(app, deps);
   registerChannelSharing(app, deps);
 }
