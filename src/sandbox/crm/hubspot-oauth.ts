@@ -5,6 +5,7 @@ import type { HubSpotState } from './state.js';
 
 export const HUBSPOT_AUTHORIZE_PATH = '/oauth/authorize';
 export const HUBSPOT_TOKEN_PATH = '/oauth/2026-03/token';
+export const HUBSPOT_REVOKE_PATH = `${HUBSPOT_TOKEN_PATH}/revoke`;
 
 const badRequest = (res: ServerResponse, message: string) =>
   sendJson(res, 400, { status: 'BAD_REQUEST', message, correlationId: randomUUID() });
@@ -79,4 +80,23 @@ export function hubspotTokenValid(state: HubSpotState, token: string | undefined
   if (token === state.token) return true;
   const expires = state.oauth.accessTokens.get(token);
   return expires !== undefined && expires > now;
+}
+
+/**
+ * POST /oauth/2026-03/token/revoke (form body: token, token_type_hint, client_id, client_secret): deletes the
+ * refresh token. As HubSpot documents, access tokens already issued keep working until they expire.
+ */
+export function hubspotRevoke(
+  state: HubSpotState,
+  res: ServerResponse,
+  form: Record<string, string>,
+  search: URLSearchParams,
+) {
+  const oauth = state.oauth;
+  if ([...search.keys()].length > 0) return badRequest(res, 'Parameters must be sent in the request body');
+  if (form.client_id !== oauth.clientId || form.client_secret !== oauth.clientSecret)
+    return badRequest(res, 'Invalid client credentials');
+  if (!oauth.refreshTokens.delete(form.token ?? '')) return badRequest(res, 'Invalid refresh token');
+  oauth.revoked.push(form.token ?? '');
+  res.writeHead(200, { 'content-length': '0' }).end();
 }

@@ -41,3 +41,22 @@ export function authorizationCodeProblem(
     .digest('base64url');
   return verified === issued.challenge ? null : 'invalid code verifier';
 }
+
+/**
+ * POST /services/oauth2/revoke (form `token=`): a refresh token is revoked with every access token issued from
+ * it; an access token alone is invalidated. 200 with an empty body; 400 `invalid_token` for an unknown token.
+ */
+export function salesforceRevoke(state: SalesforceState, res: ServerResponse, form: Record<string, string>) {
+  const token = form.token ?? '';
+  if (state.refreshTokens.delete(token)) {
+    for (const [access, from] of state.issuedFrom) {
+      if (from !== token) continue;
+      state.accessTokens.delete(access);
+      state.issuedFrom.delete(access);
+    }
+  } else if (!state.accessTokens.delete(token)) {
+    return sendJson(res, 400, { error: 'invalid_token', error_description: 'invalid token' });
+  }
+  state.revoked.push(token);
+  res.writeHead(200, { 'content-length': '0' }).end();
+}

@@ -5,12 +5,14 @@ import { parseBody, readBody, sendJson } from '../emulator/http.js';
 import { hubspotApi } from './hubspot.js';
 import {
   HUBSPOT_AUTHORIZE_PATH,
+  HUBSPOT_REVOKE_PATH,
   HUBSPOT_TOKEN_PATH,
   hubspotAuthorize,
+  hubspotRevoke,
   hubspotToken,
 } from './hubspot-oauth.js';
 import { salesforceData, salesforceToken } from './salesforce.js';
-import { salesforceAuthorize } from './salesforce-oauth.js';
+import { salesforceAuthorize, salesforceRevoke } from './salesforce-oauth.js';
 import { type CrmEmulatorState, emptyState } from './state.js';
 
 export interface CrmEmulator {
@@ -32,7 +34,9 @@ export function createCrmEmulator(options: { now?: () => Date; state?: CrmEmulat
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://local');
     const isSalesforce = url.pathname.startsWith('/services/');
-    const isHubSpotOAuth = url.pathname === HUBSPOT_AUTHORIZE_PATH || url.pathname === HUBSPOT_TOKEN_PATH;
+    const isHubSpotOAuth = [HUBSPOT_AUTHORIZE_PATH, HUBSPOT_TOKEN_PATH, HUBSPOT_REVOKE_PATH].includes(
+      url.pathname,
+    );
     if (!isSalesforce && !isHubSpotOAuth && !url.pathname.startsWith('/crm/')) return false;
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     try {
@@ -43,6 +47,8 @@ export function createCrmEmulator(options: { now?: () => Date; state?: CrmEmulat
           salesforceAuthorize(state.salesforce, res, url.searchParams);
         } else if (url.pathname === '/services/oauth2/token' && req.method === 'POST') {
           salesforceToken(state.salesforce, res, body as Record<string, string>, origin);
+        } else if (url.pathname === '/services/oauth2/revoke' && req.method === 'POST') {
+          salesforceRevoke(state.salesforce, res, body as Record<string, string>);
         } else if (url.pathname.startsWith(`${dataPrefix}/`)) {
           salesforceData(
             state.salesforce,
@@ -61,6 +67,10 @@ export function createCrmEmulator(options: { now?: () => Date; state?: CrmEmulat
       }
       if (url.pathname === HUBSPOT_AUTHORIZE_PATH && req.method === 'GET') {
         hubspotAuthorize(state.hubspot, res, url.searchParams);
+        return true;
+      }
+      if (url.pathname === HUBSPOT_REVOKE_PATH && req.method === 'POST') {
+        hubspotRevoke(state.hubspot, res, body as Record<string, string>, url.searchParams);
         return true;
       }
       if (url.pathname === HUBSPOT_TOKEN_PATH && req.method === 'POST') {
