@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { sendJson } from '../emulator/http.js';
+import { sendConsentPage, sendDenied } from './consent.js';
 import type { HubSpotState } from './state.js';
 
 export const HUBSPOT_AUTHORIZE_PATH = '/oauth/authorize';
@@ -11,10 +12,16 @@ const badRequest = (res: ServerResponse, message: string) =>
   sendJson(res, 400, { status: 'BAD_REQUEST', message, correlationId: randomUUID() });
 
 /**
- * GET /oauth/authorize (app.hubspot.com in real life): the portal's user approves at once and is sent back to
- * the redirect URI with a single-use code. The emulator insists on S256 PKCE, as the app always sends it.
+ * /oauth/authorize (app.hubspot.com in real life): with `ask`, a GET shows the consent page whose form posts back
+ * with `decision`; without, the portal's user approves at once. Allow sends them back to the redirect URI with a
+ * single-use code, Deny with `error=access_denied`. The emulator insists on S256 PKCE, as the app always sends it.
  */
-export function hubspotAuthorize(state: HubSpotState, res: ServerResponse, search: URLSearchParams) {
+export function hubspotAuthorize(
+  state: HubSpotState,
+  res: ServerResponse,
+  search: URLSearchParams,
+  ask = false,
+) {
   const redirectUri = search.get('redirect_uri') ?? '';
   const challenge = search.get('code_challenge') ?? '';
   if (search.get('client_id') !== state.oauth.clientId) return badRequest(res, 'Invalid client_id');
@@ -23,6 +30,16 @@ export function hubspotAuthorize(state: HubSpotState, res: ServerResponse, searc
     return badRequest(res, 'Missing required scopes');
   if (search.get('code_challenge_method') !== 'S256' || !/^[\w-]{43}$/.test(challenge))
     return badRequest(res, 'Invalid code_challenge');
+  const decision = search.get('decision');
+  if (ask && decision === null) {
+    return sendConsentPage(res, {
+      crm: `HubSpot (portal ${state.oauth.portalId})`,
+      path: HUBSPOT_AUTHORIZE_PATH,
+      scopes: (search.get('scope') ?? '').split(' ').filter(Boolean),
+      search,
+    });
+  }
+  if (decision !== null && decision !== 'allow') return sendDenied(res, redirectUri, search.get('state'));
   const code = randomUUID();
   state.oauth.codes.set(code, { challenge, redirectUri });
   const back = new URL(redirectUri);
