@@ -52,7 +52,8 @@ export interface HubSpotState {
   rateLimited: number;
   deals: Map<string, Record<string, string | null>>;
   contacts: Map<string, Record<string, string | null>>;
-  owners: Map<string, { id: string; firstName: string; lastName: string; email: string }>;
+  /** Owners as /crm/owners/2026-03 lists them; `archived` owners (deactivated users) only with archived=true. */
+  owners: Map<string, { id: string; firstName: string; lastName: string; email: string; archived?: boolean }>;
   pipelines: { id: string; label: string; stages: { id: string; label: string }[] }[];
   /** deal id -> contact id -> label */
   dealContacts: Map<string, Map<string, string | null>>;
