@@ -122,6 +122,16 @@ describe('/vision crm disconnect end to end: confirm, revoke at the CRM, tokens 
     await command(t.ids.rep, 'crm send', /Salesforce is not connected to this workspace/);
     const shown = await command(t.ids.rep, 'crm', /Salesforce is not connected/);
     expect(everything(shown)).toContain('Acme - Routing 2027');
+    // The panel's own buttons say the same.
+    for (const button of [CRM_IDS.refresh, CRM_IDS.send]) {
+      const before = ephemeralsOf(t.ids.rep).length;
+      await t.driver.clickButton(shown.ts, button, t.ids.rep);
+      await waitFor(`the answer to ${button}`, () =>
+        ephemeralsOf(t.ids.rep)
+          .slice(before)
+          .find((m) => m.text.startsWith('Salesforce is not connected to this workspace')),
+      );
+    }
     expect(sf().tokenRequests).toBe(calls);
     // The link and its last snapshot stay.
     expect(await t.repos.crm.getLink(t.ids.team, linked.dealId)).toMatchObject({ recordId: OPP });

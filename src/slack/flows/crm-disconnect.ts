@@ -19,19 +19,6 @@ const ADMIN_UNCHECKED_DISCONNECT =
 const providerOf = (word: string | undefined): CrmProvider | null =>
   word === 'salesforce' || word === 'hubspot' ? word : null;
 
-/** A connect-by-signing-in CRM this team has no tokens for: what to tell anyone who tries to use it. */
-export function notConnectedText(provider: CrmProvider): string {
-  const { crm, record } = CRM_LABELS[provider];
-  return `${crm} is not connected to this workspace, so nothing was read from or sent to it. A linked ${record} keeps what was last read, read-only. A Slack workspace admin can connect ${crm} with \`/vision crm connect ${provider}\`.`;
-}
-
-/** Null when the team can use this CRM now; else the reason (connect-by-OAuth CRMs without tokens). */
-export async function notConnectedReason(deps: CrmDeps, teamId: string, provider: CrmProvider) {
-  const connect = deps.crm.connect;
-  if (!connect?.providers.includes(provider)) return null;
-  return (await connect.isConnected(teamId, provider)) ? null : notConnectedText(provider);
-}
-
 /**
  * `/vision crm disconnect salesforce|hubspot`: for workspace admins, a private confirm step that says what
  * happens (tokens deleted here and revoked at the CRM, links kept read-only, audit log kept).

@@ -1,7 +1,14 @@
 import { refreshCrmLink } from '../../../../services/crm/link.js';
-import { type CrmDeps, hasCrm, panelFor, sendToCrmAndReport, serviceDeps } from '../../../flows/crm.js';
+import {
+  type CrmDeps,
+  hasCrm,
+  notConnectedReason,
+  panelFor,
+  sendToCrmAndReport,
+  serviceDeps,
+} from '../../../flows/crm.js';
 import { offerCrmConnect } from '../../../flows/crm-connect.js';
-import { notConnectedReason, offerCrmDisconnect } from '../../../flows/crm-disconnect.js';
+import { offerCrmDisconnect } from '../../../flows/crm-disconnect.js';
 import { openMapModal } from '../../../flows/crm-map.js';
 import { adminRefusal, workspaceAdminCheck } from '../../../flows/workspace-admin.js';
 import { dealForChannelOrExplain } from '../../../guards/deal.js';
@@ -60,7 +67,7 @@ async function run(ctx: SubcommandContext, deps: CrmDeps): Promise<void> {
           }
         : panel),
     });
-  } else if (notConnected && (verb === 'refresh' || verb === 'send')) {
+  } else if (notConnected && verb === 'refresh') {
     await respond({ response_type: 'ephemeral', text: notConnected });
   } else if (verb === 'refresh') {
     const result = await refreshCrmLink(serviceDeps(deps), teamId, deal.id);
