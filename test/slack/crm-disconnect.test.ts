@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CrmProvider } from '../../src/domain/crm/types.js';
+import { refreshTeamCrmLinks } from '../../src/services/crm/link.js';
 import { CRM_IDS } from '../../src/slack/views/crm-ids.js';
 import { SETUP_FORM as F, VIEW_IDS } from '../../src/slack/views/ids.js';
 import { type CrmWorld, oauthCrmConfig, startCrmWorld } from '../support/crm-fixtures.js';
@@ -132,6 +133,14 @@ describe('/vision crm disconnect end to end: confirm, revoke at the CRM, tokens 
           .find((m) => m.text.startsWith('Salesforce is not connected to this workspace')),
       );
     }
+    // The weekly run's refresh leaves it alone too.
+    const crm = t.app.deps.crm;
+    if (!crm) throw new Error('no CRM');
+    expect(await refreshTeamCrmLinks({ repos: t.repos, crm, clock: () => new Date() }, t.ids.team)).toEqual({
+      refreshed: 0,
+      failed: 0,
+      notConnected: 1,
+    });
     expect(sf().tokenRequests).toBe(calls);
     // The link and its last snapshot stay.
     expect(await t.repos.crm.getLink(t.ids.team, linked.dealId)).toMatchObject({ recordId: OPP });
