@@ -187,6 +187,45 @@ describe('the browser sandbox with no credentials mounts a demo CRM, connected b
     expect(panel).toContain('2027-01-15');
   });
 
+  it('Morgan disconnects HubSpot from the sandbox: revoked at the emulator, the deal keeps its panel read-only', async () => {
+    const before = state().ephemeralsFor(DEMO_IDS.manager).length;
+    expect(
+      (
+        await api('send', {
+          user: DEMO_IDS.manager,
+          channel: DEMO_IDS.dealAcme,
+          text: '/vision crm disconnect hubspot',
+        })
+      ).ok,
+    ).toBe(true);
+    const confirm = await waitFor('the confirm step', () =>
+      state()
+        .ephemeralsFor(DEMO_IDS.manager)
+        .slice(before)
+        .find((m) => m.text.startsWith('Disconnect HubSpot from this workspace?')),
+    );
+    expect(
+      (await api('action', { user: DEMO_IDS.manager, target: confirm.ts, actionId: 'crm_disconnect' })).ok,
+    ).toBe(true);
+    await waitFor('the outcome', () =>
+      state()
+        .ephemeralsFor(DEMO_IDS.manager)
+        .find(
+          (m) => m.ts === confirm.ts && m.text.includes("HubSpot confirmed that the app's access is revoked"),
+        ),
+    );
+    expect(await app.deps.repos.crm.credentials.get(DEMO_IDS.team, 'hubspot')).toBeNull();
+    const shown = state().ephemeralsFor(DEMO_IDS.rep).length;
+    await api('send', { user: DEMO_IDS.rep, channel: DEMO_IDS.dealAcme, text: '/vision crm' });
+    const panel = await waitFor('the read-only panel', () =>
+      state()
+        .ephemeralsFor(DEMO_IDS.rep)
+        .slice(shown)
+        .find((m) => m.text.startsWith('HubSpot is not connected')),
+    );
+    expect(everything(panel)).toContain('Globex');
+  });
+
   it('stays loopback-only: the CRM paths refuse another Host or a foreign Origin', async () => {
     const token = await fetch(`${app.url}/services/oauth2/token`, {
       method: 'POST',
