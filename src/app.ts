@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppConfig } from './config/config.js';
-import { crmFromConfig } from './crm/create.js';
+import { type CrmConnectOptions, crmFromConfig } from './crm/create.js';
 import { createMessageClassifier } from './domain/classifier/classify.js';
 import { DEFAULT_LISTEN_AI_DAILY_CAP } from './domain/classifier/second-opinion.js';
 import { createModelGate, DEFAULT_MODEL_LIMITS, type ModelLimits } from './domain/model-gate.js';
@@ -129,18 +129,16 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   };
   // The OAuth callbacks' public origin: CRM_OAUTH_BASE_URL, else this server's own URL once it listens.
   let ownUrl = `http://127.0.0.1:${config.port}`;
-  const crm = crmFromConfig(config.crm, storage.repos.crm, {
-    now: clock,
-    connect: {
-      claim: (teamId, key, now, ttlSeconds) => storage.repos.idempotency.claim(teamId, key, now, ttlSeconds),
-      publicUrl: () => config.crm?.publicUrl ?? ownUrl,
-      logger: logger.child('crm'),
-      onConnected: async ({ teamId, userId, provider }) => {
-        const client = await bolt?.teamClients(teamId);
-        if (client) await announceCrmConnected(deps, client, { userId, provider });
-      },
+  const crmConnect: CrmConnectOptions = {
+    claim: (teamId, key, now, ttlSeconds) => storage.repos.idempotency.claim(teamId, key, now, ttlSeconds),
+    publicUrl: () => config.crm?.publicUrl ?? ownUrl,
+    logger: logger.child('crm'),
+    onConnected: async ({ teamId, userId, provider }) => {
+      const client = await bolt?.teamClients(teamId);
+      if (client) await announceCrmConnected(deps, client, { userId, provider });
     },
-  });
+  };
+  const crm = crmFromConfig(config.crm, storage.repos.crm, { now: clock, connect: crmConnect });
   if (crm) Object.assign(deps, crmAppDeps(crm, deps));
 
   // Local mode: the app talks to the built-in emulator, mounted on the same server, with a per-run secret.
@@ -183,7 +181,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ...(crm?.connect ? [crm.connect.handle] : []),
   ];
   if (localSlack) routes.push(localSlack.handle, localSlack.sandbox.handle);
-  if (localCrm) routes.push(localCrm.handle);
+  // The demo CRM's connect routes (known once the port is), before the emulator, which serves the rest of /crm/.
+  let localConnect: RouteHandler = () => false;
+  if (localCrm) routes.push((req, res) => localConnect(req, res), localCrm.handle);
   let server: AppServer | null = null;
   try {
     // The emulator's URL depends on the port actually bound, so the server starts before Bolt is built.
@@ -200,11 +200,15 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         : connection;
     if (localCrm) {
       const origin = `http://127.0.0.1:${boundPort}`;
-      const local = crmFromConfig(localCrm.config(origin), storage.repos.crm);
+      const local = crmFromConfig(localCrm.config(origin), storage.repos.crm, {
+        now: clock,
+        connect: crmConnect,
+      });
       if (local) Object.assign(deps, crmAppDeps(local, deps));
+      if (local?.connect) localConnect = local.connect.handle;
       const records = localCrm.demoRecords(origin).map((r) => `${r.label}: ${r.url}`);
       logger.info(
-        `local CRM emulator: paste one of these in /vision setup → CRM link\n  ${records.join('\n  ')}`,
+        `local CRM emulator: as Morgan Manager (a workspace admin) run /vision crm connect salesforce (or hubspot) and approve on its consent page; then paste one of these in /vision setup → CRM link\n  ${records.join('\n  ')}`,
       );
     }
     // The local emulator is on loopback: never through the proxy.

@@ -2,6 +2,7 @@ import type { CrmConfig } from '../config/crm.js';
 import type { CrmProvider } from '../domain/crm/types.js';
 import type { AppLogger } from '../logger.js';
 import type { CrmRepository } from '../storage/crm-ports.js';
+import { type RevokeOutcome, revokeAtCrm } from './connect/revoke.js';
 import { connectableProviders, crmConnectRoutes } from './connect/routes.js';
 import { ConnectStateSigner } from './connect/state.js';
 import { hubspotAdapter } from './hubspot/adapter.js';
@@ -35,6 +36,16 @@ export interface CrmConnect {
   linkFor(teamId: string, userId: string, provider: CrmProvider): string;
   /** GET /crm/{provider}/connect and /crm/{provider}/callback. */
   handle: ReturnType<typeof crmConnectRoutes>;
+  /** Whether this team has tokens for a CRM it connects by signing in. */
+  isConnected(teamId: string, provider: CrmProvider): Promise<boolean>;
+  /**
+   * Revokes the grant at the CRM (best effort), deletes the team's tokens here and drops the cached adapter.
+   * Links, snapshots, mappings and the audit log stay. `wasConnected` false: there was nothing to delete.
+   */
+  disconnect(
+    teamId: string,
+    provider: CrmProvider,
+  ): Promise<{ wasConnected: boolean; revoke: RevokeOutcome }>;
 }
 
 export interface CrmConnectOptions {
@@ -78,6 +89,18 @@ export function crmFromConfig(
             linkFor(teamId, userId, provider) {
               const state = signer.issue({ teamId, userId, provider }, now());
               return `${connectOptions.publicUrl()}/crm/${provider}/connect?state=${encodeURIComponent(state)}`;
+            },
+            async isConnected(teamId, provider) {
+              return (await repo.credentials.get(teamId, provider)) !== null;
+            },
+            async disconnect(teamId, provider) {
+              const session = await sessions.load(teamId, provider).catch(() => null);
+              const revoke: RevokeOutcome = session
+                ? await revokeAtCrm(config, provider, session)
+                : { kind: 'nothing' };
+              const wasConnected = await repo.credentials.remove(teamId, provider);
+              adapters.delete(`${provider}:${teamId}`);
+              return { wasConnected: wasConnected || session !== null, revoke };
             },
             handle: crmConnectRoutes({
               config,

@@ -17,6 +17,8 @@ export interface SealedCrmSession {
 export interface CrmCredentialRepository {
   get(teamId: string, provider: CrmProvider): Promise<SealedCrmSession | null>;
   put(teamId: string, provider: CrmProvider, session: SealedCrmSession, now?: Date): Promise<void>;
+  /** Forgets the team's tokens for this CRM (disconnect); true when there were some. */
+  remove(teamId: string, provider: CrmProvider): Promise<boolean>;
 }
 
 /** CRM links, the write audit log, field mappings and sealed credentials; every method scoped by team. */

@@ -319,6 +319,25 @@ describe('HubSpot specifics', () => {
     expect(world.time.slept.length).toBeGreaterThan(0);
   });
 
+  it('task owners: /crm/owners/2026-03 by email, an archived owner (a deactivated user) is never chosen', async () => {
+    const hs = world.emulator.state.hubspot;
+    const adapter = hubspotAdapter(
+      new HubSpotClient(world.config.hubspot!, new RollingWindowLimiter(90, 10_000, world.time), world.time),
+      'hubspot:4242',
+    );
+    hs.owners.set('80', {
+      id: '80',
+      firstName: 'Sam',
+      lastName: 'Gone',
+      email: 'sam@vendor.example',
+      archived: true,
+    });
+    expect(await adapter.findUserByEmail('sam@vendor.example')).toBeNull();
+    // The same person came back as a new active user: that owner, not the archived one.
+    hs.owners.set('81', { id: '81', firstName: 'Sam', lastName: 'Back', email: 'sam@vendor.example' });
+    expect(await adapter.findUserByEmail('SAM@vendor.example')).toEqual({ id: '81', name: 'Sam Back' });
+  });
+
   it("backs off on a 429 with HubSpot's rate-limit body and then succeeds", async () => {
     const hs = world.emulator.state.hubspot;
     hs.force429 = 2;

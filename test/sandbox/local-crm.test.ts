@@ -72,24 +72,158 @@ const linkedPanel = (crm: string) =>
       .findLast((m) => m.text.startsWith(`Linked to ${crm}`)),
   );
 
-describe('the browser sandbox with no credentials mounts a demo CRM', () => {
-  it('logs the demo records; a rep links #deal-acme to the Salesforce opportunity and sees stage, amount, close date', async () => {
+/** What the admin's browser does with the link: our connect route, the emulator's consent page, Allow, our callback. */
+async function connectInBrowser(crm: 'salesforce' | 'hubspot', label: string) {
+  const before = state().ephemeralsFor(DEMO_IDS.manager).length;
+  const sent = await api('send', {
+    user: DEMO_IDS.manager,
+    channel: DEMO_IDS.dealAcme,
+    text: `/vision crm connect ${crm}`,
+  });
+  expect(sent.ok).toBe(true);
+  const message = await waitFor('the connect link', () =>
+    state()
+      .ephemeralsFor(DEMO_IDS.manager)
+      .slice(before)
+      .find((m) => m.text.includes(`|Connect ${label}>`)),
+  );
+  const link = new RegExp(`<(http[^|>]+)\\|Connect ${label}>`).exec(message.text)?.[1] ?? '';
+  expect(link.startsWith(`${app.url}/crm/${crm}/connect?state=`)).toBe(true);
+  const start = await fetch(link, { redirect: 'manual' });
+  expect(start.status).toBe(302);
+  const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const authorize = new URL(start.headers.get('location') ?? '');
+  // The consent page is the emulator's, on the same loopback server.
+  expect(authorize.origin).toBe(app.url);
+  const page = await fetch(authorize, { redirect: 'manual' });
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  expect(html).toContain(`Allow shared-vision to access ${label}`);
+  const allow = new URLSearchParams(authorize.searchParams);
+  allow.set('decision', 'allow');
+  const approved = await fetch(`${app.url}${authorize.pathname}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url },
+    body: allow.toString(),
+  });
+  expect(approved.status).toBe(302);
+  const callback = approved.headers.get('location') ?? '';
+  expect(callback.startsWith(`${app.url}/crm/${crm}/callback?`)).toBe(true);
+  const done = await fetch(callback, { redirect: 'manual', headers: { cookie } });
+  expect(done.status).toBe(200);
+  expect(await done.text()).toContain(`${label} is connected`);
+}
+
+describe('the browser sandbox with no credentials mounts a demo CRM, connected by OAuth like a real one', () => {
+  it('logs the demo records; before connecting, linking says how to connect', async () => {
     const opportunityUrl = `${app.url}/lightning/r/Opportunity/006000000000001AAA/view`;
     expect(logged.join('\n')).toContain(opportunityUrl);
+    expect(logged.join('\n')).toContain('/vision crm connect salesforce');
     expect(app.deps.crm?.providers).toEqual(['salesforce', 'hubspot']);
+    expect(app.deps.crm?.connect?.providers).toEqual(['salesforce', 'hubspot']);
+    const before = state().ephemeralsFor(DEMO_IDS.rep).length;
     await linkThroughSetup(opportunityUrl, 'Acme Corp');
+    await waitFor('how to connect', () =>
+      state()
+        .ephemeralsFor(DEMO_IDS.rep)
+        .slice(before)
+        .find((m) => everything(m).includes('/vision crm connect salesforce')),
+    );
+  });
+
+  it('Deny on the consent page connects nothing', async () => {
+    const sent = await api('send', {
+      user: DEMO_IDS.manager,
+      channel: DEMO_IDS.dealAcme,
+      text: '/vision crm connect salesforce',
+    });
+    expect(sent.ok).toBe(true);
+    const message = await waitFor('the connect link', () =>
+      state()
+        .ephemeralsFor(DEMO_IDS.manager)
+        .findLast((m) => m.text.includes('|Connect Salesforce>')),
+    );
+    const link = /<(http[^|>]+)\|Connect Salesforce>/.exec(message.text)?.[1] ?? '';
+    const start = await fetch(link, { redirect: 'manual' });
+    const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const authorize = new URL(start.headers.get('location') ?? '');
+    const deny = new URLSearchParams(authorize.searchParams);
+    deny.set('decision', 'deny');
+    const denied = await fetch(`${app.url}${authorize.pathname}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url },
+      body: deny.toString(),
+    });
+    const back = await fetch(denied.headers.get('location') ?? '', {
+      redirect: 'manual',
+      headers: { cookie },
+    });
+    expect(back.status).toBe(400);
+    expect(await app.deps.repos.crm.credentials.get(DEMO_IDS.team, 'salesforce')).toBeNull();
+  });
+
+  it('Morgan Manager connects Salesforce through its consent page; a rep links #deal-acme and sees stage, amount, close date', async () => {
+    await connectInBrowser('salesforce', 'Salesforce');
+    await waitFor('the DM to the admin', () =>
+      state()
+        .dmsTo(DEMO_IDS.manager)
+        .find((m) => m.text.startsWith('Salesforce is connected for this workspace')),
+    );
+    await linkThroughSetup(`${app.url}/lightning/r/Opportunity/006000000000001AAA/view`, 'Acme Corp');
     const panel = everything(await linkedPanel('Salesforce'));
     expect(panel).toContain('Qualification');
     expect(panel).toContain('120,000');
     expect(panel).toContain('2027-03-31');
   });
 
-  it('relinks to the HubSpot deal the same way', async () => {
+  it('connects HubSpot the same way and relinks to the HubSpot deal', async () => {
+    await connectInBrowser('hubspot', 'HubSpot');
     await linkThroughSetup('https://app.hubspot.com/contacts/4242/record/0-3/9002', 'Globex');
     const panel = everything(await linkedPanel('HubSpot'));
     expect(panel).toContain('Appointment Scheduled');
     expect(panel).toContain('40,000');
     expect(panel).toContain('2027-01-15');
+  });
+
+  it('Morgan disconnects HubSpot from the sandbox: revoked at the emulator, the deal keeps its panel read-only', async () => {
+    const before = state().ephemeralsFor(DEMO_IDS.manager).length;
+    expect(
+      (
+        await api('send', {
+          user: DEMO_IDS.manager,
+          channel: DEMO_IDS.dealAcme,
+          text: '/vision crm disconnect hubspot',
+        })
+      ).ok,
+    ).toBe(true);
+    const confirm = await waitFor('the confirm step', () =>
+      state()
+        .ephemeralsFor(DEMO_IDS.manager)
+        .slice(before)
+        .find((m) => m.text.startsWith('Disconnect HubSpot from this workspace?')),
+    );
+    expect(
+      (await api('action', { user: DEMO_IDS.manager, target: confirm.ts, actionId: 'crm_disconnect' })).ok,
+    ).toBe(true);
+    await waitFor('the outcome', () =>
+      state()
+        .ephemeralsFor(DEMO_IDS.manager)
+        .find(
+          (m) => m.ts === confirm.ts && m.text.includes("HubSpot confirmed that the app's access is revoked"),
+        ),
+    );
+    expect(await app.deps.repos.crm.credentials.get(DEMO_IDS.team, 'hubspot')).toBeNull();
+    const shown = state().ephemeralsFor(DEMO_IDS.rep).length;
+    await api('send', { user: DEMO_IDS.rep, channel: DEMO_IDS.dealAcme, text: '/vision crm' });
+    const panel = await waitFor('the read-only panel', () =>
+      state()
+        .ephemeralsFor(DEMO_IDS.rep)
+        .slice(shown)
+        .find((m) => m.text.startsWith('HubSpot is not connected')),
+    );
+    expect(everything(panel)).toContain('Globex');
   });
 
   it('stays loopback-only: the CRM paths refuse another Host or a foreign Origin', async () => {

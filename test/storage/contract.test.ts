@@ -78,6 +78,17 @@ describe.each(testEngines())('storage contract on $name', (engine) => {
       accountId: '4242',
     });
     expect((await creds.get(TEAM_A, 'hubspot'))?.expiresAt).toEqual(later);
+    // Disconnect forgets one team's one CRM only.
+    await creds.put(TEAM_B, 'hubspot', {
+      accessTokenSealed: 'v1.x',
+      refreshTokenSealed: null,
+      instanceUrl: 'x',
+    });
+    expect(await creds.remove(TEAM_A, 'hubspot')).toBe(true);
+    expect(await creds.remove(TEAM_A, 'hubspot')).toBe(false);
+    expect(await creds.get(TEAM_A, 'hubspot')).toBeNull();
+    expect(await creds.get(TEAM_A, 'salesforce')).not.toBeNull();
+    expect(await creds.get(TEAM_B, 'hubspot')).not.toBeNull();
   });
 
   it('answers the health ping', async () => {

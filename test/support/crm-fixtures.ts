@@ -64,5 +64,31 @@ export function memoryCredentials(): CrmCredentialRepository & { rows: Map<strin
     async put(teamId, provider, session) {
       rows.set(`${teamId}:${provider}`, session);
     },
+    async remove(teamId, provider) {
+      return rows.delete(`${teamId}:${provider}`);
+    },
+  };
+}
+
+/** Both CRMs connected by an admin signing in (Salesforce web-server flow, a HubSpot app) against the emulator. */
+export function oauthCrmConfig(world: CrmWorld): CrmConfig {
+  const hs = world.emulator.state.hubspot;
+  return {
+    salesforce: {
+      loginUrl: world.url,
+      instanceUrl: undefined,
+      apiVersion: SALESFORCE_API_VERSION,
+      auth: { kind: 'web', clientId: world.emulator.state.salesforce.clientId, clientSecret: 'sf-secret' },
+    },
+    hubspot: {
+      apiUrl: world.url,
+      portalId: undefined,
+      oauth: {
+        clientId: hs.oauth.clientId,
+        clientSecret: hs.oauth.clientSecret,
+        authorizeUrl: `${world.url}/oauth/authorize`,
+      },
+    },
+    encryptionKey: world.config.encryptionKey,
   };
 }

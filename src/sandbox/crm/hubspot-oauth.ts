@@ -1,19 +1,27 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { sendJson } from '../emulator/http.js';
+import { sendConsentPage, sendDenied } from './consent.js';
 import type { HubSpotState } from './state.js';
 
 export const HUBSPOT_AUTHORIZE_PATH = '/oauth/authorize';
 export const HUBSPOT_TOKEN_PATH = '/oauth/2026-03/token';
+export const HUBSPOT_REVOKE_PATH = `${HUBSPOT_TOKEN_PATH}/revoke`;
 
 const badRequest = (res: ServerResponse, message: string) =>
   sendJson(res, 400, { status: 'BAD_REQUEST', message, correlationId: randomUUID() });
 
 /**
- * GET /oauth/authorize (app.hubspot.com in real life): the portal's user approves at once and is sent back to
- * the redirect URI with a single-use code. The emulator insists on S256 PKCE, as the app always sends it.
+ * /oauth/authorize (app.hubspot.com in real life): with `ask`, a GET shows the consent page whose form posts back
+ * with `decision`; without, the portal's user approves at once. Allow sends them back to the redirect URI with a
+ * single-use code, Deny with `error=access_denied`. The emulator insists on S256 PKCE, as the app always sends it.
  */
-export function hubspotAuthorize(state: HubSpotState, res: ServerResponse, search: URLSearchParams) {
+export function hubspotAuthorize(
+  state: HubSpotState,
+  res: ServerResponse,
+  search: URLSearchParams,
+  ask = false,
+) {
   const redirectUri = search.get('redirect_uri') ?? '';
   const challenge = search.get('code_challenge') ?? '';
   if (search.get('client_id') !== state.oauth.clientId) return badRequest(res, 'Invalid client_id');
@@ -22,6 +30,16 @@ export function hubspotAuthorize(state: HubSpotState, res: ServerResponse, searc
     return badRequest(res, 'Missing required scopes');
   if (search.get('code_challenge_method') !== 'S256' || !/^[\w-]{43}$/.test(challenge))
     return badRequest(res, 'Invalid code_challenge');
+  const decision = search.get('decision');
+  if (ask && decision === null) {
+    return sendConsentPage(res, {
+      crm: `HubSpot (portal ${state.oauth.portalId})`,
+      path: HUBSPOT_AUTHORIZE_PATH,
+      scopes: (search.get('scope') ?? '').split(' ').filter(Boolean),
+      search,
+    });
+  }
+  if (decision !== null && decision !== 'allow') return sendDenied(res, redirectUri, search.get('state'));
   const code = randomUUID();
   state.oauth.codes.set(code, { challenge, redirectUri });
   const back = new URL(redirectUri);
@@ -79,4 +97,23 @@ export function hubspotTokenValid(state: HubSpotState, token: string | undefined
   if (token === state.token) return true;
   const expires = state.oauth.accessTokens.get(token);
   return expires !== undefined && expires > now;
+}
+
+/**
+ * POST /oauth/2026-03/token/revoke (form body: token, token_type_hint, client_id, client_secret): deletes the
+ * refresh token. As HubSpot documents, access tokens already issued keep working until they expire.
+ */
+export function hubspotRevoke(
+  state: HubSpotState,
+  res: ServerResponse,
+  form: Record<string, string>,
+  search: URLSearchParams,
+) {
+  const oauth = state.oauth;
+  if ([...search.keys()].length > 0) return badRequest(res, 'Parameters must be sent in the request body');
+  if (form.client_id !== oauth.clientId || form.client_secret !== oauth.clientSecret)
+    return badRequest(res, 'Invalid client credentials');
+  if (!oauth.refreshTokens.delete(form.token ?? '')) return badRequest(res, 'Invalid refresh token');
+  oauth.revoked.push(form.token ?? '');
+  res.writeHead(200, { 'content-length': '0' }).end();
 }

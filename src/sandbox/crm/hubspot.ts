@@ -97,12 +97,26 @@ export function hubspotApi(
     return true;
   }
   if (method === 'GET' && (path === `/crm/owners/${V}` || path === `/crm/owners/${V}/`)) {
+    // As HubSpot documents it: `email` filters, `archived=true` lists only archived owners (default false).
     const email = url.searchParams.get('email')?.toLowerCase() ?? null;
+    const archived = url.searchParams.get('archived') === 'true';
     const limit = Number(url.searchParams.get('limit') ?? 100);
     const results = [...state.owners.values()]
+      .filter((o) => (o.archived === true) === archived)
       .filter((o) => email === null || o.email.toLowerCase() === email)
       .slice(0, limit)
-      .map((o) => ({ ...o, type: 'PERSON', userId: Number(o.id), archived: false }));
+      .map((o) => ({
+        id: o.id,
+        email: o.email,
+        firstName: o.firstName,
+        lastName: o.lastName,
+        type: 'PERSON',
+        userId: Number(o.id),
+        userIdIncludingInactive: Number(o.id),
+        archived: o.archived === true,
+        createdAt: '2026-01-05T09:00:00.000Z',
+        updatedAt: '2026-01-05T09:00:00.000Z',
+      }));
     sendJson(res, 200, { results });
     return true;
   }

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { type CrmConfig, SALESFORCE_API_VERSION } from '../../config/crm.js';
 import type { RouteHandler } from '../../http/server.js';
 import { type CrmEmulator, createCrmEmulator } from './server.js';
@@ -12,17 +12,19 @@ export interface LocalCrm {
   handle: RouteHandler;
   /** The demo records a rep can link (their record URLs, once the app's origin is known). */
   demoRecords(origin: string): { label: string; url: string }[];
-  /** Both adapters pointed at the emulator on `origin` (the app's loopback origin), with keys made for this run. */
+  /**
+   * Both adapters pointed at the emulator on `origin` (the app's loopback origin), connected as in production:
+   * a workspace admin runs `/vision crm connect salesforce|hubspot` and approves on the emulator's consent page.
+   */
   config(origin: string): CrmConfig;
 }
 
 export function createLocalCrm(options: { now?: () => Date } = {}): LocalCrm {
   const now = options.now ?? (() => new Date());
-  const emulator = createCrmEmulator({ now });
+  const emulator = createCrmEmulator({ now, consent: 'page' });
   seedCrm(emulator.state, now());
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  emulator.state.salesforce.jwtPublicKey = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const encryptionKey = randomBytes(32).toString('hex');
+  const salesforceSecret = randomBytes(24).toString('base64url');
   return {
     emulator,
     handle: (req, res) => emulator.handle(req, res),
@@ -45,17 +47,16 @@ export function createLocalCrm(options: { now?: () => Date } = {}): LocalCrm {
           loginUrl: origin,
           instanceUrl: undefined,
           apiVersion: SALESFORCE_API_VERSION,
-          auth: {
-            kind: 'jwt',
-            clientId: emulator.state.salesforce.clientId,
-            privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-            username: emulator.state.salesforce.username,
-          },
+          auth: { kind: 'web', clientId: emulator.state.salesforce.clientId, clientSecret: salesforceSecret },
         },
         hubspot: {
-          accessToken: emulator.state.hubspot.token,
           apiUrl: origin,
           portalId: LOCAL_HUBSPOT_PORTAL,
+          oauth: {
+            clientId: emulator.state.hubspot.oauth.clientId,
+            clientSecret: emulator.state.hubspot.oauth.clientSecret,
+            authorizeUrl: `${origin}/oauth/authorize`,
+          },
         },
         encryptionKey,
       };

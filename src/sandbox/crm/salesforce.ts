@@ -77,6 +77,8 @@ export function salesforceToken(
   }
   const accessToken = `${ORG_ID}!${randomBytes(24).toString('base64url')}`;
   state.accessTokens.add(accessToken);
+  const from = refreshToken ?? (grant === 'refresh_token' ? (form.refresh_token ?? null) : null);
+  if (from) state.issuedFrom.set(accessToken, from);
   return sendJson(res, 200, {
     access_token: accessToken,
     instance_url: origin,

@@ -2,15 +2,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { SALESFORCE_API_VERSION } from '../../config/crm.js';
 import { parseBody, readBody, sendJson } from '../emulator/http.js';
+import type { ConsentMode } from './consent.js';
 import { hubspotApi } from './hubspot.js';
 import {
   HUBSPOT_AUTHORIZE_PATH,
+  HUBSPOT_REVOKE_PATH,
   HUBSPOT_TOKEN_PATH,
   hubspotAuthorize,
+  hubspotRevoke,
   hubspotToken,
 } from './hubspot-oauth.js';
 import { salesforceData, salesforceToken } from './salesforce.js';
-import { salesforceAuthorize } from './salesforce-oauth.js';
+import { salesforceAuthorize, salesforceRevoke } from './salesforce-oauth.js';
 import { type CrmEmulatorState, emptyState } from './state.js';
 
 export interface CrmEmulator {
@@ -24,15 +27,27 @@ export interface CrmEmulator {
  * A local Salesforce org and HubSpot portal on one HTTP server, for tests and the sandbox: the token endpoint,
  * REST data API and HubSpot's CRM paths, with their limits and failures (401, 412, 429, validation rules).
  */
-export function createCrmEmulator(options: { now?: () => Date; state?: CrmEmulatorState } = {}): CrmEmulator {
+export function createCrmEmulator(
+  options: { now?: () => Date; state?: CrmEmulatorState; consent?: ConsentMode } = {},
+): CrmEmulator {
   const state = options.state ?? emptyState();
+  const ask = options.consent === 'page';
+  /** The consent form posts the authorize query back in its body. */
+  const formOf = (body: unknown) =>
+    new URLSearchParams(
+      Object.entries((body ?? {}) as Record<string, unknown>).map(
+        ([k, v]) => [k, String(v)] as [string, string],
+      ),
+    );
   const now = options.now ?? (() => new Date());
   const dataPrefix = `/services/data/v${SALESFORCE_API_VERSION}`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://local');
     const isSalesforce = url.pathname.startsWith('/services/');
-    const isHubSpotOAuth = url.pathname === HUBSPOT_AUTHORIZE_PATH || url.pathname === HUBSPOT_TOKEN_PATH;
+    const isHubSpotOAuth = [HUBSPOT_AUTHORIZE_PATH, HUBSPOT_TOKEN_PATH, HUBSPOT_REVOKE_PATH].includes(
+      url.pathname,
+    );
     if (!isSalesforce && !isHubSpotOAuth && !url.pathname.startsWith('/crm/')) return false;
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     try {
@@ -40,9 +55,13 @@ export function createCrmEmulator(options: { now?: () => Date; state?: CrmEmulat
       const body = await parseBody(raw, req.headers['content-type']);
       if (isSalesforce) {
         if (url.pathname === '/services/oauth2/authorize' && req.method === 'GET') {
-          salesforceAuthorize(state.salesforce, res, url.searchParams);
+          salesforceAuthorize(state.salesforce, res, url.searchParams, ask);
+        } else if (url.pathname === '/services/oauth2/authorize' && req.method === 'POST' && ask) {
+          salesforceAuthorize(state.salesforce, res, formOf(body), ask);
         } else if (url.pathname === '/services/oauth2/token' && req.method === 'POST') {
           salesforceToken(state.salesforce, res, body as Record<string, string>, origin);
+        } else if (url.pathname === '/services/oauth2/revoke' && req.method === 'POST') {
+          salesforceRevoke(state.salesforce, res, body as Record<string, string>);
         } else if (url.pathname.startsWith(`${dataPrefix}/`)) {
           salesforceData(
             state.salesforce,
@@ -60,7 +79,15 @@ export function createCrmEmulator(options: { now?: () => Date; state?: CrmEmulat
         return true;
       }
       if (url.pathname === HUBSPOT_AUTHORIZE_PATH && req.method === 'GET') {
-        hubspotAuthorize(state.hubspot, res, url.searchParams);
+        hubspotAuthorize(state.hubspot, res, url.searchParams, ask);
+        return true;
+      }
+      if (url.pathname === HUBSPOT_AUTHORIZE_PATH && req.method === 'POST' && ask) {
+        hubspotAuthorize(state.hubspot, res, formOf(body), ask);
+        return true;
+      }
+      if (url.pathname === HUBSPOT_REVOKE_PATH && req.method === 'POST') {
+        hubspotRevoke(state.hubspot, res, body as Record<string, string>, url.searchParams);
         return true;
       }
       if (url.pathname === HUBSPOT_TOKEN_PATH && req.method === 'POST') {

@@ -8,6 +8,10 @@ export interface SalesforceState {
   username: string;
   refreshTokens: Set<string>;
   accessTokens: Set<string>;
+  /** Access token -> the refresh token it was issued from (revoking a refresh token revokes them too). */
+  issuedFrom: Map<string, string>;
+  /** Tokens revoked at /services/oauth2/revoke, in order. */
+  revoked: string[];
   /** Authorization codes of the web-server flow, single use: the PKCE challenge and redirect they were issued for. */
   authCodes: Map<string, { challenge: string; redirectUri: string; clientId: string }>;
   tables: Record<string, Map<string, SfRecord>>;
@@ -30,6 +34,8 @@ export interface HubSpotState {
     /** Single-use codes: the PKCE challenge and redirect URI they were issued for. */
     codes: Map<string, { challenge: string; redirectUri: string }>;
     refreshTokens: Set<string>;
+    /** Refresh tokens deleted at /oauth/2026-03/token/revoke, in order. */
+    revoked: string[];
     /** OAuth access tokens and when they expire (ms). */
     accessTokens: Map<string, number>;
     /** Lifetime of a new access token, in seconds (HubSpot: 1800). */
@@ -46,7 +52,8 @@ export interface HubSpotState {
   rateLimited: number;
   deals: Map<string, Record<string, string | null>>;
   contacts: Map<string, Record<string, string | null>>;
-  owners: Map<string, { id: string; firstName: string; lastName: string; email: string }>;
+  /** Owners as /crm/owners/2026-03 lists them; `archived` owners (deactivated users) only with archived=true. */
+  owners: Map<string, { id: string; firstName: string; lastName: string; email: string; archived?: boolean }>;
   pipelines: { id: string; label: string; stages: { id: string; label: string }[] }[];
   /** deal id -> contact id -> label */
   dealContacts: Map<string, Map<string, string | null>>;
@@ -79,6 +86,8 @@ export function emptyState(): CrmEmulatorState {
       username: 'integration@acme.example',
       refreshTokens: new Set(),
       accessTokens: new Set(),
+      issuedFrom: new Map(),
+      revoked: [],
       authCodes: new Map(),
       tables: {
         Opportunity: new Map(),
@@ -104,6 +113,7 @@ export function emptyState(): CrmEmulatorState {
         portalId: 4242,
         codes: new Map(),
         refreshTokens: new Set(),
+        revoked: [],
         accessTokens: new Map(),
         expiresIn: 1800,
         tokenRequests: [],

@@ -96,17 +96,30 @@ export async function refreshCrmLink(
 export async function refreshTeamCrmLinks(
   deps: CrmServiceDeps,
   teamId: string,
-): Promise<{ refreshed: number; failed: number }> {
+): Promise<{ refreshed: number; failed: number; notConnected: number }> {
   const deals = await deps.repos.deals.list(teamId);
   let refreshed = 0;
   let failed = 0;
+  let notConnected = 0;
+  const connected = new Map<string, boolean>();
   for (const deal of deals.filter((d) => !d.archived)) {
-    if (!(await deps.repos.crm.getLink(teamId, deal.id))) continue;
+    const link = await deps.repos.crm.getLink(teamId, deal.id);
+    if (!link) continue;
+    // A CRM an admin disconnected: its links keep their last snapshot and are not read.
+    const connect = deps.crm.connect;
+    if (connect?.providers.includes(link.provider)) {
+      const known = connected.get(link.provider) ?? (await connect.isConnected(teamId, link.provider));
+      connected.set(link.provider, known);
+      if (!known) {
+        notConnected++;
+        continue;
+      }
+    }
     const result = await refreshCrmLink(deps, teamId, deal.id);
     if (result.ok) refreshed++;
     else failed++;
   }
-  return { refreshed, failed };
+  return { refreshed, failed, notConnected };
 }
 
 /** What the composition root adds to the app's deps when a CRM is configured. */

@@ -61,6 +61,15 @@ export function crmChoiceFromSetup(
   return 'problem' in ref ? { ref: null, problem: null } : { ref, problem: null };
 }
 
+/**
+ * The deal's CRM link as the setup form prefills it, only when the deal is linked to a record now: a link pasted
+ * while the CRM was not connected (or after it was disconnected) is tried again when the form is saved again.
+ */
+export async function linkedCrmUrl(deps: AppDeps, deal: Deal | null | undefined): Promise<string | null> {
+  if (!deal?.crmUrl || !hasCrm(deps)) return null;
+  return (await deps.repos.crm.getLink(deal.teamId, deal.id)) ? deal.crmUrl : null;
+}
+
 /** After the setup was saved and acknowledged: read the record, link it, show it (CRM owns stage & co). */
 export async function linkAfterSetup(
   deps: AppDeps,

@@ -9,4 +9,7 @@ export const CRM_IDS = {
   overwriteView: 'crm_overwrite_modal',
   mapView: 'crm_map_modal',
   mapBlockPrefix: 'crm_map_',
+  /** The confirm step of `/vision crm disconnect <crm>`: its two buttons. */
+  disconnect: 'crm_disconnect',
+  disconnectCancel: 'crm_disconnect_cancel',
 } as const;

@@ -61,6 +61,14 @@ export function crmRepository(base: Kysely<Database>, clock: () => Date): CrmRep
           .onConflict((oc) => oc.columns(['team_id', 'provider']).doUpdateSet(values))
           .execute();
       },
+      async remove(teamId, provider) {
+        const result = await db
+          .deleteFrom('crm_credentials')
+          .where('team_id', '=', teamId)
+          .where('provider', '=', provider)
+          .executeTakeFirst();
+        return Number(result.numDeletedRows) > 0;
+      },
     },
 
     async getLink(teamId, dealId) {

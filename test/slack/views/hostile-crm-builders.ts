@@ -1,5 +1,6 @@
 import type { CrmLink, CrmWrite } from '../../../src/domain/crm/records.js';
 import { auditLogMessage, crmPanel, sendReportMessage } from '../../../src/slack/views/crm.js';
+import { disconnectedText } from '../../../src/slack/views/crm-disconnect.js';
 import { AT } from './hostile-fixtures.js';
 
 /** The CRM messages, with `h` in everything a CRM record or a CRM's error could carry. */
@@ -65,5 +66,10 @@ export function hostileCrmBuilders(h: string) {
       }),
     auditLogMessage: () =>
       auditLogMessage([write('field', 'refused'), write('note', 'done'), write('task', 'failed')]),
+    // Only the CRM's refusal reason is outside text here.
+    disconnectedText: () => {
+      const text = disconnectedText('salesforce', { wasConnected: true, revoke: { kind: 'failed', why: h } });
+      return { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }] };
+    },
   };
 }

@@ -31,6 +31,7 @@ const NOT_HERE: Record<string, string> = {
   utcMinute: 'digits only',
   slackDateTime: 'a date token with a digits-only fallback',
   slackDay: 'a date token with a digits-only fallback',
+  disconnectConfirmMessage: 'takes only a CRM provider: no outside text',
   // Pure helpers, ids and parsers: no message of their own.
   ...Object.fromEntries(
     [

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { CRM_SOURCES } from '../../../domain/crm/records.js';
 import { ourFieldValue } from '../../../services/crm/field-values.js';
 import { crmFailureText, refreshCrmLink } from '../../../services/crm/link.js';
-import { type CrmDeps, panelFor, sendToCrmAndReport, serviceDeps, tellPrivately } from '../../flows/crm.js';
+import {
+  type CrmDeps,
+  linkedCrmNotConnected,
+  panelFor,
+  sendToCrmAndReport,
+  serviceDeps,
+  tellPrivately,
+} from '../../flows/crm.js';
 import { activeDealForPayload } from '../../guards/deal.js';
 import { plain } from '../../views/blocks.js';
 import { overwriteModal } from '../../views/crm.js';
@@ -38,6 +45,11 @@ export function crmRefreshButton(deps: CrmDeps) {
     await ack();
     const deal = await dealFrom(deps, body, Number(action.value));
     if (!deal) return;
+    const notConnected = await linkedCrmNotConnected(deps, deal.teamId, deal.id);
+    if (notConnected) {
+      await tellPrivately(deps, client, deal.channelId, body.user.id, { text: notConnected });
+      return;
+    }
     const result = await refreshCrmLink(serviceDeps(deps), deal.teamId, deal.id);
     await tellPrivately(
       deps,

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { dealInputSchema, stageChoices } from '../../../domain/deal-input.js';
 import { saveDealSetup } from '../../../services/deals.js';
 import type { AppDeps } from '../../deps.js';
-import { crmChoiceFromSetup, keepCrmOwnedStage, linkAfterSetup } from '../../flows/crm-setup.js';
+import {
+  crmChoiceFromSetup,
+  keepCrmOwnedStage,
+  linkAfterSetup,
+  linkedCrmUrl,
+} from '../../flows/crm-setup.js';
 import { publishHomes } from '../../flows/home-publish.js';
 import {
   announceInternalChannel,
@@ -63,7 +68,12 @@ export function setupSubmit(deps: AppDeps) {
       });
       return;
     }
-    const crmChoice = crmChoiceFromSetup(deps, state, parsed.data.crmUrl ?? null, existing?.crmUrl ?? null);
+    const crmChoice = crmChoiceFromSetup(
+      deps,
+      state,
+      parsed.data.crmUrl ?? null,
+      await linkedCrmUrl(deps, existing),
+    );
     if (crmChoice.problem) {
       await ack({
         response_action: 'errors',

@@ -1,6 +1,14 @@
 import { refreshCrmLink } from '../../../../services/crm/link.js';
-import { type CrmDeps, hasCrm, panelFor, sendToCrmAndReport, serviceDeps } from '../../../flows/crm.js';
+import {
+  type CrmDeps,
+  hasCrm,
+  notConnectedReason,
+  panelFor,
+  sendToCrmAndReport,
+  serviceDeps,
+} from '../../../flows/crm.js';
 import { offerCrmConnect } from '../../../flows/crm-connect.js';
+import { offerCrmDisconnect } from '../../../flows/crm-disconnect.js';
 import { openMapModal } from '../../../flows/crm-map.js';
 import { adminRefusal, workspaceAdminCheck } from '../../../flows/workspace-admin.js';
 import { dealForChannelOrExplain } from '../../../guards/deal.js';
@@ -8,7 +16,7 @@ import { auditLogMessage } from '../../../views/crm.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 
 const USAGE =
-  '`/vision crm connect salesforce|hubspot` (admins) connects a CRM · `/vision crm` shows the linked opportunity/deal · `/vision crm refresh` re-reads it · `/vision crm send [version]` sends a draft · `/vision crm map` maps fields · `/vision crm log` lists every write';
+  '`/vision crm connect salesforce|hubspot` (admins) connects a CRM · `/vision crm disconnect salesforce|hubspot` (admins) disconnects it · `/vision crm` shows the linked opportunity/deal · `/vision crm refresh` re-reads it · `/vision crm send [version]` sends a draft · `/vision crm map` maps fields · `/vision crm log` lists every write';
 
 async function run(ctx: SubcommandContext, deps: CrmDeps): Promise<void> {
   const { respond, teamId, channelId, userId, client } = ctx;
@@ -17,10 +25,20 @@ async function run(ctx: SubcommandContext, deps: CrmDeps): Promise<void> {
     await offerCrmConnect(deps, client, { teamId, userId, providerWord: rest[0], respond });
     return;
   }
+  if (verb === 'disconnect') {
+    await offerCrmDisconnect(deps, client, { teamId, userId, providerWord: rest[0], respond });
+    return;
+  }
   if (verb === 'map') {
     const check = await workspaceAdminCheck(deps, client, userId);
     if (check !== 'admin') {
       await respond({ response_type: 'ephemeral', text: adminRefusal(check) });
+      return;
+    }
+    const mapped = deps.crm.providers[0];
+    const unmapped = mapped ? await notConnectedReason(deps, teamId, mapped) : null;
+    if (unmapped) {
+      await respond({ response_type: 'ephemeral', text: unmapped });
       return;
     }
     await openMapModal(deps, client, { teamId, userId, triggerId: ctx.triggerId, respond });
@@ -28,14 +46,29 @@ async function run(ctx: SubcommandContext, deps: CrmDeps): Promise<void> {
   }
   const deal = await dealForChannelOrExplain(deps, teamId, channelId, respond);
   if (!deal) return;
+  const link = await deps.repos.crm.getLink(teamId, deal.id);
+  // A CRM an admin disconnected: the link stays, read-only, and nothing goes to or comes from the CRM.
+  const notConnected = link ? await notConnectedReason(deps, teamId, link.provider) : null;
   if (verb === '' || verb === 'show') {
-    const link = await deps.repos.crm.getLink(teamId, deal.id);
+    if (!link) {
+      await respond({
+        response_type: 'ephemeral',
+        text: 'This deal is not linked to a CRM record yet: use `/vision setup` to link it.',
+      });
+      return;
+    }
+    const panel = panelFor(deps, link);
     await respond({
       response_type: 'ephemeral',
-      ...(link
-        ? panelFor(deps, link)
-        : { text: 'This deal is not linked to a CRM record yet: use `/vision setup` to link it.' }),
+      ...(notConnected
+        ? {
+            text: `${notConnected}\n${panel.text}`,
+            blocks: [{ type: 'section', text: { type: 'mrkdwn', text: notConnected } }, ...panel.blocks],
+          }
+        : panel),
     });
+  } else if (notConnected && verb === 'refresh') {
+    await respond({ response_type: 'ephemeral', text: notConnected });
   } else if (verb === 'refresh') {
     const result = await refreshCrmLink(serviceDeps(deps), teamId, deal.id);
     await respond({
@@ -68,11 +101,11 @@ async function run(ctx: SubcommandContext, deps: CrmDeps): Promise<void> {
   }
 }
 
-/** `/vision crm [connect <crm>|refresh|send [n]|map|log]`: the linked CRM record and every write to it, on purpose only. */
+/** `/vision crm [connect <crm>|disconnect <crm>|refresh|send [n]|map|log]`: the linked CRM record and every write to it, on purpose only. */
 export function crmSubcommand(): Subcommand {
   return {
     name: 'crm',
-    usage: 'crm [connect <crm>|refresh|send [version]|map|log]',
+    usage: 'crm [connect <crm>|disconnect <crm>|refresh|send [version]|map|log]',
     summary:
       'The linked Salesforce opportunity or HubSpot deal: refresh it, send a draft, map fields, see writes',
     group: 'Set up',

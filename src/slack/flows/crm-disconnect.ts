@@ -1,0 +1,85 @@
+import type { WebClient } from '@slack/web-api';
+import { CRM_LABELS, type CrmProvider } from '../../domain/crm/types.js';
+import { disconnectConfirmMessage, disconnectedText } from '../views/crm-disconnect.js';
+import type { CrmDeps } from './crm.js';
+import { workspaceAdminCheck } from './workspace-admin.js';
+
+type Respond = (message: {
+  response_type?: 'ephemeral';
+  replace_original?: boolean;
+  text: string;
+  blocks?: ReturnType<typeof disconnectConfirmMessage>['blocks'];
+}) => Promise<unknown>;
+
+export const ADMIN_ONLY_DISCONNECT =
+  'Only a Slack workspace admin or owner can disconnect a CRM from this workspace. Ask one of them to run `/vision crm disconnect`.';
+const ADMIN_UNCHECKED_DISCONNECT =
+  'Slack could not confirm that you are a workspace admin, so nothing was disconnected. Please try again in a moment.';
+
+const providerOf = (word: string | undefined): CrmProvider | null =>
+  word === 'salesforce' || word === 'hubspot' ? word : null;
+
+/**
+ * `/vision crm disconnect salesforce|hubspot`: for workspace admins, a private confirm step that says what
+ * happens (tokens deleted here and revoked at the CRM, links kept read-only, audit log kept).
+ */
+export async function offerCrmDisconnect(
+  deps: CrmDeps,
+  client: WebClient,
+  args: { teamId: string; userId: string; providerWord: string | undefined; respond: Respond },
+): Promise<void> {
+  const { respond } = args;
+  const connect = deps.crm.connect;
+  if (!connect) {
+    await respond({
+      response_type: 'ephemeral',
+      text: 'The CRMs here use a credential set by whoever runs the app (a JWT integration user or a HubSpot private-app token): it is removed there, not from Slack.',
+    });
+    return;
+  }
+  const provider = providerOf(args.providerWord);
+  if (!provider || !connect.providers.includes(provider)) {
+    const choices = connect.providers.map((p) => `\`/vision crm disconnect ${p}\``).join(' or ');
+    await respond({ response_type: 'ephemeral', text: `Which CRM? Use ${choices}.` });
+    return;
+  }
+  const check = await workspaceAdminCheck(deps, client, args.userId);
+  if (check !== 'admin') {
+    await respond({
+      response_type: 'ephemeral',
+      text: check === 'unknown' ? ADMIN_UNCHECKED_DISCONNECT : ADMIN_ONLY_DISCONNECT,
+    });
+    return;
+  }
+  if (!(await connect.isConnected(args.teamId, provider))) {
+    await respond({
+      response_type: 'ephemeral',
+      text: `${CRM_LABELS[provider].crm} is not connected to this workspace: there is nothing to disconnect.`,
+    });
+    return;
+  }
+  await respond({ response_type: 'ephemeral', ...disconnectConfirmMessage(provider) });
+}
+
+/** The Disconnect button: checks the admin again, then revokes, deletes and reports in place of the confirm. */
+export async function disconnectCrm(
+  deps: CrmDeps,
+  client: WebClient,
+  args: { teamId: string; userId: string; provider: CrmProvider; respond: Respond },
+): Promise<void> {
+  const connect = deps.crm.connect;
+  if (!connect?.providers.includes(args.provider)) return;
+  const check = await workspaceAdminCheck(deps, client, args.userId);
+  if (check !== 'admin') {
+    await args.respond({
+      replace_original: true,
+      text: check === 'unknown' ? ADMIN_UNCHECKED_DISCONNECT : ADMIN_ONLY_DISCONNECT,
+    });
+    return;
+  }
+  const outcome = await connect.disconnect(args.teamId, args.provider);
+  deps.logger.info(
+    `CRM disconnected: team ${args.teamId}, ${args.provider}, by ${args.userId} (revoke: ${outcome.revoke.kind})`,
+  );
+  await args.respond({ replace_original: true, text: disconnectedText(args.provider, outcome) });
+}
