@@ -4,12 +4,19 @@ import type { Utterance } from './types.js';
 /**
  * Headed blocks, as Otter and many note tools export them: a header line with the speaker and a time, the words
  * on the lines below it until the next header.
- *   "Dana Ruiz  0:03" (Otter), "Dana Ruiz (Acme) 00:01:02", "Dana Ruiz" then "00:01:02" on its own line.
+ *   "Dana Ruiz  0:03" (Otter, Teams .docx), "Dana Ruiz (Acme) 00:01:02", "Dana Ruiz" then "00:01:02" on its own
+ *   line, "0:03 | Dana Ruiz" (Gong).
  * Line-by-line, no backtracking: the time is matched at the end of a line, the rest must be name-like.
  */
 const TRAILING_TIME = /\s\(?((?:\d{1,2}:)?\d{1,2}:\d{2})\)?$/;
-/** Export footers such as Otter's "Transcribed by https://otter.ai". */
-const FOOTER = /^transcribed by\b/i;
+/** Export footers: Otter's "Transcribed by https://otter.ai", Google Meet's "Meeting ended after 00:07:12". */
+const FOOTER = /^(?:transcribed by|meeting ended after|this editable transcript was computer generated)\b/i;
+/** "0:03 | Dana Ruiz" (Gong), "00:01:02 - Dana Ruiz (Acme)": the time first, then a separator and the name. */
+const LEADING_TIME = /^\[?((?:\d{1,2}:)?\d{1,2}:\d{2})\]?\s?[|\u2013\u2014-]\s*(\S.{0,80})$/;
+
+export function isFooterLine(line: string): boolean {
+  return FOOTER.test(line.trim());
+}
 const TIME_ONLY = /^\[?((?:\d{1,2}:)?\d{1,2}:\d{2})\]?$/;
 
 export function timeOnlyLine(line: string): string | null {
@@ -19,6 +26,11 @@ export function timeOnlyLine(line: string): string | null {
 /** A header line "Name [(Company)] time"; null for anything else. */
 export function headerOf(line: string): { speaker: string; time: string } | null {
   const trimmed = line.trim();
+  const leading = LEADING_TIME.exec(trimmed);
+  if (leading) {
+    const name = leading[2]!.trim();
+    return isNameLike(name, true) ? { speaker: stripCompany(name), time: leading[1]! } : null;
+  }
   const time = TRAILING_TIME.exec(trimmed);
   if (!time) return null;
   const label = trimmed.slice(0, time.index).trim();
@@ -46,7 +58,7 @@ export function parseHeadedBlocks(
   let current: Utterance | null = null;
   for (let at = 0; at < lines.length; at += 1) {
     const line = lines[at]!;
-    if (line.trim() === '' || FOOTER.test(line.trim())) continue;
+    if (line.trim() === '' || isFooterLine(line)) continue;
     const header = headerOf(line);
     const nextTime = header ? null : timeOnlyLine(lines[at + 1] ?? '');
     if (header || (nextTime !== null && isNameLike(line.trim(), true))) {
@@ -57,11 +69,8 @@ export function parseHeadedBlocks(
       if (!header) at += 1;
       continue;
     }
+    // Lines before the first header are the export's preamble (title, date, attendees): not speech.
     if (current) current.text = `${current.text} ${clean(line)}`.trim();
-    else {
-      current = { speaker: null, text: clean(line), startMs: null, endMs: null };
-      utterances.push(current);
-    }
   }
   for (let i = 0; i < utterances.length - 1; i++) {
     const next = utterances[i + 1]!;

@@ -42,11 +42,18 @@ export function unmappedGenericSpeakers(utterances: readonly Utterance[]): strin
   return [...seen.values()];
 }
 
+/** Our own names first, then placeholders, so no two example lines name the same person. */
+function exampleName(index: number, ourNames: readonly string[]): string {
+  const ours = ourNames[index];
+  if (ours) return ours;
+  return index === 0 ? 'Your Name' : `Customer Name ${index - Math.min(ourNames.length, index) + 1}`;
+}
+
 /** What the rep reads when figures need names: "Speaker 1 = Dana Ruiz?" lines to add above the transcript. */
 export function mappingRequest(generic: readonly string[], ourNames: readonly string[]): string {
   const example = generic
     .slice(0, 3)
-    .map((label, index) => `"${label} = ${index === 0 ? (ourNames[0] ?? 'Your Name') : 'Dana Ruiz'}"`)
+    .map((label, index) => `"${label} = ${exampleName(index, ourNames)}"`)
     .join(', ');
   return (
     `The transcript labels speakers as ${generic.join(', ')}, so we cannot tell who is ours. ` +

@@ -1,5 +1,6 @@
-import { countHeaders, parseHeadedBlocks, timeOnlyLine } from './headed-blocks.js';
-import { splitSpeakerPrefix } from './speaker-label.js';
+import { countHeaders, isFooterLine, parseHeadedBlocks, timeOnlyLine } from './headed-blocks.js';
+import { stripNoiseMarkers } from './noise-markers.js';
+import { isNameLike, splitSpeakerPrefix, stripCompany } from './speaker-label.js';
 import { applySpeakerMapping, readSpeakerMapping } from './speaker-map.js';
 import type { TranscriptFormat, Utterance } from './types.js';
 
@@ -15,6 +16,8 @@ export interface ParsedTranscript {
 const TIMING_LINE =
   /^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:\s.*)?$/;
 const PLAIN_TIMESTAMP = /^\s*\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?\s+(.*)$/s;
+/** "Dana Ruiz [00:01:02]: text" (Fathom and similar): the time in brackets between the name and the colon. */
+const NAME_THEN_TIMESTAMP = /^\s*([^[\]:]{1,60})\[((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]:?\s+(.*)$/s;
 
 /** Strips a BOM and normalises Windows / old Mac line endings. */
 export function normaliseText(raw: string): string {
@@ -118,7 +121,7 @@ function voiceTag(line: string): { name: string; text: string } | null {
 function labelOf(line: string, allowPrefix = true): { speaker: string; text: string } | null {
   const voice = voiceTag(line);
   if (voice) {
-    const speaker = voice.name.trim().replace(/\s+/g, ' ');
+    const speaker = stripCompany(voice.name.trim().replace(/\s+/g, ' '));
     return speaker === '' ? null : { speaker, text: voice.text };
   }
   return allowPrefix ? splitSpeakerPrefix(line, true) : null;
@@ -129,6 +132,11 @@ function plainLabelOf(line: string): { speaker: string; text: string; startMs: n
   const stamped = PLAIN_TIMESTAMP.exec(line);
   const stampedLabel = stamped ? labelOf(stamped[2]!) : null;
   if (stampedLabel) return { ...stampedLabel, startMs: parseTimestamp(stamped![1]!) };
+  const nameFirst = NAME_THEN_TIMESTAMP.exec(line);
+  if (nameFirst && isNameLike(nameFirst[1]!, true)) {
+    const speaker = stripCompany(nameFirst[1]!.trim().replace(/\s+/g, ' '));
+    return { speaker, text: nameFirst[3]!, startMs: parseTimestamp(nameFirst[2]!) };
+  }
   const labelled = labelOf(line);
   return labelled ? { ...labelled, startMs: null } : null;
 }
@@ -145,7 +153,7 @@ function decodeEntities(text: string): string {
 }
 
 function cleanText(text: string): string {
-  return decodeEntities(text.replace(/<[^<>]*>/g, ''))
+  return stripNoiseMarkers(decodeEntities(text.replace(/<[^<>]*>/g, '')))
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -160,7 +168,8 @@ function splitVoiceSegments(line: string): string[] {
  * before it (cue identifier, SRT index) are skipped; lines after it are the payload. WEBVTT header, NOTE,
  * STYLE and REGION blocks have no timing line and are skipped. A cue with `<v>` tags takes speakers only from
  * them ("Phase One: scope" inside it stays text); other cues use "Name:" prefixes. Within a payload, a line
- * with a new label starts a new utterance (same cue times); a line without one continues the current one.
+ * with a new label starts a new utterance (same cue times); a line without one continues the current one, and a
+ * cue that opens without a label continues the previous cue's speaker (null when there is none).
  * Cue order is kept as in the file, so overlapping cues stay as separate utterances.
  */
 function parseCues(text: string): Utterance[] {
@@ -173,6 +182,7 @@ function parseCues(text: string): Utterance[] {
     const startMs = parseTimestamp(timing[1]!);
     const endMs = parseTimestamp(timing[2]!);
     let current: Utterance | null = null;
+    const carried = utterances.at(-1)?.speaker ?? null;
     const payload = lines.slice(timingIndex + 1);
     const usesVoiceTags = payload.some((line) => /<v[\s.]/.test(line));
     for (const segment of payload.flatMap(splitVoiceSegments)) {
@@ -184,7 +194,8 @@ function parseCues(text: string): Utterance[] {
       } else if (current) {
         current.text = `${current.text} ${body}`.trim();
       } else if (body !== '') {
-        current = { speaker: null, text: body, startMs, endMs };
+        // A cue without a label continues the previous cue's speaker (Zoom and Teams wrap long turns so).
+        current = { speaker: carried, text: body, startMs, endMs };
         utterances.push(current);
       }
     }
@@ -194,14 +205,15 @@ function parseCues(text: string): Utterance[] {
 
 /**
  * Plain "Name: text" lines. An optional leading timestamp ("[00:01:05] Dana: ...") sets startMs; endMs is the
- * next timestamped utterance's start (null for the last one). A line without a label continues the previous
- * speaker; lines before the first label have no speaker.
+ * next timestamped utterance's start (null for the last one). A time on its own line ("00:01:05", Google Meet)
+ * is the start of the next labelled line only. A line without a label continues the previous speaker; lines
+ * before the first label (title, "Attendees", "Transcript") and export footers are not speech and are dropped.
  */
 function parsePlain(text: string): Utterance[] {
   const utterances: Utterance[] = [];
   let pendingStart: number | null = null;
   for (const rawLine of text.split('\n')) {
-    if (rawLine.trim() === '') continue;
+    if (rawLine.trim() === '' || isFooterLine(rawLine)) continue;
     const time = timeOnlyLine(rawLine);
     if (time !== null) {
       pendingStart = parseTimestamp(time);
@@ -214,9 +226,9 @@ function parsePlain(text: string): Utterance[] {
       utterances.push({ ...labelled, startMs, text: cleanText(labelled.text), endMs: null });
       continue;
     }
+    // Lines before the first label are the document's preamble (title, "Attendees", "Transcript"): not speech.
     const last = utterances.at(-1);
     if (last) last.text = `${last.text} ${cleanText(rawLine)}`.trim();
-    else utterances.push({ speaker: null, text: cleanText(rawLine), startMs: null, endMs: null });
   }
   for (let i = 0; i < utterances.length - 1; i++) {
     const next = utterances[i + 1]!;
