@@ -1,4 +1,5 @@
-import { isNameLike, stripCompany } from './speaker-label.js';
+import { trimEndOf } from '../text/trim-end.js';
+import { isNameLike, speakerOf } from './speaker-label.js';
 import type { Utterance } from './types.js';
 
 /**
@@ -8,7 +9,9 @@ import type { Utterance } from './types.js';
  *   line, "0:03 | Dana Ruiz" (Gong).
  * Line-by-line, no backtracking: the time is matched at the end of a line, the rest must be name-like.
  */
-const TRAILING_TIME = /\s\(?((?:\d{1,2}:)?\d{1,2}:\d{2})\)?$/;
+const TRAILING_TIME = /\s\(?((?:\d{1,2}:)?\d{1,2}:\d{2})\)?:?$/;
+/** What may sit between the name and a trailing time: "Dana Ruiz - 00:03", "Dana Ruiz | 0:03". */
+const NAME_TIME_SEPARATORS = ' \t|-–—·';
 /** Export footers: Otter's "Transcribed by https://otter.ai", Google Meet's "Meeting ended after 00:07:12". */
 const FOOTER = /^(?:transcribed by|meeting ended after|this editable transcript was computer generated)\b/i;
 /** "0:03 | Dana Ruiz" (Gong), "00:01:02 - Dana Ruiz (Acme)": the time first, then a separator and the name. */
@@ -23,19 +26,27 @@ export function timeOnlyLine(line: string): string | null {
   return TIME_ONLY.exec(line.trim())?.[1] ?? null;
 }
 
-/** A header line "Name [(Company)] time"; null for anything else. */
-export function headerOf(line: string): { speaker: string; time: string } | null {
+export interface Header {
+  who: { speaker: string; affiliation?: string };
+  time: string;
+}
+
+/**
+ * A header line: "Name [(Company)] time", "Name - time", "Name (time):" (Rev), "time | Name" (Gong); null for
+ * anything else ("Dana: see you at 10:30" is a label with text, not a header).
+ */
+export function headerOf(line: string): Header | null {
   const trimmed = line.trim();
   const leading = LEADING_TIME.exec(trimmed);
   if (leading) {
     const name = leading[2]!.trim();
-    return isNameLike(name, true) ? { speaker: stripCompany(name), time: leading[1]! } : null;
+    return isNameLike(name, true) ? { who: speakerOf(name), time: leading[1]! } : null;
   }
   const time = TRAILING_TIME.exec(trimmed);
   if (!time) return null;
-  const label = trimmed.slice(0, time.index).trim();
+  const label = trimEndOf(trimmed.slice(0, time.index), NAME_TIME_SEPARATORS);
   if (label.endsWith(':') || !isNameLike(label, true)) return null;
-  return { speaker: stripCompany(label), time: time[1]! };
+  return { who: speakerOf(label), time: time[1]! };
 }
 
 /** Header lines, counting "Name" followed by a time-only line as one. */
@@ -62,9 +73,9 @@ export function parseHeadedBlocks(
     const header = headerOf(line);
     const nextTime = header ? null : timeOnlyLine(lines[at + 1] ?? '');
     if (header || (nextTime !== null && isNameLike(line.trim(), true))) {
-      const speaker = header ? header.speaker : stripCompany(line.trim());
+      const who = header ? header.who : speakerOf(line);
       const time = header ? header.time : nextTime!;
-      current = { speaker, text: '', startMs: toMs(time), endMs: null };
+      current = { ...who, text: '', startMs: toMs(time), endMs: null };
       utterances.push(current);
       if (!header) at += 1;
       continue;

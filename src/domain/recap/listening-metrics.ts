@@ -165,9 +165,11 @@ export function computeListeningMetrics(
   if (labelled.length === 0) {
     return { ok: false, reason: 'The transcript has no speaker labels, so we cannot tell who talked.' };
   }
-  const ourSpeakersFound = unique(
-    labelled.filter((u) => isOurSpeaker(u.speaker, ourSpeakerNames)).map((u) => u.speaker!),
-  );
+  // Speakers the tool marked with an affiliation ("(Guest)", "(Acme Corp)") are ours only by full name.
+  const affiliated = new Set(labelled.filter((u) => u.affiliation).map((u) => speakerKey(u.speaker)));
+  const isOurs = (speaker: string | null) =>
+    isOurSpeaker(speaker, ourSpeakerNames, affiliated.has(speakerKey(speaker)));
+  const ourSpeakersFound = unique(labelled.filter((u) => isOurs(u.speaker)).map((u) => u.speaker!));
   const generic = unmappedGenericSpeakers(labelled);
   if (ourSpeakersFound.length === 0 && generic.length > 0) {
     return { ok: false, reason: mappingRequest(generic, ourSpeakerNames) };
@@ -180,7 +182,7 @@ export function computeListeningMetrics(
     };
   }
   const sideOf = (speaker: string | null): Side | null =>
-    speaker === null ? null : isOurSpeaker(speaker, ourSpeakerNames) ? 'ours' : 'customer';
+    speaker === null ? null : isOurs(speaker) ? 'ours' : 'customer';
 
   const words = { ours: 0, customer: 0, unknown: 0 };
   let questionsAsked = 0;
@@ -198,7 +200,6 @@ export function computeListeningMetrics(
   const timed = [...ourTurns, ...customerTurns].every((turn) => turn.startMs !== null && turn.endMs !== null);
   const monologueBasis = timed ? 'seconds' : 'words';
 
-  const isOurs = (speaker: string) => isOurSpeaker(speaker, ourSpeakerNames);
   const firstProposal = firstPrescribingSentence(utterances, isOurs, classify);
   const firstCustomerDriver = firstDriverSentence(utterances, (speaker) => !isOurs(speaker));
   const prescribedBeforeDiagnosing =

@@ -2,8 +2,8 @@ import { isGenericSpeaker } from './speaker-label.js';
 import { speakerKey } from './turns.js';
 import type { Utterance } from './types.js';
 
-/** "Speaker 1 = Dana Ruiz" lines, typed by the rep above a transcript with generic labels. */
-const MAPPING_LINE = /^\s*((?:speaker|participant|guest) ?\d{1,3}) ?= ?(\S[^=\n]{0,59})$/i;
+/** "Speaker 1 = Dana Ruiz" (or "->", "is") lines, typed by the rep above a transcript with generic labels. */
+const MAPPING_LINE = /^\s*((?:speaker|participant|guest) ?\d{1,3}) ?(?:=|->|→|is\b) ?(\S[^=\n]{0,59})$/i;
 
 export interface SpeakerMapping {
   /** The text without the mapping lines. */

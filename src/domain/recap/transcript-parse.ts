@@ -1,6 +1,6 @@
 import { countHeaders, isFooterLine, parseHeadedBlocks, timeOnlyLine } from './headed-blocks.js';
 import { stripNoiseMarkers } from './noise-markers.js';
-import { isNameLike, splitSpeakerPrefix, stripCompany } from './speaker-label.js';
+import { isNameLike, speakerOf, splitSpeakerPrefix } from './speaker-label.js';
 import { applySpeakerMapping, readSpeakerMapping } from './speaker-map.js';
 import type { TranscriptFormat, Utterance } from './types.js';
 
@@ -13,8 +13,9 @@ export interface ParsedTranscript {
   reason: string | null;
 }
 
+/** "00:00:01,000 --> 00:00:04,000" (SRT), "00:01.000 --> 00:04.000" (WebVTT), "0:0:0.0 --> 0:0:4.630" (Teams .docx). */
 const TIMING_LINE =
-  /^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:\s.*)?$/;
+  /^\s*((?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3})(?:\s.*)?$/;
 const PLAIN_TIMESTAMP = /^\s*\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?\s+(.*)$/s;
 /** "Dana Ruiz [00:01:02]: text" (Fathom and similar): the time in brackets between the name and the colon. */
 const NAME_THEN_TIMESTAMP = /^\s*([^[\]:]{1,60})\[((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]:?\s+(.*)$/s;
@@ -117,25 +118,30 @@ function voiceTag(line: string): { name: string; text: string } | null {
   return { name: tag.slice(i, close), text: tag.slice(close + 1) };
 }
 
+interface Label {
+  speaker: string;
+  affiliation?: string;
+  text: string;
+}
+
 /** A speaker label from a `<v Name>` / `<v.class Name>` tag or a "Name:" prefix. */
-function labelOf(line: string, allowPrefix = true): { speaker: string; text: string } | null {
+function labelOf(line: string, allowPrefix = true): Label | null {
   const voice = voiceTag(line);
   if (voice) {
-    const speaker = stripCompany(voice.name.trim().replace(/\s+/g, ' '));
-    return speaker === '' ? null : { speaker, text: voice.text };
+    const who = speakerOf(voice.name);
+    return who.speaker === '' ? null : { ...who, text: voice.text };
   }
   return allowPrefix ? splitSpeakerPrefix(line, true) : null;
 }
 
 /** A plain line's label, after an optional leading timestamp ("[00:01:05] Dana: ..."). */
-function plainLabelOf(line: string): { speaker: string; text: string; startMs: number | null } | null {
+function plainLabelOf(line: string): (Label & { startMs: number | null }) | null {
   const stamped = PLAIN_TIMESTAMP.exec(line);
   const stampedLabel = stamped ? labelOf(stamped[2]!) : null;
   if (stampedLabel) return { ...stampedLabel, startMs: parseTimestamp(stamped![1]!) };
   const nameFirst = NAME_THEN_TIMESTAMP.exec(line);
   if (nameFirst && isNameLike(nameFirst[1]!, true)) {
-    const speaker = stripCompany(nameFirst[1]!.trim().replace(/\s+/g, ' '));
-    return { speaker, text: nameFirst[3]!, startMs: parseTimestamp(nameFirst[2]!) };
+    return { ...speakerOf(nameFirst[1]!), text: nameFirst[3]!, startMs: parseTimestamp(nameFirst[2]!) };
   }
   const labelled = labelOf(line);
   return labelled ? { ...labelled, startMs: null } : null;
@@ -163,6 +169,31 @@ function splitVoiceSegments(line: string): string[] {
   return line.split(/(?=<v[\s.])/).filter((segment) => segment.trim() !== '');
 }
 
+/** A payload line holding only a name: "Dana Ruiz", "Dana Ruiz (Acme Corp)" (Teams .docx exports). */
+function isNameLine(line: string): boolean {
+  return !line.includes(':') && !line.includes('<') && isNameLike(line, true);
+}
+
+/**
+ * Teams' .docx export puts the speaker's name on its own line under the timing line. Read so only when most
+ * cues (and at least two) open with a name line followed by text, so a subtitle line such as "Thank You" in an
+ * ordinary SRT does not become a speaker.
+ */
+function nameLineCues(payloads: readonly string[][]): boolean {
+  const spoken = payloads.filter((payload) => payload.some((line) => line.trim() !== ''));
+  const named = spoken.filter((payload) => payload.length >= 2 && isNameLine(payload[0]!)).length;
+  return named >= 2 && named * 10 >= spoken.length * 8;
+}
+
+function speakerFields(from: {
+  speaker: string | null;
+  affiliation?: string;
+}): Pick<Utterance, 'speaker' | 'affiliation'> {
+  return from.affiliation === undefined
+    ? { speaker: from.speaker }
+    : { speaker: from.speaker, affiliation: from.affiliation };
+}
+
 /**
  * WebVTT and SRT share this: blocks separated by blank lines; the line with "-->" is the timing line; lines
  * before it (cue identifier, SRT index) are skipped; lines after it are the payload. WEBVTT header, NOTE,
@@ -174,28 +205,37 @@ function splitVoiceSegments(line: string): string[] {
  */
 function parseCues(text: string): Utterance[] {
   const utterances: Utterance[] = [];
-  for (const block of text.split(/\n\s*\n/)) {
+  const cues = text.split(/\n\s*\n/).flatMap((block) => {
     const lines = block.split('\n');
     const timingIndex = lines.findIndex((line) => TIMING_LINE.test(line));
-    if (timingIndex < 0) continue;
-    const timing = TIMING_LINE.exec(lines[timingIndex]!)!;
+    return timingIndex < 0 ? [] : [{ timing: lines[timingIndex]!, payload: lines.slice(timingIndex + 1) }];
+  });
+  const namesOnOwnLine = nameLineCues(cues.map((cue) => cue.payload));
+  for (const cue of cues) {
+    const timing = TIMING_LINE.exec(cue.timing)!;
     const startMs = parseTimestamp(timing[1]!);
     const endMs = parseTimestamp(timing[2]!);
     let current: Utterance | null = null;
-    const carried = utterances.at(-1)?.speaker ?? null;
-    const payload = lines.slice(timingIndex + 1);
+    const previous = utterances.at(-1);
+    const carried = previous ? speakerFields(previous) : { speaker: null };
+    if (namesOnOwnLine && cue.payload.length >= 2 && isNameLine(cue.payload[0]!)) {
+      const body = cleanText(cue.payload.slice(1).join(' '));
+      if (body !== '') utterances.push({ ...speakerOf(cue.payload[0]!), text: body, startMs, endMs });
+      continue;
+    }
+    const payload = cue.payload;
     const usesVoiceTags = payload.some((line) => /<v[\s.]/.test(line));
     for (const segment of payload.flatMap(splitVoiceSegments)) {
       const labelled = labelOf(segment, !usesVoiceTags);
       const body = cleanText(labelled ? labelled.text : segment);
       if (labelled) {
-        current = { speaker: labelled.speaker, text: body, startMs, endMs };
+        current = { ...speakerFields(labelled), text: body, startMs, endMs };
         utterances.push(current);
       } else if (current) {
         current.text = `${current.text} ${body}`.trim();
       } else if (body !== '') {
         // A cue without a label continues the previous cue's speaker (Zoom and Teams wrap long turns so).
-        current = { speaker: carried, text: body, startMs, endMs };
+        current = { ...carried, text: body, startMs, endMs };
         utterances.push(current);
       }
     }

@@ -84,6 +84,8 @@ describe('real exports of one discovery call: exact figures', () => {
     // <v Dana Ruiz (Acme Corp)> and <v Jan van der Berg (Guest)> over two lines, cue ids "3f1e.../17-0".
     ['teams-meeting.vtt', 'vtt', 10_000, 75_000],
     ['teams-docx.txt', 'headed', 10_000, 75_000],
+    // The older .docx export: "0:0:10.0 --> 0:0:24.0", then "Dana Ruiz (Acme Corp)" on its own line, then the words.
+    ['teams-docx-legacy.txt', 'srt', 10_000, 75_000],
     // Times only at 0:00, 0:25, 0:59, 1:15: Dana's line (second in the 0:00 block) has no time of its own.
     ['google-meet-doc.txt', 'plain', null, 75_000],
     ['otter-names.txt', 'headed', 10_000, 75_000],

@@ -217,6 +217,7 @@ describe('speaker label rule', () => {
     expect(splitSpeakerPrefix('10:30: standup')).toBeNull();
     expect(splitSpeakerPrefix('John Smith (Acme): we need it', true)).toEqual({
       speaker: 'John Smith',
+      affiliation: 'Acme',
       text: 'we need it',
     });
     expect(splitSpeakerPrefix('Https://example.com')).toBeNull();

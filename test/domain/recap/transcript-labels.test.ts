@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { createMessageClassifier } from '../../../src/domain/classifier/classify.js';
+import { computeListeningMetrics } from '../../../src/domain/recap/listening-metrics.js';
+import { parseTranscript } from '../../../src/domain/recap/transcript-parse.js';
+import { createWinkAnalyzer } from '../../../src/nlp/wink-analyzer.js';
+
+const classify = createMessageClassifier(createWinkAnalyzer());
+const speakersOf = (text: string) => parseTranscript(text).utterances.map((u) => u.speaker);
+
+describe('speaker labels as meeting tools print them', () => {
+  it('takes the company or role after the name as an affiliation, not part of the name', () => {
+    const text = [
+      'Dana Ruiz | Acme Corp: We need one number by Q3.',
+      'Priya (Guest): Agreed.',
+      'Jan van der Berg - Acme: Same here.',
+      'Sam Rivera (she/her): Thanks.',
+    ].join('\n');
+    expect(parseTranscript(text).utterances).toEqual([
+      {
+        speaker: 'Dana Ruiz',
+        affiliation: 'Acme Corp',
+        text: 'We need one number by Q3.',
+        startMs: null,
+        endMs: null,
+      },
+      { speaker: 'Priya', affiliation: 'Guest', text: 'Agreed.', startMs: null, endMs: null },
+      { speaker: 'Jan van der Berg', affiliation: 'Acme', text: 'Same here.', startMs: null, endMs: null },
+      { speaker: 'Sam Rivera', affiliation: 'she/her', text: 'Thanks.', startMs: null, endMs: null },
+    ]);
+  });
+
+  it('a guest who shares a first name with our rep stays on the customer side', () => {
+    /*
+     * Sam Rivera (ours): "What slows the forecast down?" 5 words, 1 question.
+     * Sam (Guest) (customer): "We lose two days a week." 6 words; by first name alone "Sam" would be ours.
+     * ours 5 / 11 = 45.5%, customer 54.5%.
+     */
+    const text = ['Sam Rivera: What slows the forecast down?', 'Sam (Guest): We lose two days a week.'].join(
+      '\n',
+    );
+    const result = computeListeningMetrics(parseTranscript(text).utterances, ['Sam Rivera'], classify);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.metrics).toMatchObject({
+      words: { ours: 5, customer: 6, unknown: 0 },
+      ourTalkSharePct: 45.5,
+      customerSpeakers: ['Sam'],
+      firstCustomerDriver: { speaker: 'Sam', sentence: 'We lose two days a week.', phrase: 'we lose' },
+    });
+    // Without the "(Guest)" mark, the first name alone still matches ours, as before.
+    const unmarked = computeListeningMetrics(
+      parseTranscript(text.replace(' (Guest)', '')).utterances,
+      ['Sam Rivera'],
+      classify,
+    );
+    expect(unmarked.ok && unmarked.metrics.words).toEqual({ ours: 11, customer: 0, unknown: 0 });
+  });
+
+  it('reads names in scripts without case and with combining accents', () => {
+    const nfd = 'Jose\u0301 Garci\u0301a';
+    const text = [`${nfd}: Hello.`, '李伟: 你好。', 'Мария Иванова: Добрый день.'].join('\n');
+    expect(speakersOf(text)).toEqual([nfd, '李伟', 'Мария Иванова']);
+  });
+
+  it('reads headers with a separator before the time, and Rev-style "Name (00:03):"', () => {
+    expect(speakersOf('Dana Ruiz - 00:03\nWe need it.\n\nSam Rivera - 00:09\nWhy?\n')).toEqual([
+      'Dana Ruiz',
+      'Sam Rivera',
+    ]);
+    const rev = parseTranscript('Dana Ruiz (00:03):\nWe need it.\n\nSam Rivera (01:02:09):\nWhy?\n');
+    expect(rev.format).toBe('headed');
+    expect(rev.utterances).toEqual([
+      { speaker: 'Dana Ruiz', text: 'We need it.', startMs: 3000, endMs: 3_729_000 },
+      { speaker: 'Sam Rivera', text: 'Why?', startMs: 3_729_000, endMs: null },
+    ]);
+  });
+
+  it('an ordinary SRT subtitle line such as "Thank You" is not taken for a name line', () => {
+    const srt = [
+      '1',
+      '00:00:01,000 --> 00:00:03,000',
+      'Thank You',
+      'for joining today.',
+      '',
+      '2',
+      '00:00:03,000 --> 00:00:05,000',
+      'We lose two days a week.',
+      '',
+    ].join('\n');
+    expect(parseTranscript(srt).utterances).toEqual([
+      { speaker: null, text: 'Thank You for joining today.', startMs: 1000, endMs: 3000 },
+      { speaker: null, text: 'We lose two days a week.', startMs: 3000, endMs: 5000 },
+    ]);
+  });
+
+  it('accepts "Speaker 1 -> Name" and "Speaker 1 is Name" as well as "=" for the mapping', () => {
+    const text = [
+      'Speaker 1 -> Sam Rivera',
+      'Speaker 2 is Dana Ruiz',
+      'Speaker 1  0:00',
+      'Hi.',
+      '',
+      'Speaker 2  0:04',
+      'Hello.',
+    ];
+    expect(speakersOf(text.join('\n'))).toEqual(['Sam Rivera', 'Dana Ruiz']);
+  });
+});
