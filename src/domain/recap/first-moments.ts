@@ -1,4 +1,5 @@
 import type { MessageClassifier } from '../classifier/types.js';
+import { trimEndOf } from '../text/trim-end.js';
 import { DRIVER_PHRASES, findPhrase } from './phrases.js';
 import { speakerKey } from './turns.js';
 import type { Utterance } from './types.js';
@@ -114,9 +115,40 @@ export function firstDriverSentence(
   for (const row of turnSentences(utterances)) {
     if (!isCustomer(row.speaker) || QUESTION_END.test(row.sentence)) continue;
     const phrase = findPhrase(row.sentence, DRIVER_PHRASES);
-    if (phrase) return { ...row, sentence: clip(row.sentence), phrase };
+    if (phrase && !negatedBefore(row.sentence, phrase))
+      return { ...row, sentence: clip(row.sentence), phrase };
   }
   return null;
+}
+
+const NEGATIONS = new Set([
+  'not',
+  'never',
+  'no',
+  "don't",
+  "doesn't",
+  "didn't",
+  "isn't",
+  "aren't",
+  "wasn't",
+  "won't",
+  'hardly',
+]);
+
+/**
+ * "I don't think we need that", "It's not that we're losing deals": a negation in the three words before the
+ * driver phrase means the customer is saying the opposite.
+ */
+function negatedBefore(sentence: string, phrase: string): boolean {
+  const lower = sentence.toLowerCase().replace(/[’‘]/g, "'");
+  const at = lower.indexOf(phrase);
+  if (at < 0) return false;
+  const before = lower
+    .slice(0, at)
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .slice(-3);
+  return before.some((word) => NEGATIONS.has(trimEndOf(word, ',.;:!?')));
 }
 
 /** 65_000 -> "1:05", 3_723_000 -> "1:02:03". */

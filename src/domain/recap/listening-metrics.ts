@@ -6,8 +6,8 @@ import {
   formatOffset,
   type SentenceHit,
 } from './first-moments.js';
-import { isOurSpeaker } from './our-speakers.js';
 import { mappingRequest, unmappedGenericSpeakers } from './speaker-map.js';
+import { ourSideOf } from './speaker-sides.js';
 import { countWords, mergeTurns, speakerKey } from './turns.js';
 import type { Turn, Utterance } from './types.js';
 
@@ -165,10 +165,8 @@ export function computeListeningMetrics(
   if (labelled.length === 0) {
     return { ok: false, reason: 'The transcript has no speaker labels, so we cannot tell who talked.' };
   }
-  // Speakers the tool marked with an affiliation ("(Guest)", "(Acme Corp)") are ours only by full name.
-  const affiliated = new Set(labelled.filter((u) => u.affiliation).map((u) => speakerKey(u.speaker)));
-  const isOurs = (speaker: string | null) =>
-    isOurSpeaker(speaker, ourSpeakerNames, affiliated.has(speakerKey(speaker)));
+  // By name (full name only for speakers the tool marked "(Guest)" or "(Acme Corp)"), or by our company.
+  const isOurs = ourSideOf(labelled, ourSpeakerNames);
   const ourSpeakersFound = unique(labelled.filter((u) => isOurs(u.speaker)).map((u) => u.speaker!));
   const generic = unmappedGenericSpeakers(labelled);
   if (ourSpeakersFound.length === 0 && generic.length > 0) {

@@ -17,8 +17,9 @@ export interface ParsedTranscript {
 const TIMING_LINE =
   /^\s*((?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3})(?:\s.*)?$/;
 const PLAIN_TIMESTAMP = /^\s*\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?\s+(.*)$/s;
-/** "Dana Ruiz [00:01:02]: text" (Fathom and similar): the time in brackets between the name and the colon. */
-const NAME_THEN_TIMESTAMP = /^\s*([^[\]:]{1,60})\[((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]:?\s+(.*)$/s;
+/** "Dana Ruiz [00:01:02]: text" (Fathom and similar), "Dana Ruiz (00:01:02): text": the time between name and colon. */
+const NAME_THEN_TIMESTAMP =
+  /^\s*([^[\]:]{1,60})[[(]((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\])]:?\s+(.*)$/s;
 
 /** Strips a BOM and normalises Windows / old Mac line endings. */
 export function normaliseText(raw: string): string {

@@ -105,3 +105,47 @@ describe('speaker labels as meeting tools print them', () => {
     expect(speakersOf(text.join('\n'))).toEqual(['Sam Rivera', 'Dana Ruiz']);
   });
 });
+
+describe('sides and drivers', () => {
+  it('a colleague with the same company as one of our named speakers is ours', () => {
+    /*
+     * Sam Rivera (Northwind), named as ours: "What slows the forecast down?" 5 words, 1 question.
+     * Kofi Mensah (Northwind), not named: "Our scheduler would replace that spreadsheet." 6 words: ours by company.
+     * Dana Ruiz (Acme Corp): "We lose two days a week." 6 words. Priya (Guest): "Agreed." 1 word.
+     * ours 11 / 18 = 61.1%; the pitch is Kofi's, at 0:09; the driver Dana's, at 0:04.
+     */
+    const text = [
+      '[00:00:00] Sam Rivera (Northwind): What slows the forecast down?',
+      '[00:00:04] Dana Ruiz (Acme Corp): We lose two days a week.',
+      '[00:00:09] Kofi Mensah (Northwind): Our scheduler would replace that spreadsheet.',
+      '[00:00:15] Priya (Guest): Agreed.',
+    ].join('\n');
+    const result = computeListeningMetrics(parseTranscript(text).utterances, ['Sam Rivera'], classify);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.metrics).toMatchObject({
+      words: { ours: 11, customer: 7, unknown: 0 },
+      ourTalkSharePct: 61.1,
+      ourSpeakersFound: ['Sam Rivera', 'Kofi Mensah'],
+      customerSpeakers: ['Dana Ruiz', 'Priya'],
+      firstProposal: expect.objectContaining({ speaker: 'Kofi Mensah', startMs: 9000 }),
+      firstCustomerDriver: expect.objectContaining({ speaker: 'Dana Ruiz', startMs: 4000 }),
+    });
+  });
+
+  it('a negated driver phrase is not a driver; the next real one is', () => {
+    const text = [
+      'Dana Ruiz (00:00:01): I don’t think we need another dashboard.',
+      'Sam Rivera (00:00:06): What would help, then?',
+      "Dana Ruiz (00:00:09): Honestly? We're losing a day every close.",
+    ].join('\n');
+    const result = computeListeningMetrics(parseTranscript(text).utterances, ['Sam Rivera'], classify);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.metrics.firstCustomerDriver).toEqual({
+      turnIndex: 2,
+      speaker: 'Dana Ruiz',
+      sentence: "We're losing a day every close.",
+      startMs: 9000,
+      phrase: "we're losing",
+    });
+  });
+});
