@@ -79,12 +79,13 @@ function sentencesOfTurn(group: readonly Utterance[], speaker: string, turnIndex
   }
   const out: TurnSentence[] = [];
   let cursor = 0;
+  let cue = 0;
   for (const sentence of sentencesOf(text)) {
     const at = text.indexOf(sentence, cursor);
     cursor = at + sentence.length;
-    let startMs: number | null = null;
-    for (const start of starts) if (start.at <= at) startMs = start.startMs;
-    out.push({ turnIndex, speaker, sentence, startMs });
+    // Sentences come in order, so the cue holding each one's start only moves forward.
+    while (cue + 1 < starts.length && starts[cue + 1]!.at <= at) cue += 1;
+    out.push({ turnIndex, speaker, sentence, startMs: starts[cue]?.startMs ?? null });
   }
   return out;
 }

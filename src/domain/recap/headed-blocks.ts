@@ -60,6 +60,22 @@ export function countHeaders(lines: readonly string[]): number {
   return count;
 }
 
+/**
+ * Transcripts copied from the Zoom or Teams web viewer keep each avatar's initials on a line above the name
+ * ("DR" above "Dana Ruiz  0:03"): not speech. Only initials matching the name on the next line are skipped.
+ */
+function isAvatarInitials(line: string, next: string): boolean {
+  const initials = line.trim();
+  if (initials.length < 1 || initials.length > 3 || initials !== initials.toUpperCase()) return false;
+  const header = headerOf(next);
+  const name = header ? header.who.speaker : isNameLike(next.trim(), true) ? next.trim() : null;
+  if (name === null) return false;
+  const words = name.split(' ').filter((word) => word !== '' && word[0] === word[0]!.toUpperCase());
+  const all = words.map((word) => word[0]).join('');
+  const firstLast = words.length > 1 ? `${words[0]![0]}${words.at(-1)![0]}` : all;
+  return initials === all || initials === firstLast;
+}
+
 export function parseHeadedBlocks(
   lines: readonly string[],
   toMs: (time: string) => number,
@@ -69,7 +85,7 @@ export function parseHeadedBlocks(
   let current: Utterance | null = null;
   for (let at = 0; at < lines.length; at += 1) {
     const line = lines[at]!;
-    if (line.trim() === '' || isFooterLine(line)) continue;
+    if (line.trim() === '' || isFooterLine(line) || isAvatarInitials(line, lines[at + 1] ?? '')) continue;
     const header = headerOf(line);
     const nextTime = header ? null : timeOnlyLine(lines[at + 1] ?? '');
     if (header || (nextTime !== null && isNameLike(line.trim(), true))) {

@@ -149,3 +149,29 @@ describe('sides and drivers', () => {
     });
   });
 });
+
+describe('copied from a web viewer', () => {
+  it('skips the avatar initials above each name, and keeps a real one-word answer', () => {
+    const text = [
+      'SR',
+      'Sam Rivera  0:00',
+      'What slows the forecast down?',
+      'DR',
+      'Dana Ruiz  0:04',
+      'We lose two days a week.',
+      'JG',
+      'José María García-López  0:09',
+      'OK',
+      'SR',
+      'Sam Rivera  0:12',
+      'Thanks.',
+    ].join('\n');
+    expect(parseTranscript(text).utterances.map((u) => [u.speaker, u.text])).toEqual([
+      ['Sam Rivera', 'What slows the forecast down?'],
+      ['Dana Ruiz', 'We lose two days a week.'],
+      // "OK" is upper case and short, but not the initials of the next name ("SR"): it is José's answer.
+      ['José María García-López', 'OK'],
+      ['Sam Rivera', 'Thanks.'],
+    ]);
+  });
+});
