@@ -125,6 +125,42 @@ const AFFILIATION_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' @ '];
  * customer side apart (see our-speakers.ts).
  */
 export function splitAffiliation(label: string): { name: string; affiliation: string | null } {
+  const split = splitBracketOrSeparator(label);
+  return split.affiliation === null
+    ? commaOrder(split.name)
+    : { ...split, name: commaOrder(split.name).name };
+}
+
+/** Words that open a sentence before a comma ("So, Dana: ..."): never a surname in "Surname, First". */
+const SENTENCE_OPENERS = new Set(
+  'so well ok okay yes no also then now hi hey hello thanks sure right great fine anyway basically and but or look listen'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Directory-style names "Ruiz, Dana" / "van der Berg, Jan" (Teams in many companies) -> "Dana Ruiz"; "Dana Ruiz,
+ * VP Ops" -> name "Dana Ruiz", affiliation "VP Ops".
+ */
+function commaOrder(name: string): { name: string; affiliation: string | null } {
+  const parts = name.split(',');
+  if (parts.length !== 2) return { name, affiliation: null };
+  const before = parts[0]!.trim();
+  const after = parts[1]!.trim();
+  const surnameWords = before.split(' ').filter((word) => !PARTICLES.has(word));
+  const firstNames = after.split(' ').filter((word) => word !== '');
+  const looksLikeFirstNames =
+    firstNames.length >= 1 &&
+    firstNames.length <= 2 &&
+    firstNames[0]![0] !== firstNames[0]![0]!.toLowerCase();
+  if (surnameWords.length === 1 && looksLikeFirstNames && !SENTENCE_OPENERS.has(before.toLowerCase())) {
+    return { name: `${after} ${before}`, affiliation: null };
+  }
+  if (before.split(' ').length >= 2 && after !== '') return { name: before, affiliation: after };
+  return { name, affiliation: null };
+}
+
+function splitBracketOrSeparator(label: string): { name: string; affiliation: string | null } {
   const trimmed = label.trim();
   const open = trimmed.lastIndexOf('(');
   if (trimmed.endsWith(')') && open > 0) {

@@ -1,5 +1,6 @@
+import { trimStartOf } from '../text/trim-end.js';
 import { countHeaders, isFooterLine, parseHeadedBlocks, timeOnlyLine } from './headed-blocks.js';
-import { stripNoiseMarkers } from './noise-markers.js';
+import { isNoiseMarker, stripNoiseMarkers } from './noise-markers.js';
 import { isNameLike, speakerOf, splitSpeakerPrefix } from './speaker-label.js';
 import { applySpeakerMapping, readSpeakerMapping } from './speaker-map.js';
 import type { TranscriptFormat, Utterance } from './types.js';
@@ -125,14 +126,25 @@ interface Label {
   text: string;
 }
 
-/** A speaker label from a `<v Name>` / `<v.class Name>` tag or a "Name:" prefix. */
-function labelOf(line: string, allowPrefix = true): Label | null {
+/**
+ * A speaker label from a `<v Name>` / `<v.class Name>` tag or a "Name:" prefix. In caption cues a new speaker
+ * may be marked with ">>" or "- " before the label (">> DANA RUIZ: ..."); a line may put the name in brackets
+ * ("[Dana Ruiz] ...", unless the brackets hold a marker such as "[Music]").
+ */
+function labelOf(line: string, allowPrefix = true, caption = false): Label | null {
   const voice = voiceTag(line);
   if (voice) {
     const who = speakerOf(voice.name);
     return who.speaker === '' ? null : { ...who, text: voice.text };
   }
-  return allowPrefix ? splitSpeakerPrefix(line, true) : null;
+  if (!allowPrefix) return null;
+  const trimmed = trimStartOf(line, ' \t');
+  const unmarked = caption ? trimStartOf(trimmed.replace(/^(?:>>|-)/, ''), ' \t') : trimmed;
+  const bracketed = /^\[([^[\]]{1,60})\]\s(.*)$/s.exec(unmarked);
+  if (bracketed && !isNoiseMarker(bracketed[1]!) && isNameLike(bracketed[1]!, true)) {
+    return { ...speakerOf(bracketed[1]!), text: bracketed[2]! };
+  }
+  return splitSpeakerPrefix(unmarked, true);
 }
 
 /** A plain line's label, after an optional leading timestamp ("[00:01:05] Dana: ..."). */
@@ -227,7 +239,7 @@ function parseCues(text: string): Utterance[] {
     const payload = cue.payload;
     const usesVoiceTags = payload.some((line) => /<v[\s.]/.test(line));
     for (const segment of payload.flatMap(splitVoiceSegments)) {
-      const labelled = labelOf(segment, !usesVoiceTags);
+      const labelled = labelOf(segment, !usesVoiceTags, true);
       const body = cleanText(labelled ? labelled.text : segment);
       if (labelled) {
         current = { ...speakerFields(labelled), text: body, startMs, endMs };

@@ -175,3 +175,55 @@ describe('copied from a web viewer', () => {
     ]);
   });
 });
+
+describe('directory names and caption markers', () => {
+  it('reads "Surname, First" as the person, "Name, Title" as name and role, and "So, Dana:" as no label', () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:01.000 --> 00:00:04.000',
+      '<v Rivera, Sam>What slows the forecast down?',
+      '',
+      '00:00:04.000 --> 00:00:08.000',
+      '<v van der Berg, Jan>We lose two days a week.',
+      '',
+      '00:00:08.000 --> 00:00:10.000',
+      '<v Dana Ruiz, VP Ops>Agreed.',
+    ].join('\n');
+    expect(parseTranscript(vtt).utterances.map((u) => [u.speaker, u.affiliation ?? null])).toEqual([
+      ['Sam Rivera', null],
+      ['Jan van der Berg', null],
+      ['Dana Ruiz', 'VP Ops'],
+    ]);
+    // "Rivera, Sam" is our Sam Rivera: without the reorder no speaker of ours would be found.
+    const result = computeListeningMetrics(parseTranscript(vtt).utterances, ['Sam Rivera'], classify);
+    expect(result.ok && result.metrics.ourSpeakersFound).toEqual(['Sam Rivera']);
+    expect(parseTranscript('So, Dana: we agreed.\nWell, Sam: fine.').format).toBe('unknown');
+  });
+
+  it('reads ">>" and "-" speaker marks and "[Name]" labels in caption cues, not "[Music]"', () => {
+    const srt = [
+      '1',
+      '00:00:01,000 --> 00:00:04,000',
+      '>> SAM RIVERA: What slows the forecast down?',
+      '',
+      '2',
+      '00:00:04,000 --> 00:00:08,000',
+      '- Dana Ruiz: We lose two days a week.',
+      '',
+      '3',
+      '00:00:08,000 --> 00:00:09,000',
+      '[Music] still Dana',
+      '',
+      '4',
+      '00:00:09,000 --> 00:00:12,000',
+      '[Sam Rivera] Thanks.',
+    ].join('\n');
+    expect(parseTranscript(srt).utterances.map((u) => [u.speaker, u.text])).toEqual([
+      ['SAM RIVERA', 'What slows the forecast down?'],
+      ['Dana Ruiz', 'We lose two days a week.'],
+      ['Dana Ruiz', 'still Dana'],
+      ['Sam Rivera', 'Thanks.'],
+    ]);
+  });
+});
