@@ -227,3 +227,16 @@ describe('directory names and caption markers', () => {
     ]);
   });
 });
+
+describe('a time after the label', () => {
+  it('"Name: [00:00:05] text" takes the time and leaves it out of the words; a bare "10:30" is words', () => {
+    const text = [
+      'Sam Rivera: [00:00:05] When do you need it?',
+      'Dana Ruiz: [00:01:02.500] 10:30 works for us.',
+    ].join('\n');
+    expect(parseTranscript(text).utterances).toEqual([
+      { speaker: 'Sam Rivera', text: 'When do you need it?', startMs: 5000, endMs: 62_500 },
+      { speaker: 'Dana Ruiz', text: '10:30 works for us.', startMs: 62_500, endMs: null },
+    ]);
+  });
+});
