@@ -1,5 +1,6 @@
 import { countHeaders, isFooterLine, parseHeadedBlocks, timeOnlyLine } from './headed-blocks.js';
 import { labelOf, parseTimestamp, plainLabelOf } from './line-labels.js';
+import { looksLikeNameParagraphs, parseNameParagraphs } from './name-paragraphs.js';
 import { stripNoiseMarkers } from './noise-markers.js';
 import { isNameLike, speakerOf } from './speaker-label.js';
 import { applySpeakerMapping, readSpeakerMapping } from './speaker-map.js';
@@ -27,7 +28,8 @@ export function normaliseText(raw: string): string {
 /**
  * Format rules: a first line starting with "WEBVTT" -> vtt; otherwise any "start --> end" timing line -> srt;
  * otherwise at least two lines with a speaker label (see speaker-label.ts) making up at least half of the
- * non-empty lines -> plain; anything else -> unknown (treated as notes).
+ * non-empty lines -> plain; paragraphs opening with a name line, without times -> headed (see name-paragraphs.ts);
+ * anything else -> unknown (treated as notes).
  */
 export function detectTranscriptFormat(raw: string): TranscriptFormat {
   const lines = normaliseText(raw)
@@ -40,7 +42,8 @@ export function detectTranscriptFormat(raw: string): TranscriptFormat {
   const headers = countHeaders(lines);
   if (headers >= 2 && headers > labelled) return 'headed';
   const times = lines.filter((line) => timeOnlyLine(line) !== null).length;
-  return labelled >= 2 && labelled * 2 >= lines.length - times ? 'plain' : 'unknown';
+  if (labelled >= 2 && labelled * 2 >= lines.length - times) return 'plain';
+  return headers < 2 && looksLikeNameParagraphs(normaliseText(raw)) ? 'headed' : 'unknown';
 }
 
 export function parseTranscript(raw: string): ParsedTranscript {
@@ -51,7 +54,9 @@ export function parseTranscript(raw: string): ParsedTranscript {
     format === 'plain'
       ? parsePlain(text)
       : format === 'headed'
-        ? parseHeadedBlocks(text.split('\n'), parseTimestamp, cleanText)
+        ? countHeaders(text.split('\n')) >= 2
+          ? parseHeadedBlocks(text.split('\n'), parseTimestamp, cleanText)
+          : parseNameParagraphs(text, cleanText)
         : format === 'unknown'
           ? []
           : parseCues(text);

@@ -89,6 +89,8 @@ describe('real exports of one discovery call: exact figures', () => {
     // Times only at 0:00, 0:25, 0:59, 1:15: Dana's line (second in the 0:00 block) has no time of its own.
     ['google-meet-doc.txt', 'plain', null, 75_000],
     ['otter-names.txt', 'headed', 10_000, 75_000],
+    // Otter with timestamps turned off: the name alone above each paragraph, so no times at all.
+    ['otter-no-timestamps.txt', 'headed', null, null],
     ['fireflies.txt', 'plain', 10_000, 75_000],
     // The recording starts at 1:02:15 (3,735 s): driver 1:02:25, pitch 1:03:30.
     ['fathom-hour.txt', 'plain', 3_745_000, 3_810_000],
@@ -151,7 +153,8 @@ describe('real exports of one discovery call: exact figures', () => {
     expect(parsed.reason).toMatch(/^The SRT transcript has no speaker labels/);
   });
 
-  it.each(['plain-notes.txt', 'notes-with-qa.txt'])(
+  // notes-with-headings.txt: section headings ("Pricing Discussion") look like name lines, but none repeats.
+  it.each(['plain-notes.txt', 'notes-with-qa.txt', 'notes-with-headings.txt'])(
     '%s: pasted notes are notes, not a transcript',
     (name) => {
       const parsed = parseTranscript(fixture(name));
