@@ -53,6 +53,8 @@ export interface ListeningMetrics {
   prescribingReason: string;
   ourSpeakersFound: string[];
   customerSpeakers: string[];
+  /** Generic labels ("Speaker 3") counted as the customer's side: the rep may map them if one is ours. */
+  unmappedSpeakers: string[];
 }
 
 export type ListeningResult = { ok: true; metrics: ListeningMetrics } | { ok: false; reason: string };
@@ -223,6 +225,7 @@ export function computeListeningMetrics(
       customerSpeakers: unique(
         labelled.filter((u) => sideOf(u.speaker) === 'customer').map((u) => u.speaker!),
       ),
+      unmappedSpeakers: generic.filter((speaker) => sideOf(speaker) === 'customer'),
     },
   };
 }

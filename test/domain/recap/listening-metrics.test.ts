@@ -86,6 +86,7 @@ describe('computeListeningMetrics', () => {
         'We first prescribed at 0:00 (Sam Rivera: "Let me show you our platform first."), before the customer\'s first driver at 0:10 (Dana Lee: "We need to cut customs delays.").',
       ourSpeakersFound: ['Sam Rivera', 'Sam'],
       customerSpeakers: ['Dana Lee', 'Priya'],
+      unmappedSpeakers: [],
     });
     const guidance = listeningGuidance(result.metrics);
     expect(guidance).toHaveLength(3);

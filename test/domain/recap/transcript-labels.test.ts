@@ -3,6 +3,7 @@ import { createMessageClassifier } from '../../../src/domain/classifier/classify
 import { computeListeningMetrics } from '../../../src/domain/recap/listening-metrics.js';
 import { parseTranscript } from '../../../src/domain/recap/transcript-parse.js';
 import { createWinkAnalyzer } from '../../../src/nlp/wink-analyzer.js';
+import { listeningMessage } from '../../../src/slack/views/recap-metrics.js';
 
 const classify = createMessageClassifier(createWinkAnalyzer());
 const speakersOf = (text: string) => parseTranscript(text).utterances.map((u) => u.speaker);
@@ -238,5 +239,46 @@ describe('a time after the label', () => {
       { speaker: 'Sam Rivera', text: 'When do you need it?', startMs: 5000, endMs: 62_500 },
       { speaker: 'Dana Ruiz', text: '10:30 works for us.', startMs: 62_500, endMs: null },
     ]);
+  });
+});
+
+describe('a generic label next to named speakers', () => {
+  const otter = [
+    'Sam Rivera  0:00',
+    'What slows the forecast down?',
+    '',
+    'Dana Ruiz  0:04',
+    'We lose two days a week.',
+    '',
+    'Speaker 3  0:09',
+    'And the board wants one number.',
+  ].join('\n');
+
+  it('counts it as the customer and names it, so the rep can map it', () => {
+    // Sam 5 words; Dana 6 + Speaker 3 6 = 12: 5 / 17 = 29.4%.
+    const result = computeListeningMetrics(parseTranscript(otter).utterances, ['Sam Rivera'], classify);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.metrics).toMatchObject({
+      words: { ours: 5, customer: 12, unknown: 0 },
+      ourTalkSharePct: 29.4,
+      unmappedSpeakers: ['Speaker 3'],
+    });
+    const shown = JSON.stringify(listeningMessage('Discovery', result, []).blocks);
+    expect(shown).toContain(
+      "Speaker 3 counted as the customer's side. If one of them is ours, add a line such as `Speaker 3 = Your Name`",
+    );
+  });
+
+  it('once mapped to one of ours, it is ours and no longer listed', () => {
+    const result = computeListeningMetrics(
+      parseTranscript(`Speaker 3 = Kofi Mensah\n${otter}`).utterances,
+      ['Sam Rivera', 'Kofi Mensah'],
+      classify,
+    );
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.metrics).toMatchObject({
+      words: { ours: 11, customer: 6, unknown: 0 },
+      unmappedSpeakers: [],
+    });
   });
 });
