@@ -3,7 +3,8 @@ import { speakerKey } from './turns.js';
 import type { Utterance } from './types.js';
 
 /** "Speaker 1 = Dana Ruiz" (or "->", "is") lines, typed by the rep above a transcript with generic labels. */
-const MAPPING_LINE = /^\s*((?:speaker|participant|guest) ?\d{1,3}) ?(?:=|->|→|is\b) ?(\S[^=\n]{0,59})$/i;
+const MAPPING_LINE =
+  /^\s*((?:speaker|participant|guest) ?\d{1,3}|unknown speaker(?: ?\d{1,3})?) ?(?:=|->|→|is\b) ?(\S[^=\n]{0,59})$/i;
 
 export interface SpeakerMapping {
   /** The text without the mapping lines. */

@@ -104,6 +104,15 @@ describe('speaker labels as meeting tools print them', () => {
       'Hello.',
     ];
     expect(speakersOf(text.join('\n'))).toEqual(['Sam Rivera', 'Dana Ruiz']);
+    const otter = [
+      'Unknown Speaker = Dana Ruiz',
+      'Sam Rivera  0:00',
+      'Hi.',
+      '',
+      'Unknown Speaker  0:04',
+      'Hello.',
+    ];
+    expect(speakersOf(otter.join('\n'))).toEqual(['Sam Rivera', 'Dana Ruiz']);
   });
 });
 
