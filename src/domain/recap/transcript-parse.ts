@@ -20,6 +20,16 @@ export interface ParsedTranscript {
 /** "00:00:01,000 --> 00:00:04,000" (SRT), "00:01.000 --> 00:04.000" (WebVTT), "0:0:0.0 --> 0:0:4.630" (Teams .docx). */
 const TIMING_LINE =
   /^\s*((?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3})(?:\s.*)?$/;
+/** A cue whose end time the tool left out: "00:01:02.000 -->". */
+const TIMING_WITHOUT_END = /^\s*((?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3})\s*-->\s*$/;
+
+function timingOf(line: string): { startMs: number; endMs: number | null } | null {
+  const full = TIMING_LINE.exec(line);
+  if (full) return { startMs: parseTimestamp(full[1]!), endMs: parseTimestamp(full[2]!) };
+  const open = TIMING_WITHOUT_END.exec(line);
+  return open ? { startMs: parseTimestamp(open[1]!), endMs: null } : null;
+}
+
 /** Strips a BOM and normalises Windows / old Mac line endings. */
 export function normaliseText(raw: string): string {
   return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -37,7 +47,7 @@ export function detectTranscriptFormat(raw: string): TranscriptFormat {
     .filter((line) => line.trim() !== '');
   if (lines.length === 0) return 'unknown';
   if (/^WEBVTT(?:\s|$)/.test(lines[0]!)) return 'vtt';
-  if (lines.some((line) => TIMING_LINE.test(line))) return 'srt';
+  if (lines.some((line) => timingOf(line) !== null)) return 'srt';
   const labelled = lines.filter((line) => plainLabelOf(line) !== null).length;
   const headers = countHeaders(lines);
   if (headers >= 2 && headers > labelled) return 'headed';
@@ -153,14 +163,14 @@ function parseCues(text: string): Utterance[] {
   const utterances: Utterance[] = [];
   const cues = text.split(/\n\s*\n/).flatMap((block) => {
     const lines = block.split('\n');
-    const timingIndex = lines.findIndex((line) => TIMING_LINE.test(line));
-    return timingIndex < 0 ? [] : [{ timing: lines[timingIndex]!, payload: lines.slice(timingIndex + 1) }];
+    const timingIndex = lines.findIndex((line) => timingOf(line) !== null);
+    return timingIndex < 0
+      ? []
+      : [{ timing: timingOf(lines[timingIndex]!)!, payload: lines.slice(timingIndex + 1) }];
   });
   const namesOnOwnLine = nameLineCues(cues.map((cue) => cue.payload));
   for (const cue of cues) {
-    const timing = TIMING_LINE.exec(cue.timing)!;
-    const startMs = parseTimestamp(timing[1]!);
-    const endMs = parseTimestamp(timing[2]!);
+    const { startMs, endMs } = cue.timing;
     let current: Utterance | null = null;
     const previous = utterances.at(-1);
     const carried = previous ? speakerFields(previous) : { speaker: null };
@@ -185,6 +195,11 @@ function parseCues(text: string): Utterance[] {
         utterances.push(current);
       }
     }
+  }
+  // A cue without an end time ends where the next cue starts (the last one keeps none).
+  for (let i = 0; i < utterances.length - 1; i++) {
+    const next = utterances[i + 1]!.startMs!;
+    if (utterances[i]!.endMs === null && next >= utterances[i]!.startMs!) utterances[i]!.endMs = next;
   }
   return utterances.filter((utterance) => utterance.text !== '');
 }

@@ -291,3 +291,28 @@ describe('a generic label next to named speakers', () => {
     });
   });
 });
+
+describe('cues without an end time', () => {
+  it('end where the next cue starts; the last keeps none', () => {
+    const srt = [
+      '1',
+      '00:59:58,000 -->',
+      'Sam Rivera: What slows the forecast down?',
+      '',
+      '2',
+      '01:00:03,250 --> 01:00:09,000',
+      'Dana Ruiz: We lose two days a week.',
+      '',
+      '3',
+      '01:00:09,500 -->',
+      'Sam Rivera: Thanks.',
+    ].join('\n');
+    const parsed = parseTranscript(srt);
+    expect(parsed.format).toBe('srt');
+    expect(parsed.utterances).toEqual([
+      { speaker: 'Sam Rivera', text: 'What slows the forecast down?', startMs: 3_598_000, endMs: 3_603_250 },
+      { speaker: 'Dana Ruiz', text: 'We lose two days a week.', startMs: 3_603_250, endMs: 3_609_000 },
+      { speaker: 'Sam Rivera', text: 'Thanks.', startMs: 3_609_500, endMs: null },
+    ]);
+  });
+});
