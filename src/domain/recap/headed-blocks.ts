@@ -9,7 +9,7 @@ import type { Utterance } from './types.js';
  *   line, "0:03 | Dana Ruiz" (Gong).
  * Line-by-line, no backtracking: the time is matched at the end of a line, the rest must be name-like.
  */
-const TRAILING_TIME = /\s\(?((?:\d{1,2}:)?\d{1,2}:\d{2})\)?:?$/;
+const TRAILING_TIME = /\s[[(]?((?:\d{1,2}:)?\d{1,2}:\d{2})[\])]?:?$/;
 /** What may sit between the name and a trailing time: "Dana Ruiz - 00:03", "Dana Ruiz | 0:03". */
 const NAME_TIME_SEPARATORS = ' \t|-–—·';
 /** Export footers: Otter's "Transcribed by https://otter.ai", Google Meet's "Meeting ended after 00:07:12". */
@@ -49,13 +49,34 @@ export function headerOf(line: string): Header | null {
   return { who: speakerOf(label), time: time[1]! };
 }
 
-/** Header lines, counting "Name" followed by a time-only line as one. */
+const nameThenTime = (lines: readonly string[], at: number): boolean =>
+  isNameLike(lines[at]!.trim(), true) && timeOnlyLine(lines[at + 1] ?? '') !== null;
+const timeThenName = (lines: readonly string[], at: number): boolean =>
+  timeOnlyLine(lines[at]!) !== null && isNameLike((lines[at + 1] ?? '').trim(), true);
+
+/**
+ * Headers on two lines: "Dana Ruiz" then "0:03" (Gong, Fireflies web copies), or "0:03" then "Dana Ruiz". A file
+ * uses one order; the one with more pairs wins, so a short answer such as "Thanks." above the next time line is
+ * not read as a name in a time-first file.
+ */
+function timeFirstFile(lines: readonly string[]): boolean {
+  let nameFirst = 0;
+  let timeFirst = 0;
+  for (let at = 0; at < lines.length; at += 1) {
+    if (headerOf(lines[at]!)) continue;
+    if (nameThenTime(lines, at)) nameFirst += 1;
+    else if (timeThenName(lines, at)) timeFirst += 1;
+  }
+  return timeFirst > nameFirst;
+}
+
+/** Header lines, counting a two-line header ("Name" and a time-only line, in the file's order) as one. */
 export function countHeaders(lines: readonly string[]): number {
+  const timeFirst = timeFirstFile(lines);
   let count = 0;
   for (let at = 0; at < lines.length; at += 1) {
-    const line = lines[at]!;
-    if (headerOf(line)) count += 1;
-    else if (isNameLike(line.trim(), true) && timeOnlyLine(lines[at + 1] ?? '') !== null) count += 1;
+    if (headerOf(lines[at]!)) count += 1;
+    else if (timeFirst ? timeThenName(lines, at) : nameThenTime(lines, at)) count += 1;
   }
   return count;
 }
@@ -82,15 +103,17 @@ export function parseHeadedBlocks(
   clean: (text: string) => string,
 ): Utterance[] {
   const utterances: Utterance[] = [];
+  const timeFirst = timeFirstFile(lines);
   let current: Utterance | null = null;
   for (let at = 0; at < lines.length; at += 1) {
     const line = lines[at]!;
     if (line.trim() === '' || isFooterLine(line) || isAvatarInitials(line, lines[at + 1] ?? '')) continue;
     const header = headerOf(line);
-    const nextTime = header ? null : timeOnlyLine(lines[at + 1] ?? '');
-    if (header || (nextTime !== null && isNameLike(line.trim(), true))) {
-      const who = header ? header.who : speakerOf(line);
-      const time = header ? header.time : nextTime!;
+    const twoLine = !header && (timeFirst ? timeThenName(lines, at) : nameThenTime(lines, at));
+    if (header || twoLine) {
+      const [nameLine, timeLine] = timeFirst ? [lines[at + 1]!, line] : [line, lines[at + 1] ?? ''];
+      const who = header ? header.who : speakerOf(nameLine);
+      const time = header ? header.time : timeOnlyLine(timeLine)!;
       current = { ...who, text: '', startMs: toMs(time), endMs: null };
       utterances.push(current);
       if (!header) at += 1;

@@ -1,4 +1,5 @@
 import { trimStartOf } from '../text/trim-end.js';
+import { timeOnlyLine } from './headed-blocks.js';
 import { isNoiseMarker } from './noise-markers.js';
 import { isNameLike, speakerOf, splitSpeakerPrefix } from './speaker-label.js';
 
@@ -78,6 +79,9 @@ export function plainLabelOf(line: string): (Label & { startMs: number | null })
   const labelled = labelOf(line);
   if (!labelled) return null;
   // "Dana Ruiz: [00:00:05] text" (Sonix and others): a bracketed time right after the label. A bare "10:30" stays.
+  // "Dana Ruiz: 0:03" with the words on the next lines: the label line holds only the time.
+  const onlyTime = timeOnlyLine(labelled.text);
+  if (onlyTime !== null) return { ...labelled, text: '', startMs: parseTimestamp(onlyTime) };
   const timeAfter = BRACKETED_TIME_FIRST.exec(labelled.text);
   return timeAfter
     ? { ...labelled, text: timeAfter[2]!, startMs: parseTimestamp(timeAfter[1]!) }

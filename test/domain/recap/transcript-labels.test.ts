@@ -316,3 +316,30 @@ describe('cues without an end time', () => {
     ]);
   });
 });
+
+describe('two-line and bracketed headers', () => {
+  it.each([
+    [
+      'Avoma-style "Name  [00:00:03]"',
+      'Dana Ruiz  [00:00:03]\nWe lose two days.\n\nSam Rivera  [00:00:09]\nWhy?\n',
+    ],
+    ['name line, then time line', 'Dana Ruiz\n0:03\nWe lose two days.\nSam Rivera\n0:09\nWhy?\n'],
+    ['time line, then name line', '00:03\nDana Ruiz\nWe lose two days.\n\n00:09\nSam Rivera\nWhy?\n'],
+    ['"Name: 0:03" with the words below', 'Dana Ruiz: 0:03\nWe lose two days.\n\nSam Rivera: 0:09\nWhy?\n'],
+    ['"Name — 0:03"', 'Dana Ruiz — 0:03\nWe lose two days.\n\nSam Rivera — 0:09\nWhy?\n'],
+  ])('%s', (_, text) => {
+    expect(parseTranscript(text).utterances.map((u) => [u.speaker, u.text, u.startMs, u.endMs])).toEqual([
+      ['Dana Ruiz', 'We lose two days.', 3000, 9000],
+      ['Sam Rivera', 'Why?', 9000, null],
+    ]);
+  });
+
+  it('in a time-first file, a short answer above the next time is words, not a name', () => {
+    const text = '00:03\nDana Ruiz\nThanks.\n00:09\nSam Rivera\nWhy?\n00:12\nDana Ruiz\nBudget.\n';
+    expect(parseTranscript(text).utterances.map((u) => [u.speaker, u.text])).toEqual([
+      ['Dana Ruiz', 'Thanks.'],
+      ['Sam Rivera', 'Why?'],
+      ['Dana Ruiz', 'Budget.'],
+    ]);
+  });
+});
