@@ -113,7 +113,21 @@ const NOT_LOWER_NAMES = new Set(
 const GENERIC_LABEL = /^(?:speaker|participant|guest|unknown speaker) ?\d{0,3}$/i;
 
 export function isGenericSpeaker(label: string): boolean {
-  return GENERIC_LABEL.test(label.trim());
+  return GENERIC_LABEL.test(label.trim()) || isPhoneLabel(label);
+}
+
+/**
+ * A dial-in caller, labelled by phone number ("+1 415-555-0100", "14155550100"): someone the tool could not name.
+ * 10 to 15 digits, so dates ("2026-12-01", 8 digits) and times never count.
+ */
+function isPhoneLabel(label: string): boolean {
+  const trimmed = label.trim();
+  let digits = 0;
+  for (const c of trimmed) {
+    if (c >= '0' && c <= '9') digits += 1;
+    else if (!'+ ()-.'.includes(c)) return false;
+  }
+  return digits >= 10 && digits <= 15;
 }
 
 /** Separators meeting tools and people put between a display name and a company: "Dana Ruiz | Acme". */

@@ -343,3 +343,36 @@ describe('two-line and bracketed headers', () => {
     ]);
   });
 });
+
+describe('dial-in callers', () => {
+  const vtt = [
+    'WEBVTT',
+    '',
+    '1',
+    '00:00:01.000 --> 00:00:04.000',
+    'Sam Rivera: Who else joined by phone?',
+    '',
+    '2',
+    '00:00:04.000 --> 00:00:08.000',
+    '+1 415-555-0100: Priya here, from finance. We need it by March.',
+  ].join('\n');
+
+  it('a phone-number label is a speaker to map, never words added to the previous speaker', () => {
+    const parsed = parseTranscript(vtt);
+    expect(parsed.utterances.map((u) => u.speaker)).toEqual(['Sam Rivera', '+1 415-555-0100']);
+    // Sam "Who else joined by phone?" 5 words; the caller "Priya here, from finance. We need it by March." 9 words:
+    // counted as the customer, and named so the rep can map them.
+    const result = computeListeningMetrics(parsed.utterances, ['Sam Rivera'], classify);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.metrics).toMatchObject({
+      words: { ours: 5, customer: 9, unknown: 0 },
+      unmappedSpeakers: ['+1 415-555-0100'],
+    });
+    const mapped = parseTranscript(`+1 415-555-0100 = Priya Shah\n${vtt}`);
+    expect(mapped.utterances.map((u) => u.speaker)).toEqual(['Sam Rivera', 'Priya Shah']);
+  });
+
+  it('a date before a colon in notes is not a caller', () => {
+    expect(parseTranscript('2026-12-01: kickoff\n2026-12-08: pilot scope').format).toBe('unknown');
+  });
+});
