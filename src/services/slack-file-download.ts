@@ -1,3 +1,5 @@
+import { decodeTextFile } from './decode-text.js';
+
 /** Where Slack serves private files. Other hosts (tests, the local emulator) only through configuration. */
 export const SLACK_FILE_ORIGIN = 'https://files.slack.com';
 export const FILE_DOWNLOAD_TIMEOUT_MS = 15_000;
@@ -79,7 +81,7 @@ export async function downloadSlackFile(options: DownloadOptions): Promise<Downl
       bytes = body.bytes;
       if (!body.ok)
         return { ok: false, reason: 'too_large', detail: `${options.maxBytes} bytes or more`, bytes };
-      return { ok: true, text: new TextDecoder().decode(Buffer.concat(body.chunks)), bytes };
+      return { ok: true, text: decodeTextFile(Buffer.concat(body.chunks)), bytes };
     }
   } catch (error) {
     if (controller.signal.aborted) return { ok: false, reason: 'timeout', detail: 'timed out', bytes };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/domain/recap/transcript-parse.js';
 import { extractOffline } from '../../src/llm/recap-extractor.js';
@@ -30,6 +31,15 @@ describe('recap text work on a worker thread', () => {
       ourSpeakers: ['Sam Rep'],
     };
     expect(await runner.extractOffline(input)).toEqual(extractOffline(input));
+  });
+
+  it('reads a long transcript saved with old-Mac "\\r" line endings cue by cue, as with "\\n"', async () => {
+    const srt = readFileSync(new URL('../fixtures/transcripts/srt-speakers.srt', import.meta.url), 'utf8');
+    const long = Array.from({ length: 4 }, () => srt).join('\n');
+    expect(long.length).toBeGreaterThan(4_000);
+    const parsed = await runner.parseTranscript(long.replace(/\n/g, '\r'));
+    expect(parsed.utterances).toHaveLength(4 * 12);
+    expect(parsed.utterances).toEqual(parseTranscript(long).utterances);
   });
 
   it('keeps the event loop free while a 200,000-character text is read', async () => {

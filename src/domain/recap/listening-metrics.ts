@@ -6,8 +6,8 @@ import {
   formatOffset,
   type SentenceHit,
 } from './first-moments.js';
-import { isOurSpeaker } from './our-speakers.js';
 import { mappingRequest, unmappedGenericSpeakers } from './speaker-map.js';
+import { ourSideOf } from './speaker-sides.js';
 import { countWords, mergeTurns, speakerKey } from './turns.js';
 import type { Turn, Utterance } from './types.js';
 
@@ -53,6 +53,8 @@ export interface ListeningMetrics {
   prescribingReason: string;
   ourSpeakersFound: string[];
   customerSpeakers: string[];
+  /** Generic labels ("Speaker 3") counted as the customer's side: the rep may map them if one is ours. */
+  unmappedSpeakers: string[];
 }
 
 export type ListeningResult = { ok: true; metrics: ListeningMetrics } | { ok: false; reason: string };
@@ -165,9 +167,9 @@ export function computeListeningMetrics(
   if (labelled.length === 0) {
     return { ok: false, reason: 'The transcript has no speaker labels, so we cannot tell who talked.' };
   }
-  const ourSpeakersFound = unique(
-    labelled.filter((u) => isOurSpeaker(u.speaker, ourSpeakerNames)).map((u) => u.speaker!),
-  );
+  // By name (full name only for speakers the tool marked "(Guest)" or "(Acme Corp)"), or by our company.
+  const isOurs = ourSideOf(labelled, ourSpeakerNames);
+  const ourSpeakersFound = unique(labelled.filter((u) => isOurs(u.speaker)).map((u) => u.speaker!));
   const generic = unmappedGenericSpeakers(labelled);
   if (ourSpeakersFound.length === 0 && generic.length > 0) {
     return { ok: false, reason: mappingRequest(generic, ourSpeakerNames) };
@@ -180,7 +182,7 @@ export function computeListeningMetrics(
     };
   }
   const sideOf = (speaker: string | null): Side | null =>
-    speaker === null ? null : isOurSpeaker(speaker, ourSpeakerNames) ? 'ours' : 'customer';
+    speaker === null ? null : isOurs(speaker) ? 'ours' : 'customer';
 
   const words = { ours: 0, customer: 0, unknown: 0 };
   let questionsAsked = 0;
@@ -198,7 +200,6 @@ export function computeListeningMetrics(
   const timed = [...ourTurns, ...customerTurns].every((turn) => turn.startMs !== null && turn.endMs !== null);
   const monologueBasis = timed ? 'seconds' : 'words';
 
-  const isOurs = (speaker: string) => isOurSpeaker(speaker, ourSpeakerNames);
   const firstProposal = firstPrescribingSentence(utterances, isOurs, classify);
   const firstCustomerDriver = firstDriverSentence(utterances, (speaker) => !isOurs(speaker));
   const prescribedBeforeDiagnosing =
@@ -224,6 +225,7 @@ export function computeListeningMetrics(
       customerSpeakers: unique(
         labelled.filter((u) => sideOf(u.speaker) === 'customer').map((u) => u.speaker!),
       ),
+      unmappedSpeakers: generic.filter((speaker) => sideOf(speaker) === 'customer'),
     },
   };
 }

@@ -296,7 +296,7 @@ export function extractFromTranscript(
     if (utterance.speaker) out.speakers.add(utterance.speaker);
     if (fromMarker(utterance.text, utterance.speaker, options, out)) continue;
     if (utterance.speaker === null) fromQuotes(utterance.text, options, out);
-    else if (!isOurSpeaker(utterance.speaker, options.ourSpeakers ?? []))
+    else if (!isOurSpeaker(utterance.speaker, options.ourSpeakers ?? [], utterance.affiliation !== undefined))
       fromCustomerUtterance(utterance, options, out);
   }
   return deduplicated(out, options);

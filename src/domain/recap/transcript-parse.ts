@@ -1,7 +1,12 @@
-import { countHeaders, parseHeadedBlocks, timeOnlyLine } from './headed-blocks.js';
-import { splitSpeakerPrefix } from './speaker-label.js';
+import { countHeaders, isFooterLine, parseHeadedBlocks, timeOnlyLine } from './headed-blocks.js';
+import { labelOf, parseTimestamp, plainLabelOf } from './line-labels.js';
+import { looksLikeNameParagraphs, parseNameParagraphs } from './name-paragraphs.js';
+import { stripNoiseMarkers } from './noise-markers.js';
+import { isNameLike, speakerOf } from './speaker-label.js';
 import { applySpeakerMapping, readSpeakerMapping } from './speaker-map.js';
 import type { TranscriptFormat, Utterance } from './types.js';
+
+export { parseTimestamp };
 
 export interface ParsedTranscript {
   format: TranscriptFormat;
@@ -12,27 +17,29 @@ export interface ParsedTranscript {
   reason: string | null;
 }
 
+/** "00:00:01,000 --> 00:00:04,000" (SRT), "00:01.000 --> 00:04.000" (WebVTT), "0:0:0.0 --> 0:0:4.630" (Teams .docx). */
 const TIMING_LINE =
-  /^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:\s.*)?$/;
-const PLAIN_TIMESTAMP = /^\s*\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?\s+(.*)$/s;
+  /^\s*((?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3})(?:\s.*)?$/;
+/** A cue whose end time the tool left out: "00:01:02.000 -->". */
+const TIMING_WITHOUT_END = /^\s*((?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3})\s*-->\s*$/;
+
+function timingOf(line: string): { startMs: number; endMs: number | null } | null {
+  const full = TIMING_LINE.exec(line);
+  if (full) return { startMs: parseTimestamp(full[1]!), endMs: parseTimestamp(full[2]!) };
+  const open = TIMING_WITHOUT_END.exec(line);
+  return open ? { startMs: parseTimestamp(open[1]!), endMs: null } : null;
+}
 
 /** Strips a BOM and normalises Windows / old Mac line endings. */
 export function normaliseText(raw: string): string {
   return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-/** "01:02:03.450", "02:03,45" -> milliseconds. */
-export function parseTimestamp(value: string): number {
-  const [clock, fraction = '0'] = value.split(/[.,]/);
-  const parts = clock!.split(':').map(Number);
-  const seconds = parts.reduce((total, part) => total * 60 + part, 0);
-  return seconds * 1000 + Math.round(Number(`0.${fraction}`) * 1000);
-}
-
 /**
  * Format rules: a first line starting with "WEBVTT" -> vtt; otherwise any "start --> end" timing line -> srt;
  * otherwise at least two lines with a speaker label (see speaker-label.ts) making up at least half of the
- * non-empty lines -> plain; anything else -> unknown (treated as notes).
+ * non-empty lines -> plain; paragraphs opening with a name line, without times -> headed (see name-paragraphs.ts);
+ * anything else -> unknown (treated as notes).
  */
 export function detectTranscriptFormat(raw: string): TranscriptFormat {
   const lines = normaliseText(raw)
@@ -40,12 +47,13 @@ export function detectTranscriptFormat(raw: string): TranscriptFormat {
     .filter((line) => line.trim() !== '');
   if (lines.length === 0) return 'unknown';
   if (/^WEBVTT(?:\s|$)/.test(lines[0]!)) return 'vtt';
-  if (lines.some((line) => TIMING_LINE.test(line))) return 'srt';
+  if (lines.some((line) => timingOf(line) !== null)) return 'srt';
   const labelled = lines.filter((line) => plainLabelOf(line) !== null).length;
   const headers = countHeaders(lines);
   if (headers >= 2 && headers > labelled) return 'headed';
   const times = lines.filter((line) => timeOnlyLine(line) !== null).length;
-  return labelled >= 2 && labelled * 2 >= lines.length - times ? 'plain' : 'unknown';
+  if (labelled >= 2 && labelled * 2 >= lines.length - times) return 'plain';
+  return headers < 2 && looksLikeNameParagraphs(normaliseText(raw)) ? 'headed' : 'unknown';
 }
 
 export function parseTranscript(raw: string): ParsedTranscript {
@@ -56,7 +64,9 @@ export function parseTranscript(raw: string): ParsedTranscript {
     format === 'plain'
       ? parsePlain(text)
       : format === 'headed'
-        ? parseHeadedBlocks(text.split('\n'), parseTimestamp, cleanText)
+        ? countHeaders(text.split('\n')) >= 2
+          ? parseHeadedBlocks(text.split('\n'), parseTimestamp, cleanText)
+          : parseNameParagraphs(text, cleanText)
         : format === 'unknown'
           ? []
           : parseCues(text);
@@ -93,46 +103,6 @@ function label(format: TranscriptFormat): string {
         : 'plain';
 }
 
-const isSpace = (c: string | undefined) => c !== undefined && c !== '' && c.trim() === '';
-
-/**
- * A WebVTT voice tag `<v Name>` or `<v.class1.class2 Name>` at the start of a line: the name and the text after
- * the tag. By hand: /^\s*<v(?:\.[^\s>.]+)*\s+([^>]+)>(.*)$/s is quadratic on long runs of white space.
- */
-function voiceTag(line: string): { name: string; text: string } | null {
-  const tag = line.trimStart();
-  const close = tag.indexOf('>');
-  if (!tag.startsWith('<v') || close < 0) return null;
-  let i = 2;
-  while (tag[i] === '.') {
-    const from = ++i;
-    while (i < close && tag[i] !== '.' && !isSpace(tag[i])) i++;
-    if (i === from) return null;
-  }
-  // White space, then at least one more character before ">" (a blank name is refused by the caller).
-  if (!isSpace(tag[i]) || close - i < 2) return null;
-  return { name: tag.slice(i, close), text: tag.slice(close + 1) };
-}
-
-/** A speaker label from a `<v Name>` / `<v.class Name>` tag or a "Name:" prefix. */
-function labelOf(line: string, allowPrefix = true): { speaker: string; text: string } | null {
-  const voice = voiceTag(line);
-  if (voice) {
-    const speaker = voice.name.trim().replace(/\s+/g, ' ');
-    return speaker === '' ? null : { speaker, text: voice.text };
-  }
-  return allowPrefix ? splitSpeakerPrefix(line, true) : null;
-}
-
-/** A plain line's label, after an optional leading timestamp ("[00:01:05] Dana: ..."). */
-function plainLabelOf(line: string): { speaker: string; text: string; startMs: number | null } | null {
-  const stamped = PLAIN_TIMESTAMP.exec(line);
-  const stampedLabel = stamped ? labelOf(stamped[2]!) : null;
-  if (stampedLabel) return { ...stampedLabel, startMs: parseTimestamp(stamped![1]!) };
-  const labelled = labelOf(line);
-  return labelled ? { ...labelled, startMs: null } : null;
-}
-
 function decodeEntities(text: string): string {
   return text
     .replace(/&lt;/g, '<')
@@ -145,7 +115,7 @@ function decodeEntities(text: string): string {
 }
 
 function cleanText(text: string): string {
-  return decodeEntities(text.replace(/<[^<>]*>/g, ''))
+  return stripNoiseMarkers(decodeEntities(text.replace(/<[^<>]*>/g, '')))
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -155,53 +125,96 @@ function splitVoiceSegments(line: string): string[] {
   return line.split(/(?=<v[\s.])/).filter((segment) => segment.trim() !== '');
 }
 
+/** A payload line holding only a name: "Dana Ruiz", "Dana Ruiz (Acme Corp)" (Teams .docx exports). */
+function isNameLine(line: string): boolean {
+  return !line.includes(':') && !line.includes('<') && isNameLike(line, true);
+}
+
+/**
+ * Teams' .docx export puts the speaker's name on its own line under the timing line. Read so only when most
+ * cues (and at least two) open with a name line followed by text, so a subtitle line such as "Thank You" in an
+ * ordinary SRT does not become a speaker.
+ */
+function nameLineCues(payloads: readonly string[][]): boolean {
+  const spoken = payloads.filter((payload) => payload.some((line) => line.trim() !== ''));
+  const named = spoken.filter((payload) => payload.length >= 2 && isNameLine(payload[0]!)).length;
+  return named >= 2 && named * 10 >= spoken.length * 8;
+}
+
+function speakerFields(from: {
+  speaker: string | null;
+  affiliation?: string;
+}): Pick<Utterance, 'speaker' | 'affiliation'> {
+  return from.affiliation === undefined
+    ? { speaker: from.speaker }
+    : { speaker: from.speaker, affiliation: from.affiliation };
+}
+
 /**
  * WebVTT and SRT share this: blocks separated by blank lines; the line with "-->" is the timing line; lines
  * before it (cue identifier, SRT index) are skipped; lines after it are the payload. WEBVTT header, NOTE,
  * STYLE and REGION blocks have no timing line and are skipped. A cue with `<v>` tags takes speakers only from
  * them ("Phase One: scope" inside it stays text); other cues use "Name:" prefixes. Within a payload, a line
- * with a new label starts a new utterance (same cue times); a line without one continues the current one.
+ * with a new label starts a new utterance (same cue times); a line without one continues the current one, and a
+ * cue that opens without a label continues the previous cue's speaker (null when there is none).
  * Cue order is kept as in the file, so overlapping cues stay as separate utterances.
  */
 function parseCues(text: string): Utterance[] {
   const utterances: Utterance[] = [];
-  for (const block of text.split(/\n\s*\n/)) {
+  const cues = text.split(/\n\s*\n/).flatMap((block) => {
     const lines = block.split('\n');
-    const timingIndex = lines.findIndex((line) => TIMING_LINE.test(line));
-    if (timingIndex < 0) continue;
-    const timing = TIMING_LINE.exec(lines[timingIndex]!)!;
-    const startMs = parseTimestamp(timing[1]!);
-    const endMs = parseTimestamp(timing[2]!);
+    const timingIndex = lines.findIndex((line) => timingOf(line) !== null);
+    return timingIndex < 0
+      ? []
+      : [{ timing: timingOf(lines[timingIndex]!)!, payload: lines.slice(timingIndex + 1) }];
+  });
+  const namesOnOwnLine = nameLineCues(cues.map((cue) => cue.payload));
+  for (const cue of cues) {
+    const { startMs, endMs } = cue.timing;
     let current: Utterance | null = null;
-    const payload = lines.slice(timingIndex + 1);
+    const previous = utterances.at(-1);
+    const carried = previous ? speakerFields(previous) : { speaker: null };
+    if (namesOnOwnLine && cue.payload.length >= 2 && isNameLine(cue.payload[0]!)) {
+      const body = cleanText(cue.payload.slice(1).join(' '));
+      if (body !== '') utterances.push({ ...speakerOf(cue.payload[0]!), text: body, startMs, endMs });
+      continue;
+    }
+    const payload = cue.payload;
     const usesVoiceTags = payload.some((line) => /<v[\s.]/.test(line));
     for (const segment of payload.flatMap(splitVoiceSegments)) {
-      const labelled = labelOf(segment, !usesVoiceTags);
+      const labelled = labelOf(segment, !usesVoiceTags, true);
       const body = cleanText(labelled ? labelled.text : segment);
       if (labelled) {
-        current = { speaker: labelled.speaker, text: body, startMs, endMs };
+        current = { ...speakerFields(labelled), text: body, startMs, endMs };
         utterances.push(current);
       } else if (current) {
         current.text = `${current.text} ${body}`.trim();
       } else if (body !== '') {
-        current = { speaker: null, text: body, startMs, endMs };
+        // A cue without a label continues the previous cue's speaker (Zoom and Teams wrap long turns so).
+        current = { ...carried, text: body, startMs, endMs };
         utterances.push(current);
       }
     }
+  }
+  // A cue without an end time ends where the next cue starts (the last one keeps none).
+  for (let i = 0; i < utterances.length - 1; i++) {
+    const next = utterances[i + 1]!.startMs!;
+    if (utterances[i]!.endMs === null && next >= utterances[i]!.startMs!) utterances[i]!.endMs = next;
   }
   return utterances.filter((utterance) => utterance.text !== '');
 }
 
 /**
  * Plain "Name: text" lines. An optional leading timestamp ("[00:01:05] Dana: ...") sets startMs; endMs is the
- * next timestamped utterance's start (null for the last one). A line without a label continues the previous
- * speaker; lines before the first label have no speaker.
+ * next timestamped utterance's start (null for the last one). A time on its own line ("00:01:05", Google Meet)
+ * is the start of the next labelled line only. A line without a label continues the previous speaker; lines
+ * before the first label (title, "Attendees", "Transcript") and export footers are not speech and are dropped.
  */
 function parsePlain(text: string): Utterance[] {
   const utterances: Utterance[] = [];
   let pendingStart: number | null = null;
   for (const rawLine of text.split('\n')) {
-    if (rawLine.trim() === '') continue;
+    if (rawLine.trim() === '' || isFooterLine(rawLine)) continue;
     const time = timeOnlyLine(rawLine);
     if (time !== null) {
       pendingStart = parseTimestamp(time);
@@ -214,9 +227,9 @@ function parsePlain(text: string): Utterance[] {
       utterances.push({ ...labelled, startMs, text: cleanText(labelled.text), endMs: null });
       continue;
     }
+    // Lines before the first label are the document's preamble (title, "Attendees", "Transcript"): not speech.
     const last = utterances.at(-1);
     if (last) last.text = `${last.text} ${cleanText(rawLine)}`.trim();
-    else utterances.push({ speaker: null, text: cleanText(rawLine), startMs: null, endMs: null });
   }
   for (let i = 0; i < utterances.length - 1; i++) {
     const next = utterances[i + 1]!;

@@ -3,6 +3,11 @@ import type { ConstraintCategory, EntryKind } from '../entries.js';
 /** One cue or line of a transcript. Times are milliseconds from the start of the recording. */
 export interface Utterance {
   speaker: string | null;
+  /**
+   * What the tool printed after the name, when it printed something: "Acme Corp" in "Dana Ruiz (Acme Corp)",
+   * "Guest" in "Priya (Guest)". Such a speaker is one of ours only by full name (see our-speakers.ts).
+   */
+  affiliation?: string;
   text: string;
   startMs: number | null;
   endMs: number | null;

@@ -62,6 +62,18 @@ export function listeningMessage(
       ),
     },
   ];
+  if (m.unmappedSpeakers.length > 0) {
+    const labels = m.unmappedSpeakers.slice(0, 5);
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(
+        truncate(
+          `${escapeMrkdwn(labels.join(', '))} counted as the customer's side. If one of them is ours, add a line such as \`${escapeMrkdwn(labels[0]!)} = Your Name\` above the transcript and send it again.`,
+          LIMITS.sectionText,
+        ),
+      ),
+    });
+  }
   if (guidance.length > 0) {
     blocks.push({ type: 'section', text: mrkdwn(guidance.map((g) => `• ${escapeMrkdwn(g)}`).join('\n')) });
   }

@@ -139,8 +139,8 @@ describe('parseTranscript: SRT', () => {
     expect(parsed.utterances).toEqual([
       { speaker: 'Sam', text: 'How do you ship today?', startMs: 1000, endMs: 3500 },
       { speaker: 'Dana', text: 'Mostly by truck. Our problem is customs.', startMs: 3600, endMs: 63600 },
-      { speaker: null, text: '[laughter]', startMs: 3600000, endMs: 3601000 },
     ]);
+    // "[laughter]" is a noise marker, not speech: the cue holding only it is dropped.
   });
 });
 
@@ -156,7 +156,7 @@ describe('parseTranscript: plain', () => {
     const parsed = parseTranscript(plain);
     expect(parsed.format).toBe('plain');
     expect(parsed.utterances).toEqual([
-      { speaker: null, text: 'Call with Acme', startMs: null, endMs: null },
+      // "Call with Acme", before the first label, is the document's title, not speech.
       { speaker: 'Sam', text: 'What is driving this?', startMs: 5000, endMs: 9000 },
       {
         speaker: 'Dana',
@@ -217,6 +217,7 @@ describe('speaker label rule', () => {
     expect(splitSpeakerPrefix('10:30: standup')).toBeNull();
     expect(splitSpeakerPrefix('John Smith (Acme): we need it', true)).toEqual({
       speaker: 'John Smith',
+      affiliation: 'Acme',
       text: 'we need it',
     });
     expect(splitSpeakerPrefix('Https://example.com')).toBeNull();
