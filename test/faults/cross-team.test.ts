@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deal } from '../../src/domain/deals.js';
 import { ENTRY_LIST } from '../../src/slack/views/ids.js';
+import { type CrmWorld, startCrmWorld } from '../support/crm-fixtures.js';
 import { addEntry, linkDeal } from '../support/deal-fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
@@ -25,13 +26,17 @@ import {
  * id). Nothing of the other workspace may be read into a Slack call or changed.
  */
 describe('cross-team ids in actions and submissions are refused', () => {
+  let world: CrmWorld;
   let t: TestApp;
   let other: OtherTeam;
   let ours: Deal;
   let before: unknown;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // With a CRM configured, so its buttons and modals are listened to and swept as well.
+    world = await startCrmWorld();
+    world.time.ms = Date.now();
+    t = await startTestApp({ crm: world.config });
     other = await seedOtherTeam(t);
     ours = await linkDeal(t);
     await addEntry(t, ours, { kind: 'driver', statement: 'We lose three days per shipment' });
@@ -39,6 +44,7 @@ describe('cross-team ids in actions and submissions are refused', () => {
   }, 60_000);
   afterAll(async () => {
     await t?.close();
+    await world?.close();
   });
 
   it('every button and menu, with every id of the other team in every value format', {
