@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deal } from '../../src/domain/deals.js';
-import { ENTRY_LIST } from '../../src/slack/views/ids.js';
+import { ACTION_IDS, ENTRY_LIST, LISTEN_IDS, RECAP_IDS } from '../../src/slack/views/ids.js';
 import { type CrmWorld, startCrmWorld } from '../support/crm-fixtures.js';
 import { addEntry, linkDeal } from '../support/deal-fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { waitFor } from '../support/wait.js';
+import { settle, waitFor } from '../support/wait.js';
 import {
   ACTION_IDS_HANDLED,
   expectNoServerErrors,
@@ -13,6 +13,7 @@ import {
   forgedMetadata,
   forgedSubmission,
   forgedValues,
+  freshResponseUrl,
   inParallel,
   OTHER_TEAM,
   type OtherTeam,
@@ -86,6 +87,40 @@ describe('cross-team ids in actions and submissions are refused', () => {
       'our entry archived',
       async () => (await t.repos.entries.getById(t.ids.team, entry.id))?.archived,
     );
+  });
+
+  it('each button refused tells the rep where they clicked (Home buttons redraw Home)', {
+    timeout: 120_000,
+  }, async () => {
+    const replies = () =>
+      t.emulator.state.ephemeralsFor(t.ids.rep).length +
+      t.emulator.state.dmsTo(t.ids.rep).length +
+      t.emulator.calls('views.open').length +
+      t.emulator.calls('views.publish').length;
+    const unanswered: string[] = [];
+    // These act on this channel's own deal or on the clicking user, whatever the value says.
+    const ownActions = new Set<string>([RECAP_IDS.refreshDraft, ACTION_IDS.setupDeal, LISTEN_IDS.quiet]);
+    for (const actionId of ACTION_IDS_HANDLED.filter((id) => !ownActions.has(id))) {
+      for (const value of forgedValues(other.decisionId, t.ids.dealAcme)) {
+        const responseUrl = await freshResponseUrl(t, t.ids.rep, t.ids.dealAcme);
+        await settle(60);
+        const before = replies();
+        const answer = await forgedClick(t, {
+          userId: t.ids.rep,
+          channelId: t.ids.dealAcme,
+          actionId,
+          value,
+          responseUrl,
+        });
+        expect(answer.status).toBe(200);
+        const told = await waitFor(`a reply to ${actionId}`, () => replies() > before, 3_000).catch(
+          () => false,
+        );
+        if (!told) unanswered.push(`${actionId} ${value}`);
+      }
+    }
+    expect(unanswered).toEqual([]);
+    expectNothingOfOtherTeamSent(t);
   });
 
   it('every modal, with private_metadata naming the other team’s records', { timeout: 240_000 }, async () => {

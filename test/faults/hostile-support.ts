@@ -155,16 +155,24 @@ export function forgedMetadata(id: number, channelId: string): string[] {
   ];
 }
 
+/** A response_url Slack would give a click in this channel (from a `/vision help` the driver sends). */
+export async function freshResponseUrl(t: TestApp, userId: string, channelId: string): Promise<string> {
+  return (await t.driver.slashCommand({ userId, channelId, text: 'help' })).responseUrl;
+}
+
 /** A hand-built click by `userId` in `channelId` (as if the message were there), with a real response_url. */
 export async function forgedClick(
   t: TestApp,
-  input: { userId: string; channelId: string; actionId: string; value: string; blockId?: string },
+  input: {
+    userId: string;
+    channelId: string;
+    actionId: string;
+    value: string;
+    blockId?: string;
+    responseUrl?: string;
+  },
 ): Promise<DriverResponse> {
-  const { responseUrl } = await t.driver.slashCommand({
-    userId: input.userId,
-    channelId: input.channelId,
-    text: 'help',
-  });
+  const responseUrl = input.responseUrl ?? (await freshResponseUrl(t, input.userId, input.channelId));
   const overflow = input.actionId === DECISION_ACTIONS.menu || input.actionId === ENTRY_LIST.overflow;
   const action: JsonObject = overflow
     ? { type: 'overflow', selected_option: { text: { type: 'plain_text', text: 'x' }, value: input.value } }
