@@ -95,8 +95,15 @@ describe('ids of another channel’s deal in actions and submissions are refused
       entry_kind: { entry_kind: { type: 'static_select', selected_option: { value: 'risk' } } },
       entry_statement: { entry_statement: { type: 'plain_text_input', value: 'Forged into Globex' } },
       decision_title: { decision_title: { type: 'plain_text_input', value: 'Forged into Globex' } },
+      decision_outcome: { decision_outcome: { type: 'plain_text_input', value: 'Forged outcome' } },
     };
-    const callbacks = ['log_entry_modal', 'edit_entry_modal', 'log_decision_modal', 'edit_decision_modal'];
+    const callbacks = [
+      'log_entry_modal',
+      'edit_entry_modal',
+      'log_decision_modal',
+      'edit_decision_modal',
+      'decision_outcome_modal',
+    ];
     const jobs = callbacks.flatMap((callbackId) =>
       ids.flatMap((id) =>
         [...forgedMetadata(id, t.ids.dealAcme), ...forgedMetadata(id, t.ids.dealGlobex)].map(
