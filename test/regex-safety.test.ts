@@ -6,25 +6,10 @@ import { type FoundRegex, inventoryRegexes } from './support/regex-inventory.js'
 const SRC = path.resolve(import.meta.dirname, '../src');
 
 /**
- * Super-linear patterns not yet rewritten (polynomial, found by recheck). The recap ones run per line, and recap
- * text reaches them with lines capped at 2,000 characters, on a worker thread with a deadline. This list may only
- * shrink: a new super-linear pattern fails the test, and so does one listed here that has become linear.
+ * Super-linear patterns not yet rewritten: none (the last ones became one-pass hand parsers, tested in
+ * test/domain/linear-rewrites*.test.ts). A new super-linear pattern fails the test; keep this empty.
  */
-const KNOWN_SUPERLINEAR = new Set([
-  '/(\\S)[*_~]+(?=[\\s.,!?;:)]|$)/g',
-  '/^["\'\\s]+|["\'\\s]+$/g',
-  '/^[\\s,(]+|[\\s,:]+$/g',
-  '/\\s*\\n\\s*/g',
-  '/[\\s,;:.-]+$/',
-  '/^[\\s,;:.\u2013\u2014-]+|[\\s,;:\u2013\u2014-]+$/g',
-  '/(?:\\(([^()]+)\\)|\\s[\u2013\u2014-]\\s*([^\u2013\u2014-]+))\\s*$/',
-  '/\\s+for\\s+(?:(\\d+)\\s*h(?:ours?|rs?)?\\s*(\\d+)\\s*m(?:in(?:ute)?s?)?|(\\d+(?:\\.\\d+)?)\\s*(h|hrs?|hours?|m|mins?|minutes?))\\s*$/i',
-  '/"([^"]+)"|\u201c([^\u201d]+)\u201d/g',
-  '/^\\s*([^,:"\u201c]{1,40}?)\\s+said\\b[:,]?\\s*(.*)$/s',
-  '/\\s*(?:\\(([^()]+)\\)|\\s[\u2013\u2014-]\\s*([^\u2013\u2014-]+))\\s*$/',
-  '/^Bearer\\s+(.+)$/i',
-  '/-+$/',
-]);
+const KNOWN_SUPERLINEAR = new Set<string>();
 
 /**
  * `new RegExp` inside a function, and why it is safe. Anything else must be built at module level, where importing

@@ -178,7 +178,7 @@ export function createSlackCloud(options: SlackCloudOptions) {
       return w.emulator.handle(req, res);
     }
     if (!url.pathname.startsWith('/api/')) return false;
-    const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const token = /^Bearer\s+(\S.*)$/i.exec(req.headers.authorization ?? '')?.[1];
     const issued = token ? grants.lookup(token) : undefined;
     if (!token) sendJson(res, 200, { ok: false, error: 'not_authed' });
     else if (!issued) sendJson(res, 200, { ok: false, error: 'invalid_auth' });

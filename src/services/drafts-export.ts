@@ -1,6 +1,7 @@
 import type { Deal } from '../domain/deals.js';
 import { type PlaybackStyle, renderMarkdown, renderPlayback } from '../domain/drafts/render-markdown.js';
 import { type DraftVersion, versionAsResult } from '../domain/drafts/version.js';
+import { trimEndOf } from '../domain/text/trim-end.js';
 import type { Repositories } from '../storage/ports.js';
 
 export type DraftExport =
@@ -9,14 +10,16 @@ export type DraftExport =
 
 /** `shared-vision-acme-corp-v3.md`: ASCII, lower case, no path characters. */
 export function exportFilename(deal: Pick<Deal, 'accountName'>, version: number): string {
-  const slug = deal.accountName
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '-')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+  const slug = trimEndOf(
+    deal.accountName
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, '-')
+      .slice(0, 60),
+    '-',
+  );
   return `shared-vision-${slug || 'deal'}-v${version}.md`;
 }
 

@@ -1,3 +1,5 @@
+import { isSpace } from '../text/trim-end.js';
+
 /**
  * Turns Slack message text (as delivered in events) into plain text the rules can read:
  * Slack escapes `>`, `<` and `&` as `&gt;`, `&lt;`, `&amp;` and wraps mentions, channels and links in `<...>`.
@@ -36,10 +38,34 @@ function straightenQuotes(text: string): string {
 }
 
 function stripFormatting(text: string): string {
-  return text
-    .replace(/:[a-z0-9_+-]+:/g, ' ')
-    .replace(/(^|[\s(])[*_~]+(?=\S)/g, '$1')
-    .replace(/(\S)[*_~]+(?=[\s.,!?;:)]|$)/g, '$1');
+  const opened = text.replace(/:[a-z0-9_+-]+:/g, ' ').replace(/(^|[\s(])[*_~]+(?=\S)/g, '$1');
+  return withoutClosingMarkers(opened);
+}
+
+const isMarker = (c: string | undefined) => c === '*' || c === '_' || c === '~';
+const endsEmphasis = (c: string | undefined) => c === undefined || isSpace(c) || '.,!?;:)'.includes(c);
+
+/**
+ * Emphasis markers closing a word ("fast*," -> "fast,"), in one pass: what /(\S)[*_~]+(?=[\s.,!?;:)]|$)/g did.
+ * A run of markers before white space, punctuation or the end goes; after white space or at the start, the
+ * pattern kept its first marker (it read that one as the word), and a lone marker there stays.
+ */
+export function withoutClosingMarkers(text: string): string {
+  let out = '';
+  let index = 0;
+  while (index < text.length) {
+    if (!isMarker(text[index])) {
+      out += text[index];
+      index++;
+      continue;
+    }
+    const start = index;
+    while (isMarker(text[index])) index++;
+    if (!endsEmphasis(text[index])) out += text.slice(start, index);
+    else if (start > 0 && !isSpace(text[start - 1])) continue;
+    else out += text[start];
+  }
+  return out;
 }
 
 export function normalizeSlackText(raw: string): NormalizedMessage {

@@ -1,3 +1,4 @@
+import { isSpace, trimEndWhere, trimStartWhere } from '../text/trim-end.js';
 import { normalizeSlackText, splitSentences } from './normalize.js';
 import {
   CUSTOMER_SOURCE,
@@ -70,10 +71,9 @@ function wordCount(text: string): number {
 export function cleanQuote(raw: string): string {
   const quoted = QUOTED_SPAN_RE.exec(raw);
   const text = quoted && wordCount(quoted[1] ?? '') >= 2 ? (quoted[1] ?? '') : raw;
-  return text
-    .replace(/^[\s,:;-]*(?:(?:and i quote|word for word|that)\b[\s,:;-]*)*/i, '')
-    .replace(/^["'\s]+|["'\s]+$/g, '')
-    .trim();
+  const unprefixed = text.replace(/^[\s,:;-]*(?:(?:and i quote|word for word|that)\b[\s,:;-]*)*/i, '');
+  const isQuoteOrSpace = (c: string) => c === '"' || c === "'" || isSpace(c);
+  return trimEndWhere(trimStartWhere(unprefixed, isQuoteOrSpace), isQuoteOrSpace).trim();
 }
 
 function fromBlockquote(lines: string[]): CustomerQuote | null {
@@ -119,7 +119,8 @@ interface Attribution {
 }
 
 function trimAttribution(text: string): string {
-  return text.replace(/^[\s,(]+|[\s,:]+$/g, '');
+  const started = trimStartWhere(text, (c) => c === ',' || c === '(' || isSpace(c));
+  return trimEndWhere(started, (c) => c === ',' || c === ':' || isSpace(c));
 }
 
 /** Who said it and the words after the attribution, for the first attribution form that matches. */

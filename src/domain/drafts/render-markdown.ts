@@ -1,6 +1,6 @@
 import type { Entry } from '../entries.js';
 import type { Stakeholder } from '../stakeholders.js';
-import { SENTENCE_END, trimEndOf } from '../text/trim-end.js';
+import { joinLines, SENTENCE_END, trimEndOf } from '../text/trim-end.js';
 import {
   CUSTOMER_SECTIONS,
   type DraftContent,
@@ -21,13 +21,12 @@ export const VISION_EXPORT_TITLE = 'The future we see together, and how we got h
  * cannot act), and Markdown punctuation is backslash-escaped (no links, emphasis or headings smuggled in).
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  const escaped = text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#~])/g, '\\$1')
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
+    .replace(/([\\`*_[\]|#~])/g, '\\$1');
+  return joinLines(escaped, ' ').trim();
 }
 
 /** Numbers entries 1, 2, 3... the first time they are shown, so each appears once and is referred to after. */

@@ -1,3 +1,4 @@
+import { isSpace, trimEndWhere } from '../text/trim-end.js';
 import type { StallStatus } from './stalled.js';
 
 /** "1 day", "3 days" */
@@ -28,5 +29,5 @@ export function clip(text: string, max: number): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = flat[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+  return `${trimEndWhere(space > max * 0.6 ? cut.slice(0, space) : cut, (c) => isSpace(c) || ',;:.-'.includes(c))}…`;
 }

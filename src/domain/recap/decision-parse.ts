@@ -1,3 +1,5 @@
+import { isSpace, trimEndWhere, trimStartWhere } from '../text/trim-end.js';
+import { trailingClause } from './attribution-parse.js';
 import {
   type CalendarDate,
   formatYmd,
@@ -92,7 +94,14 @@ export function findDueDate(
   return { dueDate, rest: `${text.slice(0, start)} ${text.slice(match.index + match[0].length)}` };
 }
 
-const SEPARATORS = /^[\s,;:.–—-]+|[\s,;:–—-]+$/g;
+/** Separators trimmed off a title: these at its start, and the same but the full stop at its end. */
+const SEPARATORS_AT_START = ',;:.–—-';
+const SEPARATORS_AT_END = ',;:–—-';
+
+function trimSeparators(text: string): string {
+  const started = trimStartWhere(text, (c) => isSpace(c) || SEPARATORS_AT_START.includes(c));
+  return trimEndWhere(started, (c) => isSpace(c) || SEPARATORS_AT_END.includes(c));
+}
 
 const OWNER_LABEL = /\bowner\s*:/i;
 const BEFORE_OWNER = ' \t,;(–—-';
@@ -117,8 +126,8 @@ export function findOwner(text: string): { ownerName: string; rest: string } | n
   if (explicit && isNameLike(explicit.name)) {
     return { ownerName: explicit.name, rest: text.slice(0, explicit.start) + text.slice(explicit.end) };
   }
-  const trailing = /(?:\(([^()]+)\)|\s[–—-]\s*([^–—-]+))\s*$/.exec(text);
-  const name = trailing ? (trailing[1] ?? trailing[2])!.trim() : null;
+  const trailing = trailingClause(text);
+  const name = trailing ? (trailing.inParentheses ?? trailing.afterDash)!.trim() : null;
   if (trailing && name && isNameLike(name)) return { ownerName: name, rest: text.slice(0, trailing.index) };
   return null;
 }
@@ -132,6 +141,6 @@ export function parseDecisionText(
   const owner = findOwner(text.trim());
   const afterOwner = owner ? owner.rest : text;
   const due = findDueDate(afterOwner, meetingDate, dueOptions);
-  const title = (due ? due.rest : afterOwner).replace(/\s+/g, ' ').replace(SEPARATORS, '').trim();
+  const title = trimSeparators((due ? due.rest : afterOwner).replace(/\s+/g, ' ')).trim();
   return { title, ownerName: owner?.ownerName ?? null, dueDate: due?.dueDate ?? null };
 }

@@ -1,4 +1,4 @@
-import { trimEndOf, trimStartOf } from '../text/trim-end.js';
+import { isSpace, trimEndOf, trimStartOf } from '../text/trim-end.js';
 import {
   DEFAULT_LOCALE,
   dateOrderFor,
@@ -39,8 +39,30 @@ export function meetingTimeHelp(timeZone: string, locale?: string | null): strin
   ].join(' ');
 }
 
-const DURATION =
-  /\s+for\s+(?:(\d+)\s*h(?:ours?|rs?)?\s*(\d+)\s*m(?:in(?:ute)?s?)?|(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|m|mins?|minutes?))\s*$/i;
+const DURATION_AFTER_FOR =
+  /^(?:(\d+)\s*h(?:ours?|rs?)?\s*(\d+)\s*m(?:in(?:ute)?s?)?|(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|m|mins?|minutes?))\s*$/i;
+
+/**
+ * " for 1h 30m" ending the text: what /\s+for\s+(?:…)\s*$/i matched, found without its quadratic scan. Only the
+ * last " for " can start it (the duration itself holds no "for"); `index` is where its white space starts.
+ */
+export function durationAtEnd(text: string): { index: number; groups: (string | undefined)[] } | null {
+  let at = text.length - 4;
+  while (
+    at > 0 &&
+    !(isSpace(text[at - 1]) && text.slice(at, at + 3).toLowerCase() === 'for' && isSpace(text[at + 3]))
+  ) {
+    at--;
+  }
+  if (at <= 0) return null;
+  let start = at + 3;
+  while (isSpace(text[start])) start++;
+  const duration = DURATION_AFTER_FOR.exec(text.slice(start));
+  if (!duration) return null;
+  let index = at - 1;
+  while (index > 0 && isSpace(text[index - 1])) index--;
+  return { index, groups: duration.slice(1) };
+}
 const RELATIVE = /(?:^|\s)in\s+(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|m|mins?|minutes?)\s*$/i;
 const TRAILING_PUNCTUATION = /^[\s.!]*$/;
 
@@ -77,11 +99,10 @@ export function parseMeetingCommand(text: string, options: MeetingTimeOptions): 
   let rest = text.replace(/\s+/g, ' ').trim();
 
   let durationMinutes = options.defaultDurationMinutes ?? DEFAULT_MEETING_MINUTES;
-  const duration = DURATION.exec(rest);
+  const duration = durationAtEnd(rest);
   if (duration) {
-    durationMinutes = duration[1]
-      ? Number(duration[1]) * 60 + Number(duration[2])
-      : toMinutes(duration[3]!, duration[4]!);
+    const [hours, minutes, amount, unit] = duration.groups;
+    durationMinutes = hours ? Number(hours) * 60 + Number(minutes) : toMinutes(amount!, unit!);
     rest = rest.slice(0, duration.index);
   }
   if (durationMinutes < 5 || durationMinutes > RECAP_LIMITS.maxMeetingMinutes) {

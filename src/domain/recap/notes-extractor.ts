@@ -1,4 +1,5 @@
 import type { EntryKind } from '../entries.js';
+import { quotedSpans, saidAttribution, trailingClause } from './attribution-parse.js';
 import { commitmentDecision } from './commitments.js';
 import { inferConstraintCategory } from './constraint-category.js';
 import { findDueDate, parseDecisionText } from './decision-parse.js';
@@ -56,7 +57,6 @@ export interface ExtractOptions {
 const MARKER =
   /^\s*(?:(?:[-*•‣◦]|\d+[.)])\s*)?(success factor|we proposed|driver|initiative|success|csf|constraint|risk|decision|proposal)\s*:(.*)$/i;
 const BULLET = /^\s*(?:[-*•‣◦]|\d+[.)])\s+/;
-const QUOTE = /"([^"]+)"|“([^”]+)”/g;
 const MARKER_KINDS: Record<string, EntryKind> = {
   driver: 'driver',
   initiative: 'initiative',
@@ -141,10 +141,10 @@ function fromDecisionProcess(sentence: string, options: ExtractOptions, out: Col
 
 /** "Dana said ...", "... (Dana)", "... - Dana" -> speaker and the text without the attribution. */
 function attribution(text: string): { speaker: string | null; rest: string } {
-  const said = /^\s*([^,:"“]{1,40}?)\s+said\b[:,]?\s*(.*)$/s.exec(text);
-  if (said && isNameLike(said[1]!)) return { speaker: said[1]!.trim(), rest: said[2]! };
-  const trailing = /\s*(?:\(([^()]+)\)|\s[–—-]\s*([^–—-]+))\s*$/.exec(text);
-  const name = trailing ? (trailing[1] ?? trailing[2])!.trim() : null;
+  const said = saidAttribution(text);
+  if (said && isNameLike(said.name)) return { speaker: said.name.trim(), rest: said.words };
+  const trailing = trailingClause(text, true);
+  const name = trailing ? (trailing.inParentheses ?? trailing.afterDash)!.trim() : null;
   if (trailing && name && isNameLike(name)) return { speaker: name, rest: text.slice(0, trailing.index) };
   const prefixed = splitSpeakerPrefix(text);
   if (prefixed) return { speaker: prefixed.speaker, rest: prefixed.text };
@@ -152,7 +152,9 @@ function attribution(text: string): { speaker: string | null; rest: string } {
 }
 
 function quotesIn(text: string): string[] {
-  return [...text.matchAll(QUOTE)].map((m) => tidy((m[1] ?? m[2])!)).filter((q) => q.split(' ').length >= 3);
+  return quotedSpans(text)
+    .map(tidy)
+    .filter((q) => q.split(' ').length >= 3);
 }
 
 function fromMarker(line: string, speaker: string | null, options: ExtractOptions, out: Collector): boolean {

@@ -69,7 +69,7 @@ export function hubspotApi(
 ): boolean {
   const path = url.pathname;
   if (!path.startsWith('/crm/')) return false;
-  const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const token = /^Bearer\s+(\S.*)$/i.exec(req.headers.authorization ?? '')?.[1];
   if (!hubspotTokenValid(state, token, now().getTime())) {
     hsError(res, 401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
     return true;

@@ -101,7 +101,7 @@ export function salesforceData(
   now: () => Date,
   base: string,
 ) {
-  const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+  const token = /^Bearer\s+(\S.*)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
   if (!state.accessTokens.has(token)) {
     return error(res, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
   }

@@ -56,7 +56,7 @@ async function handleApi(
     ...Object.fromEntries(url.searchParams),
     ...(await parseBody(body, req.headers['content-type'])),
   };
-  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const bearer = /^Bearer\s+(\S.*)$/i.exec(req.headers.authorization ?? '')?.[1];
   const token = bearer ?? (typeof fields.token === 'string' ? fields.token : undefined);
   const { token: _dropped, ...args } = fields;
   const answer = (status: number, response: unknown, headers: Record<string, string> = {}) => {

@@ -252,3 +252,14 @@ export function auditLogMessage(writes: CrmWrite[]): { text: string; blocks: Kno
     ],
   };
 }
+
+/** Shown in place of the confirm modal when its (untrusted) metadata names no deal of this workspace. */
+export function overwriteRefusedModal(reason: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: CRM_IDS.overwriteView,
+    title: plain('Replace CRM value?', LIMITS.modalTitle),
+    close: plain('Close', LIMITS.modalClose),
+    blocks: [{ type: 'section', text: plain(reason, 3_000) }],
+  };
+}

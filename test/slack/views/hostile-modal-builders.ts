@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
 import { draftOffline } from '../../../src/domain/drafts/offline-drafter.js';
 import { toNewDraftVersion } from '../../../src/domain/drafts/version.js';
-import { mapModal, overwriteModal } from '../../../src/slack/views/crm.js';
+import { mapModal, overwriteModal, overwriteRefusedModal } from '../../../src/slack/views/crm.js';
 import { decisionModal, outcomeModal } from '../../../src/slack/views/decisions-form.js';
 import { draftCorrectedModal, draftEditModal } from '../../../src/slack/views/draft-modals.js';
 import { entryModal } from '../../../src/slack/views/entry-form.js';
@@ -38,6 +38,7 @@ export function hostileModalBuilders(h: string): Record<string, () => ModalView>
         ours: h,
         meta: { dealId: 1, source: 'drivers', lastModified: h.slice(0, 30) },
       }),
+    overwriteRefusedModal: () => overwriteRefusedModal(h),
     mapModal: () =>
       mapModal({
         provider: 'hubspot',

@@ -14,15 +14,19 @@ function dealIdOf(body: BlockAction): number | null {
 }
 
 /**
- * Home buttons carry a deal id; it is only used when the deal belongs to the clicking user's team. A stale or
- * forged id just refreshes the Home tab.
+ * Home buttons carry a deal id; it is only used when the deal is one the clicking user owns (what Home lists), of
+ * their team. A stale or forged id just refreshes the Home tab.
  */
 async function dealFromHome(deps: AppDeps, args: ActionArgs) {
   const teamId = args.body.team?.id ?? args.body.user.team_id;
   const dealId = dealIdOf(args.body);
-  const deal = teamId && dealId ? await ownDeal(deps.repos, teamId, dealId) : null;
+  const found = teamId && dealId ? await ownDeal(deps.repos, teamId, dealId) : null;
+  // Home lists the deals the user owns: any other id (another rep's deal, maybe of a private channel) is refused.
+  const deal = found && found.ownerUserId === args.body.user.id ? found : null;
   if (!deal && teamId) {
-    deps.logger.warn(`home action refused: deal ${dealId ?? '?'} is not team ${teamId}'s`);
+    deps.logger.warn(
+      `home action refused: deal ${dealId ?? '?'} is not one of the user's deals in team ${teamId}`,
+    );
     await publishHome(deps, args.client, teamId, args.body.user.id);
   }
   return deal;

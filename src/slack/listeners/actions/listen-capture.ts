@@ -32,6 +32,9 @@ async function permalink(client: WebClient, value: ListenButtonValue): Promise<s
   return result?.permalink;
 }
 
+const OUT_OF_DATE =
+  'That button is out of date, so nothing was logged. Use `/vision log` in the deal channel.';
+
 /**
  * "Log what they said" (from a nudge) and "Log as driver / constraint / success factor" (from a capture offer):
  * opens the entry modal, prefilled with the quote re-read from the message, so saving goes through the entry
@@ -46,6 +49,7 @@ export function listenCaptureButton(deps: AppDeps, kind: SuggestedKind | null) {
       value = listenButtonValueSchema.parse(JSON.parse(action.value ?? ''));
     } catch {
       deps.logger.warn('listen capture button with an invalid value');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: OUT_OF_DATE });
       return;
     }
     try {

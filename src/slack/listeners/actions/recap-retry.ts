@@ -13,7 +13,14 @@ export function recapRetryHandler(deps: AppDeps) {
     await ack();
     const id = submissionId.safeParse(action.value);
     const teamId = body.team?.id ?? body.user.team_id ?? '';
-    if (!id.success || !teamId) return;
+    if (!id.success || !teamId) {
+      await respond({
+        replace_original: false,
+        response_type: 'ephemeral',
+        text: 'This saved recap is not yours, or it was removed.',
+      });
+      return;
+    }
     await retryRecapSubmission(deps, {
       client,
       botToken: context.botToken ?? '',

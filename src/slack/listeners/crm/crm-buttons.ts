@@ -26,11 +26,20 @@ async function dealFrom(deps: CrmDeps, body: BlockAction, dealId: number) {
   return activeDealForPayload(deps, teamId, dealId, channelId);
 }
 
+const NOT_THIS_DEAL =
+  'That button does not belong to a CRM-linked deal of this channel any more, so nothing was sent or changed.';
+
+/** A refused click (forged, stale, or its deal archived) is told why, privately, where it was made. */
+async function refuse(deps: CrmDeps, client: ButtonArgs['client'], body: BlockAction): Promise<void> {
+  const channelId = body.channel?.id;
+  if (channelId) await tellPrivately(deps, client, channelId, body.user.id, { text: NOT_THIS_DEAL });
+}
+
 export function crmSendButton(deps: CrmDeps) {
   return async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
     await ack();
     const deal = await dealFrom(deps, body, Number(action.value));
-    if (!deal) return;
+    if (!deal) return refuse(deps, client, body);
     await sendToCrmAndReport(deps, client, {
       teamId: deal.teamId,
       dealId: deal.id,
@@ -44,7 +53,7 @@ export function crmRefreshButton(deps: CrmDeps) {
   return async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
     await ack();
     const deal = await dealFrom(deps, body, Number(action.value));
-    if (!deal) return;
+    if (!deal) return refuse(deps, client, body);
     const notConnected = await linkedCrmNotConnected(deps, deal.teamId, deal.id);
     if (notConnected) {
       await tellPrivately(deps, client, deal.channelId, body.user.id, { text: notConnected });
@@ -78,7 +87,7 @@ export function crmReviewOverwriteButton(deps: CrmDeps) {
     } catch {
       parsed = null;
     }
-    if (!parsed) return;
+    if (!parsed) return refuse(deps, client, body);
     const deal = await dealFrom(deps, body, parsed.d);
     const link = deal ? await deps.repos.crm.getLink(deal.teamId, deal.id) : null;
     const adapter = link ? deps.crm.adapter(link.teamId, link.provider) : null;
@@ -86,7 +95,7 @@ export function crmReviewOverwriteButton(deps: CrmDeps) {
     const mapping = link
       ? (await deps.repos.crm.listMappings(link.teamId, link.provider)).find((m) => m.source === source)
       : undefined;
-    if (!deal || !link || !adapter || !mapping) return;
+    if (!deal || !link || !adapter || !mapping) return refuse(deps, client, body);
     const opened = await client.views.open({
       trigger_id: body.trigger_id,
       view: {

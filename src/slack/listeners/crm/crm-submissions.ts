@@ -7,6 +7,7 @@ import { writeField } from '../../../services/crm/send.js';
 import { type CrmDeps, serviceDeps, tellPrivately } from '../../flows/crm.js';
 import { adminRefusal, workspaceAdminCheck } from '../../flows/workspace-admin.js';
 import { activeDealForPayload } from '../../guards/deal.js';
+import { overwriteRefusedModal } from '../../views/crm.js';
 import { CRM_IDS } from '../../views/crm-ids.js';
 import { ViewState } from '../../views/view-state.js';
 
@@ -28,21 +29,30 @@ function parse<T>(schema: z.ZodType<T>, raw: string): T | null {
   }
 }
 
+const OVERWRITE_REFUSED =
+  'This confirmation does not match a CRM-linked deal of your workspace any more, so nothing was replaced in the CRM. Close it and review the field again.';
+const MAP_OUT_OF_DATE =
+  'This form is out of date, so nothing was saved. Close it and open the field mapping again.';
+const MAP_NOT_CONNECTED = 'That CRM is not connected any more, so nothing was saved.';
+
 /** "Replace" in the confirm modal: a conditional write; a change made in the CRM meanwhile wins and is shown. */
 export function crmOverwriteSubmit(deps: CrmDeps) {
   return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
-    await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const meta = parse(overwriteMeta, view.private_metadata);
+    // Re-checked before the ack (the metadata is untrusted): a refusal replaces the modal with the reason.
     const deal = meta ? await activeDealForPayload(deps, teamId, meta.dealId) : null;
     const link = deal ? await deps.repos.crm.getLink(teamId, deal.id) : null;
     const mapping =
       link && meta
         ? (await deps.repos.crm.listMappings(teamId, link.provider)).find((m) => m.source === meta.source)
         : undefined;
-    if (!meta || !deal || !link || !mapping) return;
-    const adapter = deps.crm.adapter(teamId, link.provider);
-    if (!adapter) return;
+    const adapter = link ? deps.crm.adapter(teamId, link.provider) : null;
+    if (!meta || !deal || !link || !mapping || !adapter) {
+      await ack({ response_action: 'update', view: overwriteRefusedModal(OVERWRITE_REFUSED) });
+      return;
+    }
+    await ack();
     const [entries, decisions] = await Promise.all([
       deps.repos.entries.listByDeal(teamId, deal.id),
       deps.repos.decisions.listByDeal(teamId, deal.id, 'open'),
@@ -83,7 +93,12 @@ export function crmMapSubmit(deps: CrmDeps) {
     const meta = parse(mapMeta, view.private_metadata);
     const adapter = meta ? deps.crm.adapter(teamId, meta.provider) : null;
     if (!meta || !adapter) {
-      await ack();
+      await ack({
+        response_action: 'errors',
+        errors: {
+          [`${CRM_IDS.mapBlockPrefix}${CRM_SOURCES[0]}`]: meta ? MAP_NOT_CONNECTED : MAP_OUT_OF_DATE,
+        },
+      });
       return;
     }
     // Checked again on save: the modal may have been opened before an admin lost the role.

@@ -3,6 +3,7 @@ import { MODEL_BUSY_MESSAGE, withModelSlot } from '../../../domain/model-gate.js
 import { askDeal } from '../../../services/ask.js';
 import type { AppDeps } from '../../deps.js';
 import { deliverAnswerElsewhere } from '../../flows/ask-delivery.js';
+import { replyPrivately } from '../../flows/private-reply.js';
 import { activeDealForChannel } from '../../guards/deal.js';
 import { answerBlocks, FOREIGN_ASKER_TEXT } from '../../views/ask-blocks.js';
 import { notLinkedMessage } from '../../views/not-linked.js';
@@ -38,11 +39,9 @@ export function appMentionListener(deps: AppDeps) {
       const deal = await activeDealForChannel(deps, teamId, event.channel);
       if (!deal) {
         // Asked directly, so answer: privately, to the person who asked.
-        await client.chat.postEphemeral({
-          channel: event.channel,
-          user: event.user,
-          ...notLinkedMessage(),
-        });
+        // Privately, else by DM (a mention can come from a channel the app cannot post in).
+        const target = { channelId: event.channel, userId: event.user };
+        await replyPrivately(deps, client, target, notLinkedMessage(), 'not linked reply');
         return;
       }
       const question = questionFromMention(event.text, context.botUserId);
@@ -62,13 +61,9 @@ export function appMentionListener(deps: AppDeps) {
       await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...reply });
     } catch (error) {
       deps.logger.error('answering an app mention failed', error);
-      await client.chat
-        .postEphemeral({
-          channel: event.channel,
-          user: event.user,
-          text: 'Sorry, I could not answer that just now. Please try again in a moment.',
-        })
-        .catch(() => undefined);
+      const text = 'Sorry, I could not answer that just now. Please try again in a moment.';
+      const target = { channelId: event.channel, userId: event.user };
+      await replyPrivately(deps, client, target, { text, blocks: [] }, 'mention failure reply');
     }
   };
 }

@@ -5,6 +5,7 @@ import { decisionInChannel, markDecided } from '../../../services/decisions.js';
 import type { AppDeps } from '../../deps.js';
 import { refreshDecisionList } from '../../flows/decision-support.js';
 import { publishHomes } from '../../flows/home-publish.js';
+import { userMayActOnDeal } from '../../guards/deal-access.js';
 import { decidedMessage } from '../../views/decisions-list.js';
 import { DECISION_OUTCOME_FORM as F } from '../../views/ids.js';
 import { escapeMrkdwn } from '../../views/mrkdwn.js';
@@ -25,8 +26,11 @@ export function decisionOutcomeSubmit(deps: AppDeps) {
   return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
     const teamId = body.team?.id ?? body.user.team_id ?? view.team_id;
     const meta = parseJsonMetadata(metadataSchema, view.private_metadata);
-    const found =
+    const inChannel =
       teamId && meta ? await decisionInChannel(deps.repos, teamId, meta.channelId, meta.decisionId) : null;
+    // The metadata can name any channel: the submitter must own the deal or be a member of its channel.
+    const found =
+      inChannel && (await userMayActOnDeal(client, inChannel.deal, body.user.id)) ? inChannel : null;
     if (!teamId || !meta || !found) {
       await ack({
         response_action: 'errors',

@@ -7,6 +7,7 @@ import type { AppDeps } from '../../deps.js';
 import { refreshDecisionList } from '../../flows/decision-support.js';
 import { publishHomes } from '../../flows/home-publish.js';
 import { todayFor } from '../../flows/user-time.js';
+import { userMayActOnDeal } from '../../guards/deal-access.js';
 import { decisionLoggedMessage } from '../../views/decisions-list.js';
 import { issuesToFieldErrors } from '../../views/entry-form-parse.js';
 import { DECISION_FORM as F } from '../../views/ids.js';
@@ -52,6 +53,11 @@ export function decisionSubmit(deps: AppDeps) {
     const meta = parseJsonMetadata(metadataSchema, view.private_metadata);
     const deal = teamId && meta ? await ownDeal(deps.repos, teamId, meta.dealId) : null;
     if (!teamId || !meta || !deal || deal.channelId !== meta.channelId) {
+      await ack(stale());
+      return;
+    }
+    if (!(await userMayActOnDeal(client, deal, body.user.id))) {
+      deps.logger.warn(`decision submit refused: ${body.user.id} is not in the channel of deal ${deal.id}`);
       await ack(stale());
       return;
     }

@@ -6,6 +6,7 @@ import { createEntry, updateEntry } from '../../../services/capture.js';
 import type { AppDeps } from '../../deps.js';
 import { replyPrivately } from '../../flows/private-reply.js';
 import { activeDealForPayload } from '../../guards/deal.js';
+import { userMayActOnDeal } from '../../guards/deal-access.js';
 import { entrySavedMessage } from '../../views/entry-confirmation.js';
 import { parseEntryForm, parseEntryFormMetadata } from '../../views/entry-form-parse.js';
 import { ENTRY_FORM as F, VIEW_IDS } from '../../views/ids.js';
@@ -31,7 +32,9 @@ export function entrySubmitHandler(deps: AppDeps) {
     const editing = view.callback_id === VIEW_IDS.editEntry;
     const meta = parseEntryFormMetadata(view.private_metadata);
     // Ownership is re-checked from the (untrusted) metadata: the deal must be one of the submitter's team.
-    const deal = meta && teamId ? await activeDealForPayload(deps, teamId, meta.dealId) : null;
+    const found = meta && teamId ? await activeDealForPayload(deps, teamId, meta.dealId) : null;
+    // A deal of another channel (maybe private) only for its owner or a member of that channel.
+    const deal = found && (await userMayActOnDeal(client, found, userId)) ? found : null;
     if (!meta || !teamId || !deal || (editing && !meta.entryId)) {
       deps.logger.warn(`entry submit refused: deal ${meta?.dealId ?? '?'} is not team ${teamId}'s`);
       await ack({ response_action: 'errors', errors: formError(NOT_YOURS) });
