@@ -46,8 +46,9 @@ const HOSTILE = 200_000;
 function fast(run: () => unknown): void {
   const started = performance.now();
   run();
-  // Quadratic work on 200,000 characters takes seconds; linear work takes milliseconds (room for a busy machine).
-  expect(performance.now() - started).toBeLessThan(500);
+  // The patterns these replace took 5-130 s on such input; linear code takes milliseconds. The bound leaves room
+  // for a CI machine running every test file at once, and still fails anything near quadratic.
+  expect(performance.now() - started).toBeLessThan(2_000);
 }
 
 describe('one-pass parsers give what the super-linear patterns gave', () => {
