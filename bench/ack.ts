@@ -1,5 +1,5 @@
 /**
- * bench/ack.ts: how fast this app acks slash commands under load, next to a bare Bolt 5 app (bench/ack/bare-bolt.ts)
+ * bench/ack.ts: how fast this app acks slash commands under load, next to a bare Bolt 5 app (bench/ack/bare-bolt.mjs)
  * in the same run. 1,000 signed `/vision help` at 200 concurrent, after a warm-up; three rounds, alternating which
  * app goes first; medians of the rounds. Each app, and the Slack side (emulator + response_url sink), runs in its
  * own process so the load generator's clock is not slowed by their work. The app runs from dist/ under plain node,
