@@ -18,6 +18,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.delete': ['chat:write'],
   'chat.getPermalink': [],
   'conversations.info': ['channels:read', 'groups:read'],
+  // Who may add to a deal: its owner or a member of its channel (public or private).
+  'conversations.members': ['channels:read', 'groups:read'],
   'conversations.history': ['channels:history', 'groups:history', 'im:history'],
   'conversations.replies': ['channels:history', 'groups:history', 'im:history'],
   'conversations.join': ['channels:join'],
