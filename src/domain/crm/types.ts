@@ -2,6 +2,10 @@
 export const CRM_PROVIDERS = ['salesforce', 'hubspot'] as const;
 export type CrmProvider = (typeof CRM_PROVIDERS)[number];
 
+/** The CRM a user named ("salesforce", "hubspot"), or null. */
+export const parseCrmProvider = (word: string | undefined): CrmProvider | null =>
+  CRM_PROVIDERS.find((provider) => provider === word) ?? null;
+
 export const CRM_LABELS: Record<CrmProvider, { crm: string; record: string }> = {
   salesforce: { crm: 'Salesforce', record: 'opportunity' },
   hubspot: { crm: 'HubSpot', record: 'deal' },

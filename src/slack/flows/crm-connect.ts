@@ -1,18 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import { CRM_LABELS, type CrmProvider } from '../../domain/crm/types.js';
+import { CRM_LABELS, type CrmProvider, parseCrmProvider } from '../../domain/crm/types.js';
 import type { CrmDeps } from './crm.js';
-import { workspaceAdminCheck } from './workspace-admin.js';
+import { crmConnectionRefusal, workspaceAdminCheck } from './workspace-admin.js';
 
 type Respond = (message: { response_type: 'ephemeral'; text: string }) => Promise<unknown>;
-
-export const ADMIN_ONLY_CONNECT =
-  'Only a Slack workspace admin or owner can connect a CRM for this workspace. Ask one of them to run `/vision crm connect`.';
-const ADMIN_UNCHECKED_CONNECT =
-  'Slack could not confirm that you are a workspace admin, so no link was made. Please try again in a moment.';
-
-function parseProvider(word: string | undefined): CrmProvider | null {
-  return word === 'salesforce' || word === 'hubspot' ? word : null;
-}
 
 /**
  * `/vision crm connect salesforce|hubspot`: a workspace admin gets, privately, a link that starts the CRM's
@@ -32,7 +23,7 @@ export async function offerCrmConnect(
     });
     return;
   }
-  const provider = parseProvider(args.providerWord);
+  const provider = parseCrmProvider(args.providerWord);
   const choices = connect.providers.map((p) => `\`/vision crm connect ${p}\``).join(' or ');
   if (!provider || !connect.providers.includes(provider)) {
     await respond({
@@ -47,7 +38,7 @@ export async function offerCrmConnect(
   if (check !== 'admin') {
     await respond({
       response_type: 'ephemeral',
-      text: check === 'unknown' ? ADMIN_UNCHECKED_CONNECT : ADMIN_ONLY_CONNECT,
+      text: crmConnectionRefusal(check, 'connect'),
     });
     return;
   }

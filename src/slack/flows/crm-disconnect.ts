@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
-import { CRM_LABELS, type CrmProvider } from '../../domain/crm/types.js';
+import { CRM_LABELS, type CrmProvider, parseCrmProvider } from '../../domain/crm/types.js';
 import { disconnectConfirmMessage, disconnectedText } from '../views/crm-disconnect.js';
 import type { CrmDeps } from './crm.js';
-import { workspaceAdminCheck } from './workspace-admin.js';
+import { crmConnectionRefusal, workspaceAdminCheck } from './workspace-admin.js';
 
 type Respond = (message: {
   response_type?: 'ephemeral';
@@ -10,14 +10,6 @@ type Respond = (message: {
   text: string;
   blocks?: ReturnType<typeof disconnectConfirmMessage>['blocks'];
 }) => Promise<unknown>;
-
-export const ADMIN_ONLY_DISCONNECT =
-  'Only a Slack workspace admin or owner can disconnect a CRM from this workspace. Ask one of them to run `/vision crm disconnect`.';
-const ADMIN_UNCHECKED_DISCONNECT =
-  'Slack could not confirm that you are a workspace admin, so nothing was disconnected. Please try again in a moment.';
-
-const providerOf = (word: string | undefined): CrmProvider | null =>
-  word === 'salesforce' || word === 'hubspot' ? word : null;
 
 /**
  * `/vision crm disconnect salesforce|hubspot`: for workspace admins, a private confirm step that says what
@@ -37,7 +29,7 @@ export async function offerCrmDisconnect(
     });
     return;
   }
-  const provider = providerOf(args.providerWord);
+  const provider = parseCrmProvider(args.providerWord);
   if (!provider || !connect.providers.includes(provider)) {
     const choices = connect.providers.map((p) => `\`/vision crm disconnect ${p}\``).join(' or ');
     await respond({ response_type: 'ephemeral', text: `Which CRM? Use ${choices}.` });
@@ -47,7 +39,7 @@ export async function offerCrmDisconnect(
   if (check !== 'admin') {
     await respond({
       response_type: 'ephemeral',
-      text: check === 'unknown' ? ADMIN_UNCHECKED_DISCONNECT : ADMIN_ONLY_DISCONNECT,
+      text: crmConnectionRefusal(check, 'disconnect'),
     });
     return;
   }
@@ -73,7 +65,7 @@ export async function disconnectCrm(
   if (check !== 'admin') {
     await args.respond({
       replace_original: true,
-      text: check === 'unknown' ? ADMIN_UNCHECKED_DISCONNECT : ADMIN_ONLY_DISCONNECT,
+      text: crmConnectionRefusal(check, 'disconnect'),
     });
     return;
   }

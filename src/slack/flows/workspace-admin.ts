@@ -35,3 +35,9 @@ export const adminRefusalFor = (check: Exclude<AdminCheck, 'admin'>, command: st
   check === 'unknown'
     ? ADMIN_UNCHECKED_MAP
     : `Only a Slack workspace admin or owner can change this setting. Ask one of them to run \`${command}\`.`;
+
+/** The refusal for connecting or disconnecting the workspace's CRM: who may, and that nothing was done. */
+export const crmConnectionRefusal = (check: Exclude<AdminCheck, 'admin'>, verb: 'connect' | 'disconnect') =>
+  check === 'unknown'
+    ? `Slack could not confirm that you are a workspace admin, so nothing was ${verb === 'connect' ? 'linked' : 'disconnected'}. Please try again in a moment.`
+    : `Only a Slack workspace admin or owner can ${verb} a CRM ${verb === 'connect' ? 'for' : 'from'} this workspace. Ask one of them to run \`/vision crm ${verb}\`.`;
