@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deal } from '../../src/domain/deals.js';
-import { HOME_ACTIONS } from '../../src/slack/views/ids.js';
+import { HOME_ACTIONS, RECAP_IDS } from '../../src/slack/views/ids.js';
+import { openRecapModal, recapValues } from '../slack/recap-support.js';
 import { addEntry, linkDeal } from '../support/deal-fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { settle } from '../support/wait.js';
@@ -117,5 +118,20 @@ describe('ids of another channel’s deal in actions and submissions are refused
     await settle(500);
     expect(await snapshot()).toEqual(before);
     expect(leaks()).toEqual([]);
+  });
+
+  it('a recap modal whose metadata is changed to Globex posts nothing there', {
+    timeout: 60_000,
+  }, async () => {
+    const view = await openRecapModal(t, t.ids.engineer);
+    view.definition.private_metadata = JSON.stringify({ dealId: globex.id, channelId: t.ids.dealGlobex });
+    const values = recapValues({ [RECAP_IDS.date]: '2026-01-05' });
+    const result = await t.driver.submitView(view.id, values, t.ids.engineer);
+    expect(result.outcome).toBe('errors');
+    expect(Object.keys((result.body as { errors: object }).errors)).toEqual([RECAP_IDS.title]);
+    await settle(1_000);
+    expect(t.emulator.state.messages(t.ids.dealGlobex).filter((m) => m.text.startsWith('Recap: '))).toEqual(
+      [],
+    );
   });
 });

@@ -28,7 +28,7 @@ export const NOTES = [
   'Decision: pick a pilot region by 2026-12-15 (Dana)',
 ].join('\n');
 
-export async function openRecapModal(t: TestApp, userId = t.ids.rep) {
+export async function openRecapModal(t: TestApp, userId: string = t.ids.rep) {
   await t.driver.slashCommand({ userId, channelId: t.ids.dealAcme, text: 'recap' });
   return waitFor('the recap modal', () => {
     const view = t.emulator.state.views.top(userId);

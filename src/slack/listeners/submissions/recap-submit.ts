@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps.js';
 import { encodeRecapSubmission, runRecapSubmission } from '../../flows/recap-submission.js';
 import { todayFor } from '../../flows/user-time.js';
 import { activeDealForPayload } from '../../guards/deal.js';
+import { userMayActOnDeal } from '../../guards/deal-access.js';
 import { RECAP_IDS as R } from '../../views/ids.js';
 import { parseRecapForm, parseRecapMetadata } from '../../views/recap-modal-parse.js';
 import { ViewState } from '../../views/view-state.js';
@@ -26,8 +27,10 @@ export function recapSubmitHandler(deps: AppDeps) {
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const userId = body.user.id;
     const meta = parseRecapMetadata(view.private_metadata);
-    const deal =
+    const found =
       meta && teamId ? await activeDealForPayload(deps, teamId, meta.dealId, meta.channelId) : null;
+    // The metadata can name any channel's deal: the submitter must own it or be a member of its channel.
+    const deal = found && (await userMayActOnDeal(client, found, userId)) ? found : null;
     if (!meta || !deal) {
       deps.logger.warn(`recap submit refused: deal ${meta?.dealId ?? '?'} is not team ${teamId}'s`);
       await ack({ response_action: 'errors', errors: { [R.title]: NOT_YOURS } });
