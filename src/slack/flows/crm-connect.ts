@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import { CRM_LABELS, type CrmProvider, parseCrmProvider } from '../../domain/crm/types.js';
+import { CRM_LABELS, type CrmProvider } from '../../domain/crm/types.js';
 import type { CrmDeps } from './crm.js';
-import { crmConnectionRefusal, workspaceAdminCheck } from './workspace-admin.js';
+import { crmConnectionTarget } from './crm-connection-gate.js';
 
 type Respond = (message: { response_type: 'ephemeral'; text: string }) => Promise<unknown>;
 
@@ -14,34 +14,10 @@ export async function offerCrmConnect(
   client: WebClient,
   args: { teamId: string; userId: string; providerWord: string | undefined; respond: Respond },
 ): Promise<void> {
+  const target = await crmConnectionTarget(deps, client, args, 'connect');
+  if (!target) return;
+  const { connect, provider } = target;
   const { respond } = args;
-  const connect = deps.crm.connect;
-  if (!connect) {
-    await respond({
-      response_type: 'ephemeral',
-      text: 'The CRMs here use a credential set by whoever runs the app (a JWT integration user or a HubSpot private-app token): there is nothing to connect from Slack.',
-    });
-    return;
-  }
-  const provider = parseCrmProvider(args.providerWord);
-  const choices = connect.providers.map((p) => `\`/vision crm connect ${p}\``).join(' or ');
-  if (!provider || !connect.providers.includes(provider)) {
-    await respond({
-      response_type: 'ephemeral',
-      text: provider
-        ? `${CRM_LABELS[provider].crm} is not connected by signing in on this app. Use ${choices}.`
-        : `Which CRM? Use ${choices}.`,
-    });
-    return;
-  }
-  const check = await workspaceAdminCheck(deps, client, args.userId);
-  if (check !== 'admin') {
-    await respond({
-      response_type: 'ephemeral',
-      text: crmConnectionRefusal(check, 'connect'),
-    });
-    return;
-  }
   const url = connect.linkFor(args.teamId, args.userId, provider);
   const crm = CRM_LABELS[provider].crm;
   await respond({

@@ -1,7 +1,8 @@
 import type { WebClient } from '@slack/web-api';
-import { CRM_LABELS, type CrmProvider, parseCrmProvider } from '../../domain/crm/types.js';
+import { CRM_LABELS, type CrmProvider } from '../../domain/crm/types.js';
 import { disconnectConfirmMessage, disconnectedText } from '../views/crm-disconnect.js';
 import type { CrmDeps } from './crm.js';
+import { crmConnectionTarget } from './crm-connection-gate.js';
 import { crmConnectionRefusal, workspaceAdminCheck } from './workspace-admin.js';
 
 type Respond = (message: {
@@ -20,29 +21,10 @@ export async function offerCrmDisconnect(
   client: WebClient,
   args: { teamId: string; userId: string; providerWord: string | undefined; respond: Respond },
 ): Promise<void> {
+  const target = await crmConnectionTarget(deps, client, args, 'disconnect');
+  if (!target) return;
+  const { connect, provider } = target;
   const { respond } = args;
-  const connect = deps.crm.connect;
-  if (!connect) {
-    await respond({
-      response_type: 'ephemeral',
-      text: 'The CRMs here use a credential set by whoever runs the app (a JWT integration user or a HubSpot private-app token): it is removed there, not from Slack.',
-    });
-    return;
-  }
-  const provider = parseCrmProvider(args.providerWord);
-  if (!provider || !connect.providers.includes(provider)) {
-    const choices = connect.providers.map((p) => `\`/vision crm disconnect ${p}\``).join(' or ');
-    await respond({ response_type: 'ephemeral', text: `Which CRM? Use ${choices}.` });
-    return;
-  }
-  const check = await workspaceAdminCheck(deps, client, args.userId);
-  if (check !== 'admin') {
-    await respond({
-      response_type: 'ephemeral',
-      text: crmConnectionRefusal(check, 'disconnect'),
-    });
-    return;
-  }
   if (!(await connect.isConnected(args.teamId, provider))) {
     await respond({
       response_type: 'ephemeral',
