@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deal } from '../../domain/deals.js';
 import type { AppLogger } from '../../logger.js';
 import type { Repositories } from '../../storage/ports.js';
+import { mentionChannel } from '../views/mrkdwn.js';
 import { isExternallyShared } from './channel-sharing.js';
 import { replyPrivately } from './private-reply.js';
 
@@ -58,7 +59,7 @@ export async function conversationFor(client: WebClient, dest: CoachingDestinati
 
 /** A short, human line saying where diverted coaching went (for an ephemeral note to the rep). */
 export function destinationLabel(dest: CoachingDestination): string {
-  if (dest.kind === 'internal_channel') return `<#${dest.channelId.replace(/[^A-Z0-9]/gi, '')}>`;
+  if (dest.kind === 'internal_channel') return mentionChannel(dest.channelId);
   if (dest.kind === 'private') return 'your DM with me';
   return 'this channel';
 }

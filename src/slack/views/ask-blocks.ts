@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { AnswerLine, DealAnswer } from '../../domain/ask/types.js';
 import { mrkdwn } from './blocks.js';
 import { LIMITS } from './limits.js';
-import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { escapeMrkdwn, mentionUser, truncate } from './mrkdwn.js';
 
 function lineText(line: AnswerLine): string {
   const cite = line.citation ? `\`${line.citation}\` ` : '';
@@ -26,7 +26,7 @@ export const FOREIGN_ASKER_TEXT =
   'Sorry, I answer questions about this deal only for the team that runs it. Please ask your contact there.';
 
 export function askParentText(question: string, userId: string): string {
-  return `*Q:* ${escapeMrkdwn(truncate(question, 300))} (asked by <@${userId.replace(/[^A-Z0-9]/gi, '')}>)`;
+  return `*Q:* ${escapeMrkdwn(truncate(question, 300))} (asked by ${mentionUser(userId)})`;
 }
 
 /** An answer from the deal's entries only, every fact cited; says so when the entries do not answer. */
