@@ -3,10 +3,6 @@ import { isValidTimeZone, localDateString } from '../../domain/time/zoned-time.j
 import type { AppLogger } from '../../logger.js';
 import type { AppDeps } from '../deps.js';
 
-/**
- * Today (YYYY-MM-DD) where the user is: their Slack time zone from users.info, else the workspace's zone.
- * A failing users.info must not block the user, so it falls back instead of throwing.
- */
 /** The user's Slack time zone from users.info, else `fallbackZone`; a failing users.info falls back, never throws. */
 export async function userZone(
   client: WebClient,
