@@ -60,13 +60,15 @@ export interface AppLogger extends Logger {
   child(name: string): AppLogger;
   /** A logger whose lines carry these fields (request id, team id, listener, duration). */
   with(context: LogContext): AppLogger;
+  /** Whether lines at this level are written (to skip building a line nobody reads). */
+  isLevelEnabled(level: LogLevel): boolean;
 }
 
 type PinoLogger = PinoLoggerBase<never>;
 
 /** Bolt-style `(...args)`: the first Error becomes `err`, the rest the message (values as JSON). */
-function toPino(args: unknown[]): [Record<string, unknown>, string] {
-  const fields: Record<string, unknown> = {};
+function toPino(args: unknown[], context: LogContext): [Record<string, unknown>, string] {
+  const fields: Record<string, unknown> = { ...context };
   const words: string[] = [];
   for (const arg of args) {
     if (arg instanceof Error && !('err' in fields)) fields.err = arg;
@@ -84,14 +86,13 @@ function toPino(args: unknown[]): [Record<string, unknown>, string] {
 }
 
 function wrap(root: PinoLogger, bindings: LogContext): AppLogger {
-  // Every Slack request gets a logger with its request id, and most never write a line: the pino child is made
-  // on the first line that is written.
-  let log: PinoLogger | null = null;
+  // Every Slack request gets a logger with its request id and writes one or two lines with it: its fields go on
+  // each line rather than into a pino child, whose set-up (bindings serialised and redacted) costs more than
+  // the lines themselves.
   const write = (level: LogLevel, args: unknown[]) => {
     if (!root.isLevelEnabled(level)) return;
-    log ??= Object.keys(bindings).length > 0 ? root.child(bindings) : root;
-    const [fields, message] = toPino(args);
-    log[level](fields, message);
+    const [fields, message] = toPino(args, bindings);
+    root[level](fields, message);
   };
   return {
     debug: (...args) => write('debug', args),
@@ -103,6 +104,7 @@ function wrap(root: PinoLogger, bindings: LogContext): AppLogger {
       if ((Object.values(BoltLogLevel) as string[]).includes(level)) root.level = level;
     },
     getLevel: () => root.level as BoltLogLevel,
+    isLevelEnabled: (level: LogLevel) => root.isLevelEnabled(level),
     setName: (name: string) => {
       bindings.component = name;
     },

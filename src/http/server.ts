@@ -82,6 +82,8 @@ function logRequest(
   started: number,
 ): void {
   const path = req.url?.split('?')[0] ?? '';
+  const level = res.statusCode >= 500 ? 'warn' : refusedSlackRequest(path, res.statusCode) ? 'info' : 'debug';
+  if (!logger.isLevelEnabled(level)) return;
   const line = logger.with({
     requestId,
     method: req.method ?? '',
@@ -89,10 +91,12 @@ function logRequest(
     status: res.statusCode,
     durationMs: Math.round(performance.now() - started),
   });
-  if (res.statusCode >= 500) line.warn('request failed');
-  else if (path === '/slack/events' && res.statusCode >= 400) line.info('request refused');
+  if (level === 'warn') line.warn('request failed');
+  else if (level === 'info') line.info('request refused');
   else line.debug('request');
 }
+
+const refusedSlackRequest = (path: string, status: number) => path === '/slack/events' && status >= 400;
 
 /** Liveness: the process answers. The database status is reported (503 "degraded" while it is unreachable). */
 export function healthRoute(ping: () => Promise<boolean>, engine: string): RouteHandler {

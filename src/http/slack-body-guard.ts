@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import querystring from 'node:querystring';
 import { HTTPModuleFunctions, isRawBodyError } from '@slack/bolt';
 import type { AppLogger } from '../logger.js';
 
@@ -6,13 +7,22 @@ export type BodyVerdict = { ok: true } | { ok: false; status: 400 | 413; reason:
 
 /** Slack only ever sends an object: a form, a form whose `payload` is a JSON object, or a JSON object. */
 export function checkSlackBodyShape(raw: Buffer, contentType: string | undefined): BodyVerdict {
+  // Bolt's own rule (HTTPModuleFunctions.parseHTTPRequestBody), so the verdict matches what Bolt hands on: a form
+  // is parsed as a query string and its `payload`, when there is one, as JSON; anything else is parsed as JSON.
+  let json: string;
+  if (contentType === 'application/x-www-form-urlencoded') {
+    const { payload } = querystring.parse(raw.toString());
+    if (typeof payload !== 'string') return { ok: true };
+    json = payload;
+  } else {
+    json = raw.toString();
+  }
+  // JSON text that starts with `{` is an object or does not parse at all: no need to parse it here (it can be a
+  // large view state); Bolt parses it once and answers 400 or 401 when it does not.
+  if (startsWithBrace(json)) return { ok: true };
   let parsed: unknown;
   try {
-    // Bolt's own parser, so the verdict matches what Bolt would hand to the listeners.
-    parsed = HTTPModuleFunctions.parseHTTPRequestBody({
-      rawBody: raw,
-      headers: { 'content-type': contentType },
-    } as unknown as Parameters<typeof HTTPModuleFunctions.parseHTTPRequestBody>[0]);
+    parsed = JSON.parse(json);
   } catch {
     // Unparseable bodies stay with Bolt: it answers 401 when unsigned and 400 when signed but malformed.
     return { ok: true };
@@ -21,6 +31,16 @@ export function checkSlackBodyShape(raw: Buffer, contentType: string | undefined
     return { ok: false, status: 400, reason: `body is ${describe(parsed)}, not an object` };
   }
   return { ok: true };
+}
+
+/** Whether the first character after JSON whitespace (space, tab, line feed, carriage return) is `{`. */
+function startsWithBrace(json: string): boolean {
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    return c === 0x7b;
+  }
+  return false;
 }
 
 function describe(value: unknown): string {

@@ -1,17 +1,18 @@
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 
-type Kind = 'command' | 'action' | 'view' | 'event' | 'shortcut';
+type Kind = 'command' | 'action' | 'view' | 'event' | 'shortcut' | 'options';
 type Listener = Middleware<AnyMiddlewareArgs>;
-const KINDS: readonly Kind[] = ['command', 'action', 'view', 'event', 'shortcut'];
+const KINDS: readonly Kind[] = ['command', 'action', 'view', 'event', 'shortcut', 'options'];
 
 /**
  * Bolt runs every registered listener's middleware chain for every request (the non-matching ones stop at their
- * type filter), and that cost grows with the number of listeners: with our ~60 it was half of the CPU of a
- * `/vision` request and doubled ack latency under load. `routeListeners(app)` returns the same App in which
- * `command/action/view/event/shortcut` with a string id are recorded in a table instead; `install()` then
- * registers one Bolt listener per kind that looks the request's id up and runs only what matches. The semantics
- * of string constraints are Bolt's: action_id of block actions, callback_id of view submissions and shortcuts,
- * the event type, the command name. Anything else (RegExp, constraint objects, other methods) goes to Bolt as is.
+ * type filter), and each step of a chain copies the request's arguments: with our ~60 listeners that was half of
+ * the CPU of a `/vision` request. `routeListeners(app)` returns the same App in which
+ * `command/action/view/event/shortcut/options` with a string id are recorded in a table instead; `install()` then
+ * adds one global middleware, last, that finds the request's kind and id and runs only the chains that match, so
+ * Bolt itself has no listener chain to walk. The semantics of string constraints are Bolt's: action_id of block
+ * actions and of block suggestions, callback_id of view submissions and shortcuts, the event type, the command
+ * name. Anything else (RegExp, constraint objects, other methods) goes to Bolt as is.
  */
 export function routeListeners(app: App): { app: App; install(): void } {
   const tables = new Map<Kind, Map<string, Listener[][]>>();
@@ -31,18 +32,26 @@ export function routeListeners(app: App): { app: App; install(): void } {
   return {
     app: routed,
     install() {
-      const route = (kind: Kind): Listener => {
-        const table = tables.get(kind)!;
-        return (args) => runAll(table.get(requestId(kind, args) ?? '') ?? [], args);
-      };
-      const anything = /[\s\S]*/;
-      if (tables.has('command')) app.command(anything, route('command'));
-      if (tables.has('action')) app.action({ type: 'block_actions' }, route('action'));
-      if (tables.has('view')) app.view({ type: 'view_submission' }, route('view'));
-      if (tables.has('event')) app.event(anything, route('event'));
-      if (tables.has('shortcut')) app.shortcut(anything, route('shortcut'));
+      app.use(async (args) => {
+        const kind = kindOf(args);
+        const chains = kind ? tables.get(kind)?.get(requestId(kind, args) ?? '') : undefined;
+        // next(): the listeners Bolt holds itself (non-string constraints), at the same time, as Bolt would.
+        await runAll(chains ?? [], args, args.next);
+      });
     },
   };
+}
+
+/** Which kind of listener a request is for, by the same tests as Bolt's own type filters (onlyCommands, ...). */
+export function kindOf(args: AnyMiddlewareArgs): Kind | undefined {
+  const body = args.body as { type?: unknown };
+  if ('command' in args && args.command) return 'command';
+  if ('event' in args && args.event) return 'event';
+  if ('action' in args && args.action) return body.type === 'block_actions' ? 'action' : undefined;
+  if ('view' in args && args.view) return body.type === 'view_submission' ? 'view' : undefined;
+  if ('shortcut' in args && args.shortcut) return 'shortcut';
+  if ('options' in args && args.options) return 'options';
+  return undefined;
 }
 
 /** The id a string constraint of this kind is compared with, as Bolt's matchConstraints does. */
@@ -53,6 +62,7 @@ export function requestId(kind: Kind, args: AnyMiddlewareArgs): string | undefin
     case 'command':
       return field(payload.command);
     case 'action':
+    case 'options':
       return field(payload.action_id);
     case 'event':
       return field(payload.type);
@@ -63,8 +73,15 @@ export function requestId(kind: Kind, args: AnyMiddlewareArgs): string | undefin
 }
 
 /** Like Bolt: every matching chain starts at once; one failure is rethrown, several as an AggregateError. */
-async function runAll(chains: readonly Listener[][], args: Parameters<Listener>[0]): Promise<void> {
-  const results = await Promise.allSettled(chains.map((chain) => runChain(chain, 0, args)));
+async function runAll(
+  chains: readonly Listener[][],
+  args: Parameters<Listener>[0],
+  boltListeners: () => Promise<void>,
+): Promise<void> {
+  const results = await Promise.allSettled([
+    ...chains.map((chain) => runChain(chain, 0, args)),
+    boltListeners(),
+  ]);
   const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failures.length === 1) throw failures[0]!.reason;
   if (failures.length > 1)

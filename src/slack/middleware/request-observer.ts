@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { App, ReceiverEvent } from '@slack/bolt';
 import type { AckOutcome, AppMetrics } from '../../http/metrics.js';
-import type { AppLogger } from '../../logger.js';
+import type { AppLogger, LogContext } from '../../logger.js';
 
 /** Slack retries a request that is not acknowledged within 3 seconds. */
 const ACK_DEADLINE_MS = 3_000;
@@ -63,9 +63,15 @@ export function observeRequests(app: App, logger: AppLogger, metrics: AppMetrics
     const listener = listenerLabel(event.body);
     const teamId = teamIdOf(event.body);
     const requestId = text(field(event.customProperties, 'requestId')) ?? randomUUID();
+    const context: LogContext = { requestId, listener, ...(teamId ? { teamId } : {}) };
+    let requestLogger: AppLogger | null = null;
     const observed: ObservedRequest = {
       requestId,
-      logger: log.with({ requestId, listener, ...(teamId ? { teamId } : {}) }),
+      // Made when a listener first logs: most requests only write the line below.
+      get logger() {
+        requestLogger ??= log.with(context);
+        return requestLogger;
+      },
       failed: false,
       acked: false,
     };
@@ -88,7 +94,8 @@ export function observeRequests(app: App, logger: AppLogger, metrics: AppMetrics
       const outcome: AckOutcome =
         threw || observed.failed ? 'error' : ackMs !== null && ackMs > ACK_DEADLINE_MS ? 'late' : 'ok';
       metrics.acks.inc({ listener, outcome });
-      const line = observed.logger.with({
+      const line = log.with({
+        ...context,
         durationMs: Math.round(performance.now() - started),
         ...(ackMs !== null ? { ackMs: Math.round(ackMs) } : {}),
         outcome,
