@@ -14,8 +14,11 @@ const SECRET_PATTERNS = [
   /(postgres(?:ql)?:\/\/[^:/\s@]{1,256}:)\S{1,4096}@/g,
 ];
 
-/** Fields whose value is a secret whatever it looks like (pino replaces them before the line is written). */
-const SECRET_KEYS = [
+/**
+ * Fields whose value is a secret whatever it looks like: replaced in a line's own fields and in an error's fields
+ * (two levels deep: `err.token`, `err.headers.authorization`).
+ */
+const SECRET_KEYS = new Set([
   'token',
   'botToken',
   'appToken',
@@ -23,15 +26,18 @@ const SECRET_KEYS = [
   'apiKey',
   'password',
   'authorization',
-  'headers.authorization',
-  '*.token',
-  '*.botToken',
-  '*.appToken',
-  '*.signingSecret',
-  '*.apiKey',
-  '*.password',
-  '*.authorization',
-];
+]);
+const CENSOR = '[redacted]';
+
+function redactKeys(fields: Record<string, unknown>, depth: number): Record<string, unknown> {
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (SECRET_KEYS.has(key)) fields[key] = CENSOR;
+    else if (depth > 1 && typeof value === 'object' && value !== null && !Array.isArray(value))
+      fields[key] = redactKeys({ ...(value as Record<string, unknown>) }, depth - 1);
+  }
+  return fields;
+}
 
 export function redact(text: string): string {
   let out = text;
@@ -85,33 +91,63 @@ function toPino(args: unknown[], context: LogContext): [Record<string, unknown>,
   return [fields, words.join(' ')];
 }
 
-function wrap(root: PinoLogger, bindings: LogContext): AppLogger {
-  // Every Slack request gets a logger with its request id and writes one or two lines with it: its fields go on
-  // each line rather than into a pino child, whose set-up (bindings serialised and redacted) costs more than
-  // the lines themselves.
-  const write = (level: LogLevel, args: unknown[]) => {
-    if (!root.isLevelEnabled(level)) return;
-    const [fields, message] = toPino(args, bindings);
-    root[level](fields, message);
-  };
-  return {
-    debug: (...args) => write('debug', args),
-    info: (...args) => write('info', args),
-    warn: (...args) => write('warn', args),
-    error: (...args) => write('error', args),
-    // Bolt sets the level it was given; children share the root's level.
-    setLevel: (level: BoltLogLevel) => {
-      if ((Object.values(BoltLogLevel) as string[]).includes(level)) root.level = level;
-    },
-    getLevel: () => root.level as BoltLogLevel,
-    isLevelEnabled: (level: LogLevel) => root.isLevelEnabled(level),
-    setName: (name: string) => {
-      bindings.component = name;
-    },
-    child: (name: string) =>
-      wrap(root, { ...bindings, component: bindings.component ? `${bindings.component}:${name}` : name }),
-    with: (context: LogContext) => wrap(root, { ...bindings, ...context }),
-  };
+/**
+ * Every Slack request gets a logger with its request id and writes one or two lines with it: its fields go on each
+ * line rather than into a pino child, whose set-up (bindings serialised and redacted) costs more than the lines.
+ */
+class ContextLogger implements AppLogger {
+  constructor(
+    private readonly root: PinoLogger,
+    private readonly bindings: LogContext,
+  ) {}
+
+  private write(level: LogLevel, args: unknown[]): void {
+    if (!this.root.isLevelEnabled(level)) return;
+    const [fields, message] = toPino(args, this.bindings);
+    this.root[level](redactKeys(fields, 1), message);
+  }
+
+  debug(...args: unknown[]): void {
+    this.write('debug', args);
+  }
+
+  info(...args: unknown[]): void {
+    this.write('info', args);
+  }
+
+  warn(...args: unknown[]): void {
+    this.write('warn', args);
+  }
+
+  error(...args: unknown[]): void {
+    this.write('error', args);
+  }
+
+  /** Bolt sets the level it was given; children share the root's level. */
+  setLevel(level: BoltLogLevel): void {
+    if ((Object.values(BoltLogLevel) as string[]).includes(level)) this.root.level = level;
+  }
+
+  getLevel(): BoltLogLevel {
+    return this.root.level as BoltLogLevel;
+  }
+
+  isLevelEnabled(level: LogLevel): boolean {
+    return this.root.isLevelEnabled(level);
+  }
+
+  setName(name: string): void {
+    this.bindings.component = name;
+  }
+
+  child(name: string): AppLogger {
+    const component = this.bindings.component ? `${this.bindings.component}:${name}` : name;
+    return new ContextLogger(this.root, { ...this.bindings, component });
+  }
+
+  with(context: LogContext): AppLogger {
+    return new ContextLogger(this.root, { ...this.bindings, ...context });
+  }
 }
 
 /**
@@ -121,7 +157,7 @@ function wrap(root: PinoLogger, bindings: LogContext): AppLogger {
 export function createLogger(
   level: LogLevel,
   name = 'shared-vision',
-  sink: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  sink: (line: string) => void = batchedStderr,
   format: LogFormat = 'json',
 ): AppLogger {
   const destination = {
@@ -136,9 +172,37 @@ export function createLogger(
       level,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: SECRET_KEYS, censor: '[redacted]' },
+      serializers: { err: (error: Error) => redactKeys(pino.stdSerializers.err(error), 2) },
     },
     destination,
   );
-  return wrap(root, {});
+  return new ContextLogger(root, {});
+}
+
+let pendingLines: string[] = [];
+let flushScheduled = false;
+let exitFlushRegistered = false;
+
+function flushStderr(): void {
+  flushScheduled = false;
+  if (pendingLines.length === 0) return;
+  const text = `${pendingLines.join('\n')}\n`;
+  pendingLines = [];
+  process.stderr.write(text);
+}
+
+/**
+ * The default sink: stderr, written once per turn of the event loop instead of once per line (under load each
+ * Slack request writes a line, and each write is a system call). Whatever is pending is written when the process
+ * exits, also on a fatal error (stderr writes are synchronous for files, pipes and terminals on Linux).
+ */
+export function batchedStderr(line: string): void {
+  pendingLines.push(line);
+  if (flushScheduled) return;
+  if (!exitFlushRegistered) {
+    exitFlushRegistered = true;
+    process.once('exit', flushStderr);
+  }
+  flushScheduled = true;
+  setImmediate(flushStderr);
 }

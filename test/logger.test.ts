@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.js';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it, vi } from 'vitest';
+import { batchedStderr, createLogger } from '../src/logger.js';
 
 function capture(format: 'json' | 'pretty' = 'json', level: 'debug' | 'info' | 'warn' = 'info') {
   const lines: string[] = [];
@@ -78,5 +79,67 @@ describe('logger', () => {
     const [first, ...stack] = lines[0]!.split('\n');
     expect(first).toMatch(/^\d\d:\d\d:\d\d\.\d{3} ERROR \[listeners\] ack late requestId=req-2 teamId=T1$/);
     expect(stack[0]).toBe('    Error: slow');
+  });
+
+  it("redacts an error's own secret fields, one and two levels deep", () => {
+    const { lines, logger } = capture();
+    const error = Object.assign(new Error('HTTP 401'), {
+      token: 'plain-token-value',
+      headers: { authorization: 'Basic cGxhaW4=' },
+      request: { password: 'hunter2hunter2' },
+      code: 'invalid_auth',
+    });
+    logger.error('CRM call failed', error);
+    expect(lines[0]).not.toMatch(/plain-token-value|cGxhaW4=|hunter2hunter2/);
+    const line = JSON.parse(lines[0]!) as { err: Record<string, unknown> };
+    expect(line.err).toMatchObject({
+      message: 'HTTP 401',
+      code: 'invalid_auth',
+      token: '[redacted]',
+      headers: { authorization: '[redacted]' },
+      request: { password: '[redacted]' },
+    });
+  });
+});
+
+describe('batchedStderr, the default sink', () => {
+  it('writes the lines of one turn of the event loop with one write, in order', async () => {
+    const writes: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    try {
+      batchedStderr('{"n":1}');
+      batchedStderr('{"n":2}');
+      batchedStderr('{"n":3}');
+      expect(writes).toEqual([]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(writes).toEqual(['{"n":1}\n{"n":2}\n{"n":3}\n']);
+      batchedStderr('{"n":4}');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(writes).toEqual(['{"n":1}\n{"n":2}\n{"n":3}\n', '{"n":4}\n']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('writes what is pending when the process exits at once, as after a fatal error', () => {
+    const script = `
+      const { createLogger } = await import(${JSON.stringify(new URL('../src/logger.ts', import.meta.url).href)});
+      const logger = createLogger('info');
+      logger.error('fatal: giving up', new Error('boom'));
+      process.exit(1);
+    `;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(child.status).toBe(1);
+    const line = JSON.parse(child.stderr.trim().split('\n').at(-1)!) as {
+      msg: string;
+      err: { message: string };
+    };
+    expect(line).toMatchObject({ msg: 'fatal: giving up', err: { message: 'boom' } });
   });
 });

@@ -1,5 +1,6 @@
+import type { ServerResponse } from 'node:http';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { RouteHandler } from './server.js';
+import { pathOf, type RouteHandler } from './server.js';
 
 /** How a Slack request ended for its listener: acked in time, acked after 3 s, or the listener threw. */
 export type AckOutcome = 'ok' | 'late' | 'error';
@@ -84,12 +85,12 @@ export function reasonLabel(reason: string): string {
 
 /** GET /metrics in the Prometheus text format. */
 export function metricsRoute(metrics: AppMetrics): RouteHandler {
-  return async (req, res) => {
-    if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') return false;
+  const answer = async (res: ServerResponse) => {
     const body = await metrics.registry.metrics();
     res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body);
     return true;
   };
+  return (req, res) => req.method === 'GET' && pathOf(req.url) === '/metrics' && answer(res);
 }
 
 /** The drafter, with its offline fallbacks counted (the draft itself is unchanged). */

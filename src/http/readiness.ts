@@ -1,4 +1,5 @@
-import type { RouteHandler } from './server.js';
+import type { ServerResponse } from 'node:http';
+import { pathOf, type RouteHandler } from './server.js';
 
 /** How the app is connected to Slack, as /readyz reports it. */
 export interface SlackConnectionStatus {
@@ -20,8 +21,7 @@ export interface ReadinessChecks {
  * connection is up; otherwise 503 with what is missing, so a load balancer or orchestrator holds traffic.
  */
 export function readinessRoute(checks: ReadinessChecks): RouteHandler {
-  return async (req, res) => {
-    if (req.method !== 'GET' || req.url?.split('?')[0] !== '/readyz') return false;
+  const answer = async (res: ServerResponse) => {
     const reachable = await checks.ping();
     if (!reachable) checks.onDatabaseError?.();
     const pending = reachable ? await checks.pendingMigrations().catch(() => null) : null;
@@ -45,4 +45,5 @@ export function readinessRoute(checks: ReadinessChecks): RouteHandler {
     );
     return true;
   };
+  return (req, res) => req.method === 'GET' && pathOf(req.url) === '/readyz' && answer(res);
 }

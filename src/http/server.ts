@@ -33,11 +33,13 @@ export async function startServer(
     res.once('finish', () => logRequest(httpLogger, req, res, requestId, started));
     try {
       for (const handler of handlers) {
-        if (await handler(req, res)) return;
+        // Routes that are not for this path say so without a promise: a Slack request passes several of them.
+        const handled = handler(req, res);
+        if (handled === true || (handled !== false && (await handled))) return;
       }
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not_found' }));
     } catch (error) {
-      httpLogger.with({ requestId }).error(`request ${req.method} ${req.url?.split('?')[0]} failed`, error);
+      httpLogger.with({ requestId }).error(`request ${req.method} ${pathOf(req.url)} failed`, error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'internal_error' }));
     }
@@ -81,7 +83,7 @@ function logRequest(
   requestId: string,
   started: number,
 ): void {
-  const path = req.url?.split('?')[0] ?? '';
+  const path = pathOf(req.url);
   const level = res.statusCode >= 500 ? 'warn' : refusedSlackRequest(path, res.statusCode) ? 'info' : 'debug';
   if (!logger.isLevelEnabled(level)) return;
   const line = logger.with({
@@ -100,14 +102,21 @@ const refusedSlackRequest = (path: string, status: number) => path === '/slack/e
 
 /** Liveness: the process answers. The database status is reported (503 "degraded" while it is unreachable). */
 export function healthRoute(ping: () => Promise<boolean>, engine: string): RouteHandler {
-  return async (req, res) => {
-    if (req.method !== 'GET' || req.url?.split('?')[0] !== '/healthz') return false;
+  const answer = async (res: http.ServerResponse) => {
     const ok = await ping();
     res
       .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
       .end(JSON.stringify({ status: ok ? 'ok' : 'degraded', database: { engine, reachable: ok } }));
     return true;
   };
+  return (req, res) => req.method === 'GET' && pathOf(req.url) === '/healthz' && answer(res);
+}
+
+/** The path of a request's URL, without its query string. */
+export function pathOf(url: string | undefined): string {
+  if (!url) return '';
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
 }
 
 /**
@@ -119,9 +128,7 @@ export function slackEventsRoute(
   logger: AppLogger,
   paths: readonly string[] = ['/slack/events'],
 ): RouteHandler {
-  return async (req, res) => {
-    const path = req.url?.split('?')[0] ?? '';
-    if (!paths.includes(path)) return false;
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, path: string) => {
     if (path !== '/slack/events') {
       listener(req, res);
       return true;
@@ -135,5 +142,9 @@ export function slackEventsRoute(
     }
     if (await guardSlackBody(req, res, logger)) listener(req, res);
     return true;
+  };
+  return (req, res) => {
+    const path = pathOf(req.url);
+    return paths.includes(path) && handle(req, res, path);
   };
 }

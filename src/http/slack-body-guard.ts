@@ -11,6 +11,9 @@ export function checkSlackBodyShape(raw: Buffer, contentType: string | undefined
   // is parsed as a query string and its `payload`, when there is one, as JSON; anything else is parsed as JSON.
   let json: string;
   if (contentType === 'application/x-www-form-urlencoded') {
+    // A slash command has no `payload` field: no need to parse the form here (Bolt parses it twice already).
+    const form = raw.toString('latin1');
+    if (!MAY_HAVE_PAYLOAD_KEY.test(form)) return { ok: true };
     const { payload } = querystring.parse(raw.toString());
     if (typeof payload !== 'string') return { ok: true };
     json = payload;
@@ -32,6 +35,12 @@ export function checkSlackBodyShape(raw: Buffer, contentType: string | undefined
   }
   return { ok: true };
 }
+
+/**
+ * Every raw form key that decodes to `payload` (each letter as itself or %-encoded, hex in either case) followed by
+ * `=`; a match is then parsed exactly. A key with no `=` has an empty value, which never refuses a body.
+ */
+const MAY_HAVE_PAYLOAD_KEY = /(?:^|&)(?:p|%70)(?:a|%61)(?:y|%79)(?:l|%6c)(?:o|%6f)(?:a|%61)(?:d|%64)=/i;
 
 /** Whether the first character after JSON whitespace (space, tab, line feed, carriage return) is `{`. */
 function startsWithBrace(json: string): boolean {

@@ -13,6 +13,7 @@ import { refuseForeignUsers } from './middleware/foreign-users.js';
 import { routeListeners } from './middleware/listener-router.js';
 import { processEventErrorHandler } from './middleware/receiver-errors.js';
 import { observeRequests } from './middleware/request-observer.js';
+import { pipeline } from './middleware/request-pipeline.js';
 
 /** Enough to ride out a 429 or a short Slack outage without holding a listener for half an hour. */
 export const WEB_API_RETRY: RetryOptions = {
@@ -62,6 +63,8 @@ export function createBoltApp(
   let app: App;
   let receiver: HTTPReceiver | null = null;
   let socketConnected = false;
+  // convoStore: false: Bolt's conversation store (context.conversation) is unused here, and its middleware made an
+  // Error with a stack trace for every request of a channel it had not seen.
   const receiverExtras = {
     // The HTTP server's request id (X-Request-Id) follows the request into Bolt's context and the logs.
     customPropertiesExtractor: (req: { headers: Record<string, string | string[] | undefined> }) => ({
@@ -71,7 +74,13 @@ export function createBoltApp(
   };
   if (connection.kind === 'oauth') {
     receiver = oauthReceiver(connection, deps.repos, boltLogger, clientOptions, receiverExtras, deps.clock);
-    app = new App({ receiver, logger: boltLogger, logLevel: logger.getLevel(), clientOptions });
+    app = new App({
+      receiver,
+      logger: boltLogger,
+      logLevel: logger.getLevel(),
+      clientOptions,
+      convoStore: false,
+    });
   } else if (connection.kind === 'http') {
     receiver = new HTTPReceiver({
       signingSecret: connection.signingSecret,
@@ -87,6 +96,7 @@ export function createBoltApp(
       logger: boltLogger,
       logLevel: logger.getLevel(),
       clientOptions,
+      convoStore: false,
     });
   } else {
     // Built here rather than by App so the WebSocket goes through the proxy and its state is visible.
@@ -110,16 +120,21 @@ export function createBoltApp(
       logger: boltLogger,
       logLevel: logger.getLevel(),
       clientOptions,
+      convoStore: false,
     });
   }
-  app.use(ensureAck(logger.child('listeners'), inFlight));
-  app.use(refuseForeignUsers(logger.child('slack-connect')));
   app.error(async (error) => {
     logger.error('unhandled Bolt error', error);
   });
   const router = routeListeners(app);
   registerListeners(router.app, deps);
-  router.install();
+  app.use(
+    pipeline(
+      ensureAck(logger.child('listeners'), inFlight),
+      refuseForeignUsers(logger.child('slack-connect')),
+      router.dispatch,
+    ),
+  );
   if (runtime.metrics) observeRequests(app, logger, runtime.metrics);
   const teamClients =
     connection.kind === 'oauth' && receiver?.installer

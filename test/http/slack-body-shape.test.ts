@@ -81,3 +81,64 @@ describe('checkSlackBodyShape', () => {
     expect(parsedChars).toBe(0);
   });
 });
+
+describe('checkSlackBodyShape on forms, against Bolt', () => {
+  const encodings = (c: string) => [
+    c,
+    `%${c.charCodeAt(0).toString(16)}`,
+    `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  ];
+  const values = ['null', '%5B%5D', '42', '%7B%7D', '%20%7B%22a%22%3A1%7D', 'x', ''];
+
+  it('agrees on every spelling of the payload key, wherever it is in the form', () => {
+    let checked = 0;
+    for (const p of encodings('p'))
+      for (const y of encodings('y'))
+        for (const d of encodings('d'))
+          for (const value of values)
+            for (const form of [
+              `${p}a${y}load=${value}`,
+              `command=%2Fvision&${p}a${y}loa${d}=${value}`,
+              `text=a%26${p}ayload%3D${value}`,
+              `${p}ayload${d}=${value}`,
+              `x${p}ayload=${value}`,
+            ]) {
+              const verdict = checkSlackBodyShape(Buffer.from(form), FORM);
+              expect(verdict.ok, form).toBe(boltVerdict(form, FORM) !== 'not an object');
+              checked++;
+            }
+    expect(checked).toBe(27 * values.length * 5);
+  });
+
+  it('agrees on random forms built from the characters that matter', () => {
+    const alphabet = [
+      'p',
+      'a',
+      'y',
+      'l',
+      'o',
+      'd',
+      '=',
+      '&',
+      '%70',
+      '%61',
+      '%5B',
+      '%5D',
+      'null',
+      '1',
+      '+',
+      '%',
+    ];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed;
+    };
+    for (let i = 0; i < 5_000; i++) {
+      const length = 1 + (next() % 14);
+      const form = Array.from({ length }, () => alphabet[next() % alphabet.length]).join('');
+      const verdict = checkSlackBodyShape(Buffer.from(form), FORM);
+      expect(verdict.ok, form).toBe(boltVerdict(form, FORM) !== 'not an object');
+    }
+  });
+});

@@ -60,7 +60,7 @@ function html(res: ServerResponse, status: number, body: string, headers: Record
  */
 export function crmConnectRoutes(deps: ConnectRouteDeps) {
   const connectable = connectableProviders(deps.config);
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? '/', 'http://local');
     const match = PATH.exec(url.pathname);
     if (!match) return false;
@@ -158,6 +158,9 @@ export function crmConnectRoutes(deps: ConnectRouteDeps) {
     html(res, 200, connectedPage(provider), clearCookie);
     return true;
   };
+  // Every request to the app passes here: only paths under /crm/ are looked at.
+  return (req: IncomingMessage, res: ServerResponse): Promise<boolean> | false =>
+    req.url?.startsWith('/crm/') ? handle(req, res) : false;
 }
 
 function never(): never {

@@ -1,17 +1,18 @@
-import { type AnyMiddlewareArgs, type Middleware, ReceiverMultipleAckError } from '@slack/bolt';
+import { ReceiverMultipleAckError } from '@slack/bolt';
 import type { AppLogger } from '../../logger.js';
 import { isObservedRequest } from './request-observer.js';
+import type { RequestStep } from './request-pipeline.js';
 
 /**
- * Global middleware: after every listener has run (or thrown), acknowledge the request if nobody did, so Slack
+ * First stage of every request: after every listener has run (or thrown), acknowledge the request if nobody did, so Slack
  * never sees a 404 after 3 s or a 500 for a payload we do not handle (e.g. a button of an old message).
  * It also counts requests in flight so shutdown can wait for them.
  */
-export function ensureAck(logger: AppLogger, inFlight: InFlightCounter): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
+export function ensureAck(logger: AppLogger, inFlight: InFlightCounter): RequestStep {
+  return async (args, next) => {
     inFlight.enter();
     try {
-      await args.next();
+      await next();
     } catch (error) {
       const observed = args.context.observed;
       if (isObservedRequest(observed)) observed.failed = true;

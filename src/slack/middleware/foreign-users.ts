@@ -1,5 +1,5 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { AppLogger } from '../../logger.js';
+import type { RequestStep } from './request-pipeline.js';
 
 export const FOREIGN_USER_TEXT =
   "Sorry, shared-vision's buttons are for the team that runs this deal. Please ask your contact there.";
@@ -22,12 +22,12 @@ function actingUserTeam(body: unknown): string | null {
  * Slack Connect: people from another organisation see our messages in a shared channel and can click their
  * buttons. They are refused politely (an ephemeral note only they see) and nothing of the deal is shown to them.
  */
-export function refuseForeignUsers(logger: AppLogger): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
+export function refuseForeignUsers(logger: AppLogger): RequestStep {
+  return async (args, next) => {
     const userTeam = actingUserTeam(args.body);
     const ownTeam = args.context.teamId;
     // An org-wide (Enterprise Grid) install serves every workspace of the org: team ids differ legitimately.
-    if (args.context.isEnterpriseInstall || !userTeam || !ownTeam || userTeam === ownTeam) return args.next();
+    if (args.context.isEnterpriseInstall || !userTeam || !ownTeam || userTeam === ownTeam) return next();
     if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
     const body = args.body as { response_url?: string; user?: PayloadUser; channel?: { id?: string } };
     logger.info(`refused an action by ${body.user?.id ?? '?'} of another organisation (${userTeam})`);

@@ -1,4 +1,5 @@
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
+import type { RequestStep } from './request-pipeline.js';
 
 type Kind = 'command' | 'action' | 'view' | 'event' | 'shortcut' | 'options';
 type Listener = Middleware<AnyMiddlewareArgs>;
@@ -8,13 +9,13 @@ const KINDS: readonly Kind[] = ['command', 'action', 'view', 'event', 'shortcut'
  * Bolt runs every registered listener's middleware chain for every request (the non-matching ones stop at their
  * type filter), and each step of a chain copies the request's arguments: with our ~60 listeners that was half of
  * the CPU of a `/vision` request. `routeListeners(app)` returns the same App in which
- * `command/action/view/event/shortcut/options` with a string id are recorded in a table instead; `install()` then
- * adds one global middleware, last, that finds the request's kind and id and runs only the chains that match, so
+ * `command/action/view/event/shortcut/options` with a string id are recorded in a table instead; `dispatch`, the
+ * last stage of the request pipeline (request-pipeline.ts), finds the request's kind and id and runs only the chains that match, so
  * Bolt itself has no listener chain to walk. The semantics of string constraints are Bolt's: action_id of block
  * actions and of block suggestions, callback_id of view submissions and shortcuts, the event type, the command
  * name. Anything else (RegExp, constraint objects, other methods) goes to Bolt as is.
  */
-export function routeListeners(app: App): { app: App; install(): void } {
+export function routeListeners(app: App): { app: App; dispatch: RequestStep } {
   const tables = new Map<Kind, Map<string, Listener[][]>>();
   const isKind = (name: string | symbol): name is Kind => KINDS.includes(name as Kind);
   const routed = new Proxy(app, {
@@ -31,13 +32,12 @@ export function routeListeners(app: App): { app: App; install(): void } {
   });
   return {
     app: routed,
-    install() {
-      app.use(async (args) => {
-        const kind = kindOf(args);
-        const chains = kind ? tables.get(kind)?.get(requestId(kind, args) ?? '') : undefined;
-        // next(): the listeners Bolt holds itself (non-string constraints), at the same time, as Bolt would.
-        await runAll(chains ?? [], args, args.next);
-      });
+    // The last stage of the request pipeline; `next` runs the listeners Bolt holds itself (non-string
+    // constraints), at the same time as ours, as Bolt would.
+    dispatch: (args, next) => {
+      const kind = kindOf(args);
+      const chains = kind ? tables.get(kind)?.get(requestId(kind, args) ?? '') : undefined;
+      return runAll(chains ?? [], args, next);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { App, LogLevel } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { routeListeners } from '../../../src/slack/middleware/listener-router.js';
+import { pipeline } from '../../../src/slack/middleware/request-pipeline.js';
 
 /** A real Bolt App (no receiver traffic): events go through App.processEvent, as the HTTP receiver does. */
 function boltApp(): App {
@@ -51,7 +52,7 @@ describe('routeListeners', () => {
         calls.push(id);
         await ack();
       });
-    router.install();
+    app.use(pipeline(router.dispatch));
     expect(await dispatch(app, blockAction('second'))).toBe(1);
     expect(calls).toEqual(['second']);
   });
@@ -69,7 +70,7 @@ describe('routeListeners', () => {
     router.app.event('app_mention', async () => {
       calls.push('mention');
     });
-    router.install();
+    app.use(pipeline(router.dispatch));
     await dispatch(app, messageEvent);
     expect(calls.sort()).toEqual(['capture', 'thread activity']);
   });
@@ -88,7 +89,7 @@ describe('routeListeners', () => {
         calls.push('handler');
       },
     );
-    router.install();
+    app.use(pipeline(router.dispatch));
     await dispatch(app, blockAction('chained'));
     expect(calls).toEqual(['guard', 'handler']);
   });
@@ -100,7 +101,7 @@ describe('routeListeners', () => {
     router.app.action(/^nudge_/, async () => {
       calls.push('regexp');
     });
-    router.install();
+    app.use(pipeline(router.dispatch));
     await dispatch(app, blockAction('nudge_snooze'));
     await dispatch(app, blockAction('other'));
     expect(calls).toEqual(['regexp']);
@@ -116,9 +117,81 @@ describe('routeListeners', () => {
     router.app.action('broken', async () => {
       throw new Error('boom');
     });
-    router.install();
+    app.use(pipeline(router.dispatch));
     await dispatch(app, blockAction('broken'));
     expect(errors).toHaveLength(1);
     expect(String(errors[0])).toContain('boom');
+  });
+
+  it('routes block suggestions by action_id, and sends view_closed to no view_submission listener', async () => {
+    const app = boltApp();
+    const router = routeListeners(app);
+    const calls: string[] = [];
+    router.app.options('crm_record', async ({ ack }) => {
+      calls.push('options');
+      await ack({ options: [] });
+    });
+    router.app.view('entry_modal', async ({ ack }) => {
+      calls.push('submission');
+      await ack();
+    });
+    app.use(pipeline(router.dispatch));
+    const suggestion = {
+      type: 'block_suggestion',
+      team: { id: 'T1' },
+      user: { id: 'U1' },
+      api_app_id: 'A1',
+      token: 't',
+      action_id: 'crm_record',
+      block_id: 'b',
+      value: 'acm',
+    };
+    expect(await dispatch(app, suggestion)).toBe(1);
+    const view = {
+      id: 'V1',
+      callback_id: 'entry_modal',
+      type: 'modal',
+      private_metadata: '',
+      state: { values: {} },
+    };
+    const base = { team: { id: 'T1' }, user: { id: 'U1' }, api_app_id: 'A1', token: 't', view };
+    await dispatch(app, { ...base, type: 'view_closed', is_cleared: false });
+    expect(calls).toEqual(['options']);
+    await dispatch(app, { ...base, type: 'view_submission', trigger_id: '1.2' });
+    expect(calls).toEqual(['options', 'submission']);
+  });
+});
+
+describe('pipeline', () => {
+  it('runs the stages in order in one Bolt middleware, and a stage that does not call next stops the request', async () => {
+    const app = boltApp();
+    const router = routeListeners(app);
+    const calls: string[] = [];
+    router.app.action('go', async () => {
+      calls.push('listener');
+    });
+    app.use(
+      pipeline(
+        async (_args, next) => {
+          calls.push('first:before');
+          await next();
+          calls.push('first:after');
+        },
+        async (args, next) => {
+          calls.push('second');
+          if ((args.body as { actions: { action_id: string }[] }).actions[0]!.action_id === 'go')
+            await next();
+        },
+        router.dispatch,
+      ),
+    );
+    await dispatch(app, blockAction('go'));
+    expect(calls).toEqual(['first:before', 'second', 'listener', 'first:after']);
+    calls.length = 0;
+    router.app.action('stop', async () => {
+      calls.push('listener');
+    });
+    await dispatch(app, blockAction('stop'));
+    expect(calls).toEqual(['first:before', 'second', 'first:after']);
   });
 });
