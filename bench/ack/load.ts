@@ -9,6 +9,11 @@ export interface LoadOptions {
   responseUrlBase: string;
   requests: number;
   concurrency: number;
+  /**
+   * Keep-alive connections to reuse (kept open from the warm-up through every round, as Slack keeps its
+   * connections to an app open). Without one, each run opens `concurrency` new connections at once.
+   */
+  agent?: http.Agent;
 }
 
 export interface LoadResult {
@@ -66,13 +71,18 @@ function send(agent: http.Agent, url: URL, body: string, headers: Record<string,
   });
 }
 
+/** A pool of at most `concurrency` keep-alive connections to one app. */
+export function connections(concurrency: number): http.Agent {
+  return new http.Agent({ keepAlive: true, maxSockets: concurrency });
+}
+
 /**
  * `requests` signed commands, `concurrency` at a time (a new one starts as soon as one answers). The latency is
  * from sending the request to the end of the app's HTTP response, i.e. what Slack waits for: the ack.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const url = new URL(options.url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const agent = options.agent ?? connections(options.concurrency);
   const prepared = Array.from({ length: options.requests }, () => {
     const body = commandBody(options.responseUrlBase);
     return { body, headers: slackSignatureHeaders(options.signingSecret, body) };
@@ -93,7 +103,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const wallMs = performance.now() - started;
-  agent.destroy();
+  if (!options.agent) agent.destroy();
   return { latenciesMs, errors, wallMs };
 }
 
