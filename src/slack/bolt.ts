@@ -1,11 +1,12 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { RetryOptions } from '@slack/web-api';
+import { type RetryOptions, WebClient } from '@slack/web-api';
 import type { Egress } from '../http/egress.js';
 import type { AppMetrics } from '../http/metrics.js';
 import type { AppLogger } from '../logger.js';
 import type { AppDeps } from './deps.js';
 import type { TeamClientLookup } from './flows/team-clients.js';
 import { type OAuthConnection, oauthReceiver } from './install/oauth-receiver.js';
+import { singleWorkspaceAuthorize } from './install/single-workspace-authorize.js';
 import { installedTeamClients, singleTeamClients } from './install/team-clients.js';
 import { registerListeners } from './listeners/index.js';
 import { ensureAck, InFlightCounter } from './middleware/ensure-ack.js';
@@ -63,6 +64,12 @@ export function createBoltApp(
   let app: App;
   let receiver: HTTPReceiver | null = null;
   let socketConnected = false;
+  // One bot token (not installed in many workspaces): its client for scheduled jobs, and Bolt's authorisation.
+  const botClient = connection.kind === 'oauth' ? null : new WebClient(connection.botToken, clientOptions);
+  const single =
+    botClient && connection.kind !== 'oauth'
+      ? singleWorkspaceAuthorize(botClient, connection.botToken, boltLogger)
+      : null;
   // convoStore: false: Bolt's conversation store (context.conversation) is unused here, and its middleware made an
   // Error with a stack trace for every request of a channel it had not seen.
   const receiverExtras = {
@@ -91,7 +98,7 @@ export function createBoltApp(
       ...receiverExtras,
     });
     app = new App({
-      token: connection.botToken,
+      authorize: single!.authorize,
       receiver,
       logger: boltLogger,
       logLevel: logger.getLevel(),
@@ -115,7 +122,7 @@ export function createBoltApp(
       });
     }
     app = new App({
-      token: connection.botToken,
+      authorize: single!.authorize,
       receiver: socket,
       logger: boltLogger,
       logLevel: logger.getLevel(),
@@ -136,9 +143,13 @@ export function createBoltApp(
     ),
   );
   if (runtime.metrics) observeRequests(app, logger, runtime.metrics);
-  const teamClients =
-    connection.kind === 'oauth' && receiver?.installer
-      ? installedTeamClients(receiver.installer, deps.repos, clientOptions, logger.child('team-clients'))
-      : singleTeamClients(app.client, deps.repos);
+  const teamClients = botClient
+    ? singleTeamClients(botClient, deps.repos)
+    : installedTeamClients(receiver!.installer!, deps.repos, clientOptions, logger.child('team-clients'));
+  if (botClient) {
+    // With `authorize`, Bolt's own app.client has no token; code outside a request (jobs, tests) expects the bot's.
+    app.client = botClient;
+    single?.warm();
+  }
   return { app, receiver, inFlight, socketConnected: () => socketConnected, teamClients };
 }
