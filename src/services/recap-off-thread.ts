@@ -86,11 +86,6 @@ export class RecapTextRunner {
     return reply.value;
   }
 
-  /** Starts the worker now, so the first recap does not wait for it to load. */
-  warm(): void {
-    this.#start();
-  }
-
   parseTranscript(text: string): Promise<ParsedTranscript> {
     return this.#run({ kind: 'parse', text }) as Promise<ParsedTranscript>;
   }
