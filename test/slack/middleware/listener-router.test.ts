@@ -12,12 +12,12 @@ function boltApp(): App {
   });
 }
 
+/** What every interactivity payload carries. */
+const interactive = { team: { id: 'T1' }, user: { id: 'U1' }, api_app_id: 'A1', token: 't' };
+
 const blockAction = (actionId: string) => ({
+  ...interactive,
   type: 'block_actions',
-  team: { id: 'T1' },
-  user: { id: 'U1' },
-  api_app_id: 'A1',
-  token: 't',
   trigger_id: '1.2.3',
   actions: [{ type: 'button', action_id: actionId, block_id: 'b', action_ts: '1' }],
 });
@@ -137,11 +137,8 @@ describe('routeListeners', () => {
     });
     app.use(pipeline(router.dispatch));
     const suggestion = {
+      ...interactive,
       type: 'block_suggestion',
-      team: { id: 'T1' },
-      user: { id: 'U1' },
-      api_app_id: 'A1',
-      token: 't',
       action_id: 'crm_record',
       block_id: 'b',
       value: 'acm',
@@ -154,7 +151,7 @@ describe('routeListeners', () => {
       private_metadata: '',
       state: { values: {} },
     };
-    const base = { team: { id: 'T1' }, user: { id: 'U1' }, api_app_id: 'A1', token: 't', view };
+    const base = { ...interactive, view };
     await dispatch(app, { ...base, type: 'view_closed', is_cleared: false });
     expect(calls).toEqual(['options']);
     await dispatch(app, { ...base, type: 'view_submission', trigger_id: '1.2' });
