@@ -48,8 +48,8 @@ export interface SlackEmulator {
   setAppUrl(url: string): void;
   /** Where the app reaches the emulator, when it is mounted in another server. */
   setBaseUrl(url: string): void;
-  /** The next `times` calls of `method` (or '*') get this failure instead of an answer. */
-  failNext(method: string, fault: Fault, times?: number): void;
+  /** The next `times` calls of `method` (or '*') get this failure instead of an answer, after `after` that do not. */
+  failNext(method: string, fault: Fault, times?: number, after?: number): void;
   calls(method?: string): CallLogEntry[];
   /** Registers another token (e.g. a user token) for a user. */
   addToken(token: string, userId: string): void;
@@ -114,7 +114,7 @@ export function createSlackEmulator(options: SlackEmulatorOptions): SlackEmulato
     setBaseUrl(url) {
       baseUrl = z.url().parse(url).replace(/\/$/, '');
     },
-    failNext: (method, fault, times = 1) => faults.failNext(method, fault, times),
+    failNext: (method, fault, times = 1, after = 0) => faults.failNext(method, fault, times, after),
     calls: (method) => state.calls(method),
     issueTriggerId: (userId) => triggers.issue(userId),
     addToken(token, userId) {

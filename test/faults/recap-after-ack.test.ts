@@ -115,6 +115,86 @@ describe.each(testEngines())('a recap that fails after its modal closed ($name)'
     expect(all.filter((p) => p.status === 'discarded')).toHaveLength(firstRun.length);
   });
 
+  it('Slack fails after the recap message was posted: the retry continues that thread, no second recap', async () => {
+    const view = await openRecapModal(t);
+    const parentsBefore = recapParents(t).length;
+    const before = t.emulator.state.messages(dm()).length;
+    // The recap's parent goes through; the first message of its thread gets Slack's fatal_error (not retried).
+    t.emulator.failNext('chat.postMessage', { status: 200, error: 'fatal_error' }, 1, 1);
+    await t.driver.submitView(view.id, recapValues({ [RECAP_IDS.title]: 'Renewal call' }));
+    const notice = await failureNotice(before);
+    expect(notice.text).toContain('posting the recap in the channel: Slack refused it (fatal_error)');
+    const parents = recapParents(t);
+    expect(parents).toHaveLength(parentsBefore + 1);
+    const parent = parents.at(-1)!;
+    expect(parent.text).toContain('Renewal call');
+    expect(threadOf(t, parent)).toEqual([]);
+
+    const updates = t.emulator.calls('chat.update').length;
+    await t.driver.clickButton(notice.ts, RECAP_IDS.retrySubmission, t.ids.rep);
+    const id = retryId(notice);
+    await waitFor(
+      'posted',
+      async () => (await t.repos.recapSubmissions.get(t.ids.team, id))?.status === 'posted',
+    );
+    // One recap in the channel: the first run's message, updated, with the whole thread under it.
+    expect(recapParents(t)).toHaveLength(parentsBefore + 1);
+    expect(
+      t.emulator
+        .calls('chat.update')
+        .slice(updates)
+        .some((c) => c.args.ts === parent.ts && c.status === 200),
+    ).toBe(true);
+    const thread = threadOf(t, parent);
+    expect(thread.length).toBeGreaterThanOrEqual(2);
+    const meetingId = (await t.repos.recapSubmissions.get(t.ids.team, id))!.meetingId!;
+    const live = (await t.repos.meetings.listProposals(t.ids.team, meetingId)).filter(
+      (p) => p.status === 'proposed',
+    );
+    expect(live.length).toBeGreaterThan(0);
+    expect(live.every((p) => thread.some((m) => m.ts === p.messageTs))).toBe(true);
+  });
+
+  it('Slack fails halfway through the thread: the proposals posted before are marked replaced, none doubled', async () => {
+    const view = await openRecapModal(t);
+    const parentsBefore = recapParents(t).length;
+    const before = t.emulator.state.messages(dm()).length;
+    const notes = Array.from(
+      { length: 25 },
+      (_, i) => `Constraint: site ${i + 1} cannot change its carrier before the audit`,
+    ).join('\n');
+    // Parent, first message of the thread and the first 20 proposals go through; the next 5 fail.
+    t.emulator.failNext('chat.postMessage', { status: 200, error: 'fatal_error' }, 1, 3);
+    await t.driver.submitView(
+      view.id,
+      recapValues({ [RECAP_IDS.title]: 'Carrier audit', [RECAP_IDS.notes]: notes }),
+    );
+    const notice = await failureNotice(before);
+    const parent = recapParents(t).at(-1)!;
+    expect(parent.text).toContain('Carrier audit');
+    const firstThread = threadOf(t, parent);
+    const firstChunk = firstThread.find((m) => JSON.stringify(m.blocks).includes('site 1 '));
+    expect(firstChunk).toBeDefined();
+
+    await t.driver.clickButton(notice.ts, RECAP_IDS.retrySubmission, t.ids.rep);
+    const id = retryId(notice);
+    await waitFor(
+      'posted',
+      async () => (await t.repos.recapSubmissions.get(t.ids.team, id))?.status === 'posted',
+    );
+    expect(recapParents(t)).toHaveLength(parentsBefore + 1);
+    const replaced = t.emulator.state.findMessage(t.ids.dealAcme, firstChunk!.ts)!;
+    expect(replaced.text).toContain('were replaced');
+    expect(JSON.stringify(replaced.blocks)).not.toContain('"type":"button"');
+    const meetingId = (await t.repos.recapSubmissions.get(t.ids.team, id))!.meetingId!;
+    const all = await t.repos.meetings.listProposals(t.ids.team, meetingId);
+    const live = all.filter((p) => p.status === 'proposed');
+    const sites = live.filter((p) => /site \d+ cannot/.test(JSON.stringify(p)));
+    expect(sites).toHaveLength(25);
+    const thread = threadOf(t, parent);
+    expect(live.every((p) => thread.some((m) => m.ts === p.messageTs && m.ts !== firstChunk!.ts))).toBe(true);
+  });
+
   it('database down for the whole run (marking it failed fails too): the retry still runs it, once', async () => {
     const view = await openRecapModal(t);
     const parents = recapParents(t).length;

@@ -1,11 +1,22 @@
-/** Injected failures, answered instead of the real method. */
-export type Fault = { status: 429; retryAfter?: number } | { status: 500 | 502 | 503 | 504 };
+/**
+ * Injected failures, answered instead of the real method: an HTTP status (429 with Retry-After, 5xx), or
+ * `error`, a Slack error answered as `ok: false` with HTTP 200 (which the Web API client does not retry).
+ */
+export type Fault =
+  | { status: 429; retryAfter?: number }
+  | { status: 500 | 502 | 503 | 504 }
+  | { status: 200; error: string };
+
+/** `null`: a call let through before the faults that follow it. */
+type Slot = Fault | null;
 
 export class FaultQueue {
-  private readonly pending = new Map<string, Fault[]>();
+  private readonly pending = new Map<string, Slot[]>();
 
-  failNext(method: string, fault: Fault, times = 1): void {
+  /** The next `times` calls of `method` fail, after `after` calls that go through. */
+  failNext(method: string, fault: Fault, times = 1, after = 0): void {
     const list = this.pending.get(method) ?? [];
+    for (let i = 0; i < after; i++) list.push(null);
     for (let i = 0; i < times; i++) list.push(fault);
     this.pending.set(method, list);
   }
@@ -14,7 +25,7 @@ export class FaultQueue {
   take(method: string): Fault | undefined {
     for (const key of [method, '*']) {
       const list = this.pending.get(key);
-      if (list && list.length > 0) return list.shift();
+      if (list && list.length > 0) return list.shift() ?? undefined;
     }
     return undefined;
   }

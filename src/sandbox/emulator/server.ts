@@ -68,6 +68,7 @@ async function handleApi(
   if (fault?.status === 429) {
     return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter ?? 1) });
   }
+  if (fault?.status === 200) return answer(200, { ok: false, error: fault.error });
   if (fault) return answer(fault.status, { ok: false, error: 'internal_error' });
 
   const handler = METHODS[method];

@@ -32,6 +32,8 @@ export async function postRecapThread(
   proposals: RecapProposal[],
   notices: string[],
   ownerUserId: string,
+  /** A retry after the failed run posted its parent: that message is updated and its thread continued. */
+  earlierParent: { ts: string; channelId: string } | null = null,
 ): Promise<Meeting> {
   const dest = await coachingDestination(
     deps,
@@ -52,12 +54,12 @@ export async function postRecapThread(
   }
   const kept = proposals.filter(isInternalOnlyProposal);
   const shared = proposals.filter((p) => !isInternalOnlyProposal(p));
-  const parent = await client.chat.postMessage({
-    channel: meeting.channelId,
-    ...recapParentMessage(meeting, shared.length, kept.length),
-    unfurl_links: false,
-  });
-  const threadTs = parent.ts!;
+  const parentMessage = recapParentMessage(meeting, shared.length, kept.length);
+  const threadTs =
+    (earlierParent?.channelId === meeting.channelId &&
+      (await updateParent(deps, client, earlierParent, parentMessage))) ||
+    (await client.chat.postMessage({ channel: meeting.channelId, ...parentMessage, unfurl_links: false }))
+      .ts!;
   const updated =
     (await deps.repos.meetings.update(meeting.teamId, meeting.id, {
       recapTs: threadTs,
@@ -104,4 +106,20 @@ export async function postRecapThread(
     }
   }
   return updated;
+}
+
+/** The earlier run's parent, updated in place; null when it is gone (deleted by someone), so a new one is posted. */
+async function updateParent(
+  deps: { logger: AppLogger },
+  client: WebClient,
+  parent: { ts: string; channelId: string },
+  message: ReturnType<typeof recapParentMessage>,
+): Promise<string | null> {
+  try {
+    await client.chat.update({ channel: parent.channelId, ts: parent.ts, ...message });
+    return parent.ts;
+  } catch (error) {
+    deps.logger.warn('recap retry: the earlier recap message could not be updated, posting a new one', error);
+    return null;
+  }
 }

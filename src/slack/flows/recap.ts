@@ -17,6 +17,7 @@ import { listeningMessage } from '../views/recap-metrics.js';
 import type { RecapModalMetadata } from '../views/recap-modal.js';
 import type { RecapForm } from '../views/recap-modal-parse.js';
 import { replyPrivately } from './private-reply.js';
+import { discardUnposted, supersedePosted } from './recap-rerun.js';
 import { downloadTranscriptFile, slackPerson, threadNotes } from './recap-sources.js';
 import { postRecapThread } from './recap-thread.js';
 
@@ -253,7 +254,14 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
         });
 
   await args.onMeetingSaved?.(meeting.id);
-  if (existing && args.replaceUnposted) await discardUnposted(deps, deal.teamId, meeting.id, args.userId);
+  const retried = existing && args.replaceUnposted ? existing : null;
+  if (retried) await discardUnposted(deps, deal.teamId, meeting.id, args.userId);
+  // The failed run may have posted the recap's parent (and some proposals) before failing: the retry continues that
+  // thread instead of posting a second recap in the channel, and replaces the proposals posted there.
+  const earlierParent =
+    retried?.recapTs && retried.dealId === deal.id
+      ? await supersedePosted(deps, client, retried, retried.recapTs, args.userId)
+      : null;
   const stored = await deps.repos.meetings.addProposals(deal.teamId, meeting.id, proposals);
   stage.current = 'posting the recap in the channel';
   const posted = await postRecapThread(
@@ -263,6 +271,7 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
     stored,
     notices,
     deal.ownerUserId,
+    earlierParent,
   );
 
   if (listening) {
@@ -278,13 +287,6 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
     );
   }
   return posted;
-}
-
-/** Proposals of an earlier run that failed before posting them: a new run replaces them, never doubles them. */
-async function discardUnposted(deps: RecapDeps, teamId: string, meetingId: number, userId: string) {
-  const earlier = await deps.repos.meetings.listProposals(teamId, meetingId);
-  for (const p of earlier.filter((p) => p.status === 'proposed' && p.messageTs === null))
-    await deps.repos.meetings.resolveProposal(teamId, p.id, 'discarded', userId, deps.clock());
 }
 
 /**

@@ -41,6 +41,12 @@ export function recapParentMessage(
   };
 }
 
+/** What a thread message of proposals becomes when a retried recap posts them again further down the thread. */
+export function supersededProposalsMessage(): SlackMessageContent {
+  const text = 'These proposals were replaced: the recap was run again after a failure, see below.';
+  return { text, blocks: [{ type: 'context', elements: [mrkdwn(text)] }] };
+}
+
 /** First thread message: how the text was read, what was cut, and the draft refresh button. */
 export function recapIntroMessage(notices: string[], dealId?: number): SlackMessageContent {
   const blocks: KnownBlock[] = notices.map((notice) => ({

@@ -32,6 +32,7 @@ const NOT_HERE: Record<string, string> = {
   slackDateTime: 'a date token with a digits-only fallback',
   slackDay: 'a date token with a digits-only fallback',
   disconnectConfirmMessage: 'takes only a CRM provider: no outside text',
+  supersededProposalsMessage: 'takes nothing: a fixed sentence',
   // Pure helpers, ids and parsers: no message of their own.
   ...Object.fromEntries(
     [
