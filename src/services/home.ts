@@ -1,9 +1,12 @@
 import type { Deal } from '../domain/deals.js';
 import { isOverdue } from '../domain/decision-input.js';
+import { RECAP_RUN_STALLED_MS, type RecapSubmission } from '../domain/recap/submission.js';
 import type { Repositories } from '../storage/ports.js';
 
 /** Home shows at most this many deals (3 blocks each keeps the tab under Slack's 100 blocks). */
 export const MAX_HOME_DEALS = 25;
+/** And at most this many recaps that did not finish (one block each, above the deals). */
+export const MAX_HOME_RECAPS = 5;
 
 export interface HomeDealSummary {
   deal: Deal;
@@ -16,6 +19,8 @@ export interface HomeDealSummary {
 }
 
 export interface HomeData {
+  /** The user's recaps that failed after their modal closed: the text is saved, "Try again" runs it. */
+  unfinishedRecaps: Pick<RecapSubmission, 'id' | 'channelId' | 'failure' | 'createdAt'>[];
   deals: HomeDealSummary[];
   /** Deals the user owns beyond the ones shown. */
   hidden: number;
@@ -51,10 +56,28 @@ export async function loadHome(
   teamId: string,
   userId: string,
   today: string,
+  now: Date,
 ): Promise<HomeData> {
   const owned = await repos.deals.listByOwner(teamId, userId);
   const shown = owned.slice(0, MAX_HOME_DEALS);
   const deals = await Promise.all(shown.map((deal) => summarize(repos, deal, today)));
   deals.sort((a, b) => b.lastActivity.getTime() - a.lastActivity.getTime());
-  return { deals, hidden: owned.length - shown.length, today };
+  const stalledBefore = new Date(now.getTime() - RECAP_RUN_STALLED_MS);
+  const unfinished = await repos.recapSubmissions.listUnfinishedByUser(
+    teamId,
+    userId,
+    stalledBefore,
+    MAX_HOME_RECAPS,
+  );
+  return {
+    unfinishedRecaps: unfinished.map(({ id, channelId, failure, createdAt }) => ({
+      id,
+      channelId,
+      failure,
+      createdAt,
+    })),
+    deals,
+    hidden: owned.length - shown.length,
+    today,
+  };
 }

@@ -225,6 +225,16 @@ export interface RecapSubmissionRepository {
    * one caller. Not only `failed`: when the database was down, marking the run failed may itself have failed.
    */
   claimRetry(teamId: string, id: number, seenUpdatedAt: Date, now: Date): Promise<boolean>;
+  /**
+   * A user's recaps that did not finish, newest first: failed, or pending since before `stalledBefore` (the run
+   * ended without marking the outcome, as when the database was down).
+   */
+  listUnfinishedByUser(
+    teamId: string,
+    userId: string,
+    stalledBefore: Date,
+    limit: number,
+  ): Promise<RecapSubmission[]>;
 }
 
 /** Storage port for meetings and their recap proposals; every method is scoped by team. */

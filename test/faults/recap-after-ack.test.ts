@@ -253,4 +253,55 @@ describe.each(testEngines())('a recap that fails after its modal closed ($name)'
     expect(recapParents(t)).toHaveLength(parents);
     expect((await t.repos.recapSubmissions.get(t.ids.team, retryId(notice)))?.status).toBe('failed');
   });
+
+  it('Slack takes neither the DM nor the ephemeral: App Home lists the recap, and "Try again" there posts it', async () => {
+    const view = await openRecapModal(t);
+    const parents = recapParents(t).length;
+    const extractor = t.app.deps.recapExtractor;
+    t.app.deps.recapExtractor = {
+      name: 'offline',
+      extract: () => Promise.reject(new Error('the worker stopped')),
+    };
+    t.emulator.failNext('chat.postMessage', { status: 200, error: 'fatal_error' });
+    t.emulator.failNext('chat.postEphemeral', { status: 200, error: 'fatal_error' });
+    await t.driver.submitView(view.id, recapValues({ [RECAP_IDS.title]: 'Steering committee' }));
+    const retryButtonsOnHome = (): string[] =>
+      (
+        (t.emulator.state.views.home(t.ids.rep)?.definition.blocks ?? []) as {
+          accessory?: { action_id?: string; value?: string };
+        }[]
+      )
+        .filter((b) => b.accessory?.action_id === RECAP_IDS.retrySubmission)
+        .map((b) => b.accessory!.value!);
+    const homeWith = (wanted: boolean) =>
+      waitFor(`Home ${wanted ? 'with' : 'without'} the unfinished recap`, async () => {
+        const latest = (
+          await t.repos.recapSubmissions.listUnfinishedByUser(t.ids.team, t.ids.rep, NOW, 5)
+        )[0];
+        const home = t.emulator.state.views.home(t.ids.rep);
+        if (!home || !latest) return undefined;
+        return JSON.stringify(home.definition.blocks).includes('extracting proposals') === wanted
+          ? home
+          : undefined;
+      });
+    const home = await homeWith(true).finally(() => {
+      t.app.deps.recapExtractor = extractor;
+    });
+    const id = (await t.repos.recapSubmissions.listUnfinishedByUser(t.ids.team, t.ids.rep, NOW, 1))[0]!.id;
+    expect(retryButtonsOnHome()).toContain(String(id));
+
+    await t.driver.clickButton(home.id, RECAP_IDS.retrySubmission, t.ids.rep);
+    await waitFor('the recap after the retry from Home', () => recapParents(t).length === parents + 1);
+    await waitFor(
+      'posted',
+      async () => (await t.repos.recapSubmissions.get(t.ids.team, id))?.status === 'posted',
+    );
+    await waitFor('Home without it', () => !retryButtonsOnHome().includes(String(id)));
+    const told = await waitFor('the DM saying it is posted', () =>
+      t.emulator.state
+        .messages(dm())
+        .find((m) => m.text.includes('Steering committee') && m.text.includes('is posted')),
+    );
+    expect(told).toBeDefined();
+  });
 });

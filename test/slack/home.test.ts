@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deal } from '../../src/domain/deals.js';
 import type { NewEntry } from '../../src/domain/entries.js';
+import { MAX_HOME_RECAPS } from '../../src/services/home.js';
 import { homeView } from '../../src/slack/views/home.js';
 import { HOME_ACTIONS, VIEW_IDS } from '../../src/slack/views/ids.js';
 import { LIMITS } from '../../src/slack/views/limits.js';
@@ -134,8 +135,15 @@ describe('home view builder', () => {
       overdueDecisions: 0,
       lastActivity: NOW,
     }));
-    const view = homeView({ deals, hidden: 5, today: '2030-06-10' });
+    const unfinishedRecaps = Array.from({ length: MAX_HOME_RECAPS }, (_, i) => ({
+      id: i + 1,
+      channelId: 'C1',
+      failure: 'posting the recap in the channel',
+      createdAt: NOW,
+    }));
+    const view = homeView({ unfinishedRecaps, deals, hidden: 5, today: '2030-06-10' });
     expect(view.blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerHomeTab);
+    expect(JSON.stringify(view.blocks)).toContain('Recaps not finished');
     const shown = view.blocks.filter((b) => b.type === 'actions').length;
     expect(JSON.stringify(view.blocks.at(-1))).toContain(`${45 - shown} more deals`);
   });

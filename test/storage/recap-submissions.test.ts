@@ -49,4 +49,28 @@ describe.each(testEngines())('recap submissions on $name', (engine) => {
     expect(posted.payload).toBe(''); // the text now lives in the meeting
     expect(await r.claimRetry(TEAM_A, s.id, posted.updatedAt, at(5))).toBe(false);
   });
+
+  it("lists a user's unfinished recaps: failed, or pending since before the cut-off; newest first, scoped", async () => {
+    const r = storage.repos.recapSubmissions;
+    const failed = (await r.saveOnce(submission('U1'), T0))!;
+    await r.finish(
+      TEAM_A,
+      failed.id,
+      { status: 'failed', failure: 'posting the recap in the channel' },
+      at(1),
+    );
+    const stalled = (await r.saveOnce(submission('U2'), at(2)))!;
+    const running = (await r.saveOnce(submission('U3'), at(30)))!;
+    const posted = (await r.saveOnce(submission('U4'), at(3)))!;
+    await r.finish(TEAM_A, posted.id, { status: 'posted', failure: null }, at(4));
+    await r.saveOnce({ ...submission('U5'), userId: 'U0OTHER' }, T0);
+    await r.saveOnce({ ...submission('U6'), teamId: TEAM_B }, T0);
+
+    const listed = await r.listUnfinishedByUser(TEAM_A, 'U0REP', at(20), 5);
+    expect(listed.map((x) => x.id)).toEqual([stalled.id, failed.id]);
+    expect(listed[1]).toMatchObject({ status: 'failed', failure: 'posting the recap in the channel' });
+    expect(listed.map((x) => x.id)).not.toContain(running.id);
+    expect(await r.listUnfinishedByUser(TEAM_A, 'U0REP', at(20), 1)).toHaveLength(1);
+    expect(await r.listUnfinishedByUser(TEAM_B, 'U0REP', at(20), 5)).toHaveLength(1);
+  });
 });

@@ -27,3 +27,6 @@ export type NewRecapSubmission = Pick<
   RecapSubmission,
   'teamId' | 'dealId' | 'channelId' | 'userId' | 'viewId' | 'payload'
 >;
+
+/** A run still pending after this long ended without recording its outcome: it is shown as unfinished. */
+export const RECAP_RUN_STALLED_MS = 10 * 60_000;

@@ -21,7 +21,7 @@ export async function publishHome(
   try {
     const { settings } = await deps.repos.workspaces.get(teamId);
     const today = await userToday(client, userId, deps.clock(), settings.timeZone, deps.logger);
-    const data = await loadHome(deps.repos, teamId, userId, today);
+    const data = await loadHome(deps.repos, teamId, userId, today, deps.clock());
     await client.views.publish({ user_id: userId, view: homeView(data) });
   } catch (error) {
     deps.logger.warn(`publishing App Home for ${userId} failed`, error);

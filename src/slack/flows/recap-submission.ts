@@ -8,6 +8,7 @@ import type { SlackMessageContent } from '../views/recap-messages.js';
 import type { RecapModalMetadata } from '../views/recap-modal.js';
 import type { RecapForm } from '../views/recap-modal-parse.js';
 import { parseRecapMetadata } from '../views/recap-modal-parse.js';
+import { publishHome } from './home-publish.js';
 import { postRecap, type RecapStage } from './recap.js';
 
 const formSchema = z.object({
@@ -135,6 +136,8 @@ export async function runRecapSubmission(deps: AppDeps, args: RunSubmissionArgs)
       fromFile: form.fileId !== null,
     });
     await tellRep(deps, args.client, { userId: submission.userId, channelId: deal.channelId }, message);
+    // Home lists it too, with "Try again": seen even when Slack took neither the DM nor the ephemeral.
+    await publishHome(deps, args.client, submission.teamId, submission.userId);
     return false;
   } finally {
     running.delete(key);
@@ -142,5 +145,6 @@ export async function runRecapSubmission(deps: AppDeps, args: RunSubmissionArgs)
   await deps.repos.recapSubmissions
     .finish(submission.teamId, submission.id, { status: 'posted', failure: null }, deps.clock())
     .catch((e) => deps.logger.warn(`recap submission ${submission.id}: marking it posted failed`, e));
+  if (args.retry) await publishHome(deps, args.client, submission.teamId, submission.userId);
   return true;
 }

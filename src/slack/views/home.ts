@@ -2,9 +2,9 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import { dealTitle } from '../../domain/deal-input.js';
 import type { HomeData, HomeDealSummary } from '../../services/home.js';
 import { mrkdwn, plain } from './blocks.js';
-import { HOME_ACTIONS } from './ids.js';
+import { HOME_ACTIONS, RECAP_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
-import { escapeMrkdwn, mentionChannel } from './mrkdwn.js';
+import { escapeMrkdwn, mentionChannel, truncate } from './mrkdwn.js';
 import { slackDay } from './slack-date.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -58,9 +58,38 @@ function dealBlocks(s: HomeDealSummary): KnownBlock[] {
   ];
 }
 
-/** The App Home tab: the user's deals with counts and quick actions (at most 100 blocks). */
+/**
+ * Recaps that failed after their modal closed, each with "Try again": the rep sees them here even when Slack took
+ * neither the DM nor the ephemeral that said so.
+ */
+function unfinishedRecapBlocks(recaps: HomeData['unfinishedRecaps']): KnownBlock[] {
+  if (recaps.length === 0) return [];
+  return [
+    { type: 'header', text: plain('Recaps not finished', LIMITS.headerText) },
+    ...recaps.map(
+      (r): KnownBlock => ({
+        type: 'section',
+        text: mrkdwn(
+          `Your recap for ${mentionChannel(r.channelId)} from ${slackDay(r.createdAt)} could not be finished` +
+            `${r.failure ? `: ${escapeMrkdwn(truncate(r.failure, 300))} failed` : ''}. Your text is saved.`,
+        ),
+        accessory: {
+          type: 'button',
+          action_id: RECAP_IDS.retrySubmission,
+          text: plain('Try again', LIMITS.buttonText),
+          value: String(r.id),
+        },
+      }),
+    ),
+  ];
+}
+
+/** The App Home tab: unfinished recaps, then the user's deals with counts and quick actions (at most 100 blocks). */
 export function homeView(data: HomeData): HomeView {
-  const blocks: KnownBlock[] = [{ type: 'header', text: plain('Your deals', LIMITS.headerText) }];
+  const blocks: KnownBlock[] = [
+    ...unfinishedRecapBlocks(data.unfinishedRecaps),
+    { type: 'header', text: plain('Your deals', LIMITS.headerText) },
+  ];
   if (data.deals.length === 0) {
     blocks.push({
       type: 'section',

@@ -87,5 +87,22 @@ export function recapSubmissionRepository(db: Kysely<Database>): RecapSubmission
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    async listUnfinishedByUser(teamId, userId, stalledBefore, limit) {
+      const rows = await db
+        .selectFrom('recap_submissions')
+        .selectAll()
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'failed'),
+            eb.and([eb('status', '=', 'pending'), eb('updated_at', '<', toIso(stalledBefore))]),
+          ]),
+        )
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(fromRow);
+    },
   };
 }

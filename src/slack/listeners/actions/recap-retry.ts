@@ -2,23 +2,32 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
 import { retryRecapSubmission } from '../../flows/recap-retry.js';
+import type { SlackMessageContent } from '../../views/recap-messages.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 const submissionId = z.coerce.number().int().positive();
 
-/** "Try again" on the message about a recap that failed after its modal closed. */
+/**
+ * "Try again" on a recap that failed after its modal closed: on the message that said so (its response_url), or on
+ * App Home (no response_url: the answer goes to the rep's DM, and Home is published again by the run).
+ */
 export function recapRetryHandler(deps: AppDeps) {
   return async ({ ack, body, action, client, context, respond }: Args): Promise<void> => {
     await ack();
+    const dm = async (message: SlackMessageContent) => {
+      await client.chat.postMessage({ channel: body.user.id, ...message });
+    };
+    const tell = body.response_url
+      ? async (message: SlackMessageContent) => {
+          await respond({ replace_original: false, response_type: 'ephemeral', ...message });
+        }
+      : dm;
     const id = submissionId.safeParse(action.value);
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     if (!id.success || !teamId) {
-      await respond({
-        replace_original: false,
-        response_type: 'ephemeral',
-        text: 'This saved recap is not yours, or it was removed.',
-      });
+      const text = 'This saved recap is not yours, or it was removed.';
+      await tell({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
       return;
     }
     await retryRecapSubmission(deps, {
@@ -27,12 +36,12 @@ export function recapRetryHandler(deps: AppDeps) {
       teamId,
       userId: body.user.id,
       submissionId: id.data,
-      replace: async (message) => {
-        await respond({ replace_original: true, ...message });
-      },
-      tell: async (message) => {
-        await respond({ replace_original: false, response_type: 'ephemeral', ...message });
-      },
+      replace: body.response_url
+        ? async (message) => {
+            await respond({ replace_original: true, ...message });
+          }
+        : dm,
+      tell,
     });
   };
 }
