@@ -44,6 +44,16 @@ describe.each(testEngines())('a recap that fails after its modal closed ($name)'
     );
   const retryId = (message: SlackMessage): number =>
     Number(JSON.stringify(message.blocks).match(/"value":"(\d+)"/)?.[1]);
+  /** Clicks "Try again" on the failure message and waits until the recap is posted; returns the submission id. */
+  const retryUntilPosted = async (notice: SlackMessage): Promise<number> => {
+    await t.driver.clickButton(notice.ts, RECAP_IDS.retrySubmission, t.ids.rep);
+    const id = retryId(notice);
+    await waitFor(
+      'posted',
+      async () => (await t.repos.recapSubmissions.get(t.ids.team, id))?.status === 'posted',
+    );
+    return id;
+  };
 
   it('database down after the ack: the rep is told, the text is stored, "Try again" posts the recap once', async () => {
     const view = await openRecapModal(t);
@@ -131,12 +141,7 @@ describe.each(testEngines())('a recap that fails after its modal closed ($name)'
     expect(threadOf(t, parent)).toEqual([]);
 
     const updates = t.emulator.calls('chat.update').length;
-    await t.driver.clickButton(notice.ts, RECAP_IDS.retrySubmission, t.ids.rep);
-    const id = retryId(notice);
-    await waitFor(
-      'posted',
-      async () => (await t.repos.recapSubmissions.get(t.ids.team, id))?.status === 'posted',
-    );
+    const id = await retryUntilPosted(notice);
     // One recap in the channel: the first run's message, updated, with the whole thread under it.
     expect(recapParents(t)).toHaveLength(parentsBefore + 1);
     expect(
@@ -176,12 +181,7 @@ describe.each(testEngines())('a recap that fails after its modal closed ($name)'
     const firstChunk = firstThread.find((m) => JSON.stringify(m.blocks).includes('site 1 '));
     expect(firstChunk).toBeDefined();
 
-    await t.driver.clickButton(notice.ts, RECAP_IDS.retrySubmission, t.ids.rep);
-    const id = retryId(notice);
-    await waitFor(
-      'posted',
-      async () => (await t.repos.recapSubmissions.get(t.ids.team, id))?.status === 'posted',
-    );
+    const id = await retryUntilPosted(notice);
     expect(recapParents(t)).toHaveLength(parentsBefore + 1);
     const replaced = t.emulator.state.findMessage(t.ids.dealAcme, firstChunk!.ts)!;
     expect(replaced.text).toContain('were replaced');
