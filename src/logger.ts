@@ -39,7 +39,11 @@ function redactKeys(fields: Record<string, unknown>, depth: number): Record<stri
   return fields;
 }
 
+/** Text every secret pattern above contains: a line with none of it (most lines) is scanned once, not five times. */
+const MAY_HOLD_SECRET = /xox|xapp-|sk-|bearer|postgres/i;
+
 export function redact(text: string): string {
+  if (!MAY_HOLD_SECRET.test(text)) return text;
   let out = text;
   for (const pattern of SECRET_PATTERNS) {
     out = out.replace(pattern, (match, prefix?: unknown) =>
