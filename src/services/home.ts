@@ -20,7 +20,7 @@ export interface HomeDealSummary {
 
 export interface HomeData {
   /** The user's recaps that failed after their modal closed: the text is saved, "Try again" runs it. */
-  unfinishedRecaps: Pick<RecapSubmission, 'id' | 'channelId' | 'failure' | 'createdAt'>[];
+  unfinishedRecaps: Pick<RecapSubmission, 'id' | 'channelId' | 'title' | 'failure' | 'createdAt'>[];
   deals: HomeDealSummary[];
   /** Deals the user owns beyond the ones shown. */
   hidden: number;
@@ -70,9 +70,10 @@ export async function loadHome(
     MAX_HOME_RECAPS,
   );
   return {
-    unfinishedRecaps: unfinished.map(({ id, channelId, failure, createdAt }) => ({
+    unfinishedRecaps: unfinished.map(({ id, channelId, title, failure, createdAt }) => ({
       id,
       channelId,
+      title,
       failure,
       createdAt,
     })),

@@ -228,6 +228,7 @@ export interface RecapSubmissionsTable {
   user_id: string;
   view_id: string;
   payload: string;
+  title: string | null;
   status: string;
   failure: string | null;
   meeting_id: number | null;

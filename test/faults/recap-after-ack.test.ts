@@ -280,9 +280,9 @@ describe.each(testEngines())('a recap that fails after its modal closed ($name)'
         )[0];
         const home = t.emulator.state.views.home(t.ids.rep);
         if (!home || !latest) return undefined;
-        return JSON.stringify(home.definition.blocks).includes('extracting proposals') === wanted
-          ? home
-          : undefined;
+        const blocks = JSON.stringify(home.definition.blocks);
+        const shown = blocks.includes('“Steering committee”') && blocks.includes('extracting proposals');
+        return shown === wanted ? home : undefined;
       });
     const home = await homeWith(true).finally(() => {
       t.app.deps.recapExtractor = extractor;

@@ -138,6 +138,7 @@ describe('home view builder', () => {
     const unfinishedRecaps = Array.from({ length: MAX_HOME_RECAPS }, (_, i) => ({
       id: i + 1,
       channelId: 'C1',
+      title: `Call ${i + 1}`,
       failure: 'posting the recap in the channel',
       createdAt: NOW,
     }));

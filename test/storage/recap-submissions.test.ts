@@ -17,6 +17,7 @@ describe.each(testEngines())('recap submissions on $name', (engine) => {
     userId: 'U0REP',
     viewId,
     payload: JSON.stringify({ notes: 'x'.repeat(200_000) }),
+    title: `Call ${viewId}`,
   });
   beforeEach(async () => {
     storage = await engine.open();
@@ -68,7 +69,11 @@ describe.each(testEngines())('recap submissions on $name', (engine) => {
 
     const listed = await r.listUnfinishedByUser(TEAM_A, 'U0REP', at(20), 5);
     expect(listed.map((x) => x.id)).toEqual([stalled.id, failed.id]);
-    expect(listed[1]).toMatchObject({ status: 'failed', failure: 'posting the recap in the channel' });
+    expect(listed[1]).toMatchObject({
+      status: 'failed',
+      failure: 'posting the recap in the channel',
+      title: 'Call U1',
+    });
     expect(listed.map((x) => x.id)).not.toContain(running.id);
     expect(await r.listUnfinishedByUser(TEAM_A, 'U0REP', at(20), 1)).toHaveLength(1);
     expect(await r.listUnfinishedByUser(TEAM_B, 'U0REP', at(20), 5)).toHaveLength(1);

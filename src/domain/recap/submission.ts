@@ -14,6 +14,8 @@ export interface RecapSubmission {
   viewId: string;
   /** The parsed form and modal metadata as JSON (read back by the Slack flow that wrote it). */
   payload: string;
+  /** The recap's title as typed (null for submissions saved before titles were kept). */
+  title: string | null;
   status: RecapSubmissionStatus;
   /** What failed, in the rep's words; null unless failed. */
   failure: string | null;
@@ -25,7 +27,7 @@ export interface RecapSubmission {
 
 export type NewRecapSubmission = Pick<
   RecapSubmission,
-  'teamId' | 'dealId' | 'channelId' | 'userId' | 'viewId' | 'payload'
+  'teamId' | 'dealId' | 'channelId' | 'userId' | 'viewId' | 'payload' | 'title'
 >;
 
 /** A run still pending after this long ended without recording its outcome: it is shown as unfinished. */

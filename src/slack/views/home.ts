@@ -70,7 +70,7 @@ function unfinishedRecapBlocks(recaps: HomeData['unfinishedRecaps']): KnownBlock
       (r): KnownBlock => ({
         type: 'section',
         text: mrkdwn(
-          `Your recap for ${mentionChannel(r.channelId)} from ${slackDay(r.createdAt)} could not be finished` +
+          `Your recap ${r.title ? `“${escapeMrkdwn(truncate(r.title, 150))}” ` : ''}for ${mentionChannel(r.channelId)} from ${slackDay(r.createdAt)} could not be finished` +
             `${r.failure ? `: ${escapeMrkdwn(truncate(r.failure, 300))} failed` : ''}. Your text is saved.`,
         ),
         accessory: {

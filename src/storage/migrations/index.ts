@@ -13,6 +13,7 @@ import { coachingChannels } from './0012_coaching_channels.js';
 import { crmTokenExpiry } from './0014_crm_token_expiry.js';
 import { recapSubmissions } from './0015_recap_submissions.js';
 import { orgWorkspaces } from './0016_org_workspaces.js';
+import { recapSubmissionTitle } from './0017_recap_submission_title.js';
 import type { VersionedMigration } from './columns.js';
 
 /** Applied in key order; never rename or edit a migration that has shipped, add a new one. */
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, VersionedMigration> = {
   '0014_crm_token_expiry': crmTokenExpiry,
   '0015_recap_submissions': recapSubmissions,
   '0016_org_workspaces': orgWorkspaces,
+  '0017_recap_submission_title': recapSubmissionTitle,
 };

@@ -246,7 +246,7 @@ export function hostileBuilders(h: string): Record<string, () => Built> {
       nudgePreviewMessage({ accountName: h, scheduledFor: AT, dueNow: true, timeZone: 'UTC', message: null }),
     homeView: () =>
       homeView({
-        unfinishedRecaps: [{ id: 7, channelId: 'C1', failure: `saving ${h}`, createdAt: AT }],
+        unfinishedRecaps: [{ id: 7, channelId: 'C1', title: h, failure: `saving ${h}`, createdAt: AT }],
         deals: [homeSummary, { ...homeSummary, deal: { ...r.deal, id: 2 } }],
         hidden: 3,
         today: '2026-02-20',

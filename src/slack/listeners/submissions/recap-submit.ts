@@ -60,6 +60,7 @@ export function recapSubmitHandler(deps: AppDeps) {
           userId,
           viewId: view.id,
           payload: encodeRecapSubmission(view.private_metadata, parsed.form),
+          title: parsed.form.title,
         },
         deps.clock(),
       );
