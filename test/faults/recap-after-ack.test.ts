@@ -59,6 +59,8 @@ describe.each(testEngines())('a recap that fails after its modal closed ($name)'
     const view = await openRecapModal(t);
     const before = t.emulator.state.messages(dm()).length;
     const broken = breakRepository(t, 'meetings', 'create');
+    // Home is published after the rep is told, slowly here: "Try again" clicked meanwhile must still run.
+    t.emulator.failNext('views.publish', { status: 'slow', delayMs: 1_500 });
     const submitted = await t.driver.submitView(view.id, recapValues());
     expect(submitted.status).toBe(200);
     expect(submitted.outcome).toBe('close');

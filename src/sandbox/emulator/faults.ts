@@ -1,11 +1,14 @@
 /**
  * Injected failures, answered instead of the real method: an HTTP status (429 with Retry-After, 5xx), or
- * `error`, a Slack error answered as `ok: false` with HTTP 200 (which the Web API client does not retry).
+ * `error`, a Slack error answered as `ok: false` with HTTP 200 (which the Web API client does not retry), or a
+ * slow answer.
  */
 export type Fault =
   | { status: 429; retryAfter?: number }
   | { status: 500 | 502 | 503 | 504 }
-  | { status: 200; error: string };
+  | { status: 200; error: string }
+  /** Not a failure: the real answer, this many milliseconds late (a slow Slack). */
+  | { status: 'slow'; delayMs: number };
 
 /** `null`: a call let through before the faults that follow it. */
 type Slot = Fault | null;

@@ -65,11 +65,12 @@ async function handleApi(
   };
 
   const fault = deps.faults.take(method);
+  if (fault?.status === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
   if (fault?.status === 429) {
     return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter ?? 1) });
   }
   if (fault?.status === 200) return answer(200, { ok: false, error: fault.error });
-  if (fault) return answer(fault.status, { ok: false, error: 'internal_error' });
+  if (fault && fault.status !== 'slow') return answer(fault.status, { ok: false, error: 'internal_error' });
 
   const handler = METHODS[method];
   if (!handler) return answer(200, { ok: false, error: 'unknown_method' });

@@ -127,6 +127,8 @@ export async function runRecapSubmission(deps: AppDeps, args: RunSubmissionArgs)
     await deps.repos.recapSubmissions
       .finish(submission.teamId, submission.id, { status: 'failed', failure: what }, deps.clock())
       .catch((e) => deps.logger.error(`recap submission ${submission.id}: marking it failed failed`, e));
+    // The run is over: "Try again" on the message below (or on Home) must not find it still running.
+    running.delete(key);
     const message = recapFailedMessage({
       submissionId: submission.id,
       title: form.title,
