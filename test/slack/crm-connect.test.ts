@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CrmConfig, SALESFORCE_API_VERSION } from '../../src/config/crm.js';
 import type { CrmProvider } from '../../src/domain/crm/types.js';
-import { CRM_IDS } from '../../src/slack/views/crm-ids.js';
-import { SETUP_FORM as F, VIEW_IDS } from '../../src/slack/views/ids.js';
-import { type CrmWorld, startCrmWorld } from '../support/crm-fixtures.js';
+import { type CrmWorld, oauthCrmConfig, setUpAcmeLinkedTo, startCrmWorld } from '../support/crm-fixtures.js';
 import { everything } from '../support/deal-fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { openModal } from '../support/modals.js';
 import { waitFor } from '../support/wait.js';
 
 const OPP = '006000000000001AAA';
@@ -19,26 +15,8 @@ describe('Connecting a CRM by OAuth end to end: /vision crm connect -> connect -
   beforeAll(async () => {
     world = await startCrmWorld();
     world.time.ms = Date.now();
-    const hs = world.emulator.state.hubspot;
-    const config: CrmConfig = {
-      salesforce: {
-        loginUrl: world.url,
-        instanceUrl: undefined,
-        apiVersion: SALESFORCE_API_VERSION,
-        auth: { kind: 'web', clientId: world.emulator.state.salesforce.clientId, clientSecret: 'sf-secret' },
-      },
-      hubspot: {
-        apiUrl: world.url,
-        // No HUBSPOT_PORTAL_ID: each workspace's portal comes from its own connection.
-        portalId: undefined,
-        oauth: {
-          clientId: hs.oauth.clientId,
-          clientSecret: hs.oauth.clientSecret,
-          authorizeUrl: `${world.url}/oauth/authorize`,
-        },
-      },
-      encryptionKey: world.config.encryptionKey,
-    };
+    // No HUBSPOT_PORTAL_ID: each workspace's portal comes from its own connection.
+    const config = oauthCrmConfig(world);
     // The emulator stamps records and expires HubSpot tokens on the same moved clock as the app.
     world.emulator.state.hubspot.oauth.expiresIn = 1800;
     t = await startTestApp({ crm: config, clock: () => new Date(Date.now() + offsetMs) });
@@ -93,17 +71,7 @@ describe('Connecting a CRM by OAuth end to end: /vision crm connect -> connect -
       html: await r.text(),
     }));
 
-  async function linkThroughSetup(value: string) {
-    await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: 'setup' });
-    const view = await openModal(t, t.ids.rep, VIEW_IDS.setupDeal);
-    await t.driver.submitView(view.id, {
-      [F.accountName]: 'Acme Corp',
-      [F.dealName]: 'Routing 2027',
-      [F.stage]: 'discovery',
-      [F.owner]: t.ids.rep,
-      [CRM_IDS.setupBlock]: value,
-    });
-  }
+  const linkThroughSetup = (value: string) => setUpAcmeLinkedTo(t, value);
 
   const dealId = async () => (await t.repos.deals.getByChannel(t.ids.team, t.ids.dealAcme))?.id ?? -1;
 

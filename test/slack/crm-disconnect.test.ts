@@ -2,11 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CrmProvider } from '../../src/domain/crm/types.js';
 import { refreshTeamCrmLinks } from '../../src/services/crm/link.js';
 import { CRM_IDS } from '../../src/slack/views/crm-ids.js';
-import { SETUP_FORM as F, VIEW_IDS } from '../../src/slack/views/ids.js';
-import { type CrmWorld, oauthCrmConfig, startCrmWorld } from '../support/crm-fixtures.js';
+import { type CrmWorld, oauthCrmConfig, setUpAcmeLinkedTo, startCrmWorld } from '../support/crm-fixtures.js';
 import { everything } from '../support/deal-fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { openModal } from '../support/modals.js';
 import { waitFor } from '../support/wait.js';
 
 const OPP = '006000000000001AAA';
@@ -55,15 +53,7 @@ describe('/vision crm disconnect end to end: confirm, revoke at the CRM, tokens 
   }
 
   async function link(value: string) {
-    await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: 'setup' });
-    const view = await openModal(t, t.ids.rep, VIEW_IDS.setupDeal);
-    await t.driver.submitView(view.id, {
-      [F.accountName]: 'Acme Corp',
-      [F.dealName]: 'Routing 2027',
-      [F.stage]: 'discovery',
-      [F.owner]: t.ids.rep,
-      [CRM_IDS.setupBlock]: value,
-    });
+    await setUpAcmeLinkedTo(t, value);
     const dealId = (await t.repos.deals.getByChannel(t.ids.team, t.ids.dealAcme))?.id ?? -1;
     return waitFor('the link', async () => {
       const found = await t.repos.crm.getLink(t.ids.team, dealId);

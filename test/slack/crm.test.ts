@@ -3,7 +3,7 @@ import type { Deal } from '../../src/domain/deals.js';
 import { sfTime } from '../../src/sandbox/crm/state.js';
 import { CRM_IDS } from '../../src/slack/views/crm-ids.js';
 import { SETUP_FORM as F, VIEW_IDS } from '../../src/slack/views/ids.js';
-import { type CrmWorld, startCrmWorld } from '../support/crm-fixtures.js';
+import { acmeSetupLinkedTo, type CrmWorld, startCrmWorld } from '../support/crm-fixtures.js';
 import { everything } from '../support/deal-fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { openModal } from '../support/modals.js';
@@ -61,13 +61,7 @@ describe('CRM sync end to end: real receiver, Slack emulator, CRM emulator', () 
       'Salesforce · Acme - Routing 2027 (Qualification)',
     );
 
-    const result = await t.driver.submitView(view.id, {
-      [F.accountName]: 'Acme Corp',
-      [F.dealName]: 'Routing 2027',
-      [F.stage]: 'discovery',
-      [F.owner]: t.ids.rep,
-      [CRM_IDS.setupBlock]: `salesforce:${OPP}`,
-    });
+    const result = await t.driver.submitView(view.id, acmeSetupLinkedTo(t, `salesforce:${OPP}`));
     expect(result.outcome).toBe('close');
     const panel = await waitFor('the linked panel', () =>
       t.emulator.state.messages(t.ids.dealAcme).find((m) => m.text.startsWith('Linked to Salesforce')),

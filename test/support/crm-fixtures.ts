@@ -4,7 +4,11 @@ import { SALESFORCE_API_VERSION } from '../../src/config/crm.js';
 import type { LimiterClock } from '../../src/crm/limiter.js';
 import { type CrmEmulator, createCrmEmulator } from '../../src/sandbox/crm/server.js';
 import { seedCrm } from '../../src/sandbox/crm/state.js';
+import { CRM_IDS } from '../../src/slack/views/crm-ids.js';
+import { SETUP_FORM as F, VIEW_IDS } from '../../src/slack/views/ids.js';
 import type { CrmCredentialRepository, SealedCrmSession } from '../../src/storage/crm-ports.js';
+import type { TestApp } from './harness.js';
+import { openModal } from './modals.js';
 
 /** A clock shared by the emulator and the limiters: sleeping moves time on, so no test waits for real. */
 export class FakeTime implements LimiterClock {
@@ -91,4 +95,22 @@ export function oauthCrmConfig(world: CrmWorld): CrmConfig {
     },
     encryptionKey: world.config.encryptionKey,
   };
+}
+
+/** The setup modal's answers for the Acme deal, linked to a CRM record (`salesforce:<id>`, `hubspot:<id>`). */
+export function acmeSetupLinkedTo(t: Pick<TestApp, 'ids'>, crmValue: string) {
+  return {
+    [F.accountName]: 'Acme Corp',
+    [F.dealName]: 'Routing 2027',
+    [F.stage]: 'discovery',
+    [F.owner]: t.ids.rep,
+    [CRM_IDS.setupBlock]: crmValue,
+  };
+}
+
+/** `/vision setup` in the Acme deal channel, answered by the rep with a link to this CRM record. */
+export async function setUpAcmeLinkedTo(t: TestApp, crmValue: string) {
+  await t.driver.slashCommand({ userId: t.ids.rep, channelId: t.ids.dealAcme, text: 'setup' });
+  const view = await openModal(t, t.ids.rep, VIEW_IDS.setupDeal);
+  return t.driver.submitView(view.id, acmeSetupLinkedTo(t, crmValue));
 }
