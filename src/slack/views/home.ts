@@ -5,6 +5,7 @@ import { mrkdwn, plain } from './blocks.js';
 import { HOME_ACTIONS, RECAP_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, mentionChannel, truncate } from './mrkdwn.js';
+import { quotedRecapTitle } from './recap-failure.js';
 import { slackDay } from './slack-date.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -70,7 +71,7 @@ function unfinishedRecapBlocks(recaps: HomeData['unfinishedRecaps']): KnownBlock
       (r): KnownBlock => ({
         type: 'section',
         text: mrkdwn(
-          `Your recap ${r.title ? `“${escapeMrkdwn(truncate(r.title, 150))}” ` : ''}for ${mentionChannel(r.channelId)} from ${slackDay(r.createdAt)} could not be finished` +
+          `Your recap ${r.title ? `${quotedRecapTitle(r.title)} ` : ''}for ${mentionChannel(r.channelId)} from ${slackDay(r.createdAt)} could not be finished` +
             `${r.failure ? `: ${escapeMrkdwn(truncate(r.failure, 300))} failed` : ''}. Your text is saved.`,
         ),
         accessory: {

@@ -15,7 +15,8 @@ export interface RecapFailure {
   fromFile: boolean;
 }
 
-const title = (t: string) => `“${escapeMrkdwn(truncate(t, 150))}”`;
+/** A recap's title as the rep typed it, quoted and escaped. */
+export const quotedRecapTitle = (t: string) => `“${escapeMrkdwn(truncate(t, 150))}”`;
 
 function keptText(f: RecapFailure): string {
   const chars = `${f.savedChars.toLocaleString('en-US')} characters`;
@@ -30,7 +31,7 @@ function keptText(f: RecapFailure): string {
  */
 export function recapFailedMessage(f: RecapFailure): SlackMessageContent {
   const what = escapeMrkdwn(truncate(f.what, 300));
-  const head = `Your recap ${title(f.title)} for ${mentionChannel(f.channelId)} could not be finished: ${what} failed.`;
+  const head = `Your recap ${quotedRecapTitle(f.title)} for ${mentionChannel(f.channelId)} could not be finished: ${what} failed.`;
   return {
     text: `${head} ${keptText(f)} Press "Try again" to run it again.`,
     blocks: [
@@ -53,7 +54,7 @@ export function recapFailedMessage(f: RecapFailure): SlackMessageContent {
 
 /** Replaces the failure message once the retry has posted the recap (no button: it cannot run twice). */
 export function recapRetriedMessage(recapTitle: string, channelId: string): SlackMessageContent {
-  const text = `Your recap ${title(recapTitle)} is posted in ${mentionChannel(channelId)}.`;
+  const text = `Your recap ${quotedRecapTitle(recapTitle)} is posted in ${mentionChannel(channelId)}.`;
   return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
 }
 

@@ -44,6 +44,7 @@ const NOT_HERE: Record<string, string> = {
       'metadata',
       'textInput',
       'escapeMrkdwn',
+      'quotedRecapTitle',
       'quoteMrkdwn',
       'mentionUser',
       'mentionChannel',

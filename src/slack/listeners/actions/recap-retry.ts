@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
 import { retryRecapSubmission } from '../../flows/recap-retry.js';
+import { recapRetryRefusedMessage } from '../../views/recap-failure.js';
 import type { SlackMessageContent } from '../../views/recap-messages.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -26,8 +27,7 @@ export function recapRetryHandler(deps: AppDeps) {
     const id = submissionId.safeParse(action.value);
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     if (!id.success || !teamId) {
-      const text = 'This saved recap is not yours, or it was removed.';
-      await tell({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+      await tell(recapRetryRefusedMessage('This saved recap is not yours, or it was removed.'));
       return;
     }
     await retryRecapSubmission(deps, {
