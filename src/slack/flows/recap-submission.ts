@@ -107,6 +107,7 @@ export async function runRecapSubmission(deps: AppDeps, args: RunSubmissionArgs)
   const meetingId = args.retry ? (submission.meetingId ?? args.meta.meetingId) : args.meta.meetingId;
   const key = `${submission.teamId}:${submission.id}`;
   running.add(key);
+  let failed: string | null = null;
   try {
     await postRecap(deps, {
       client: args.client,
@@ -122,18 +123,21 @@ export async function runRecapSubmission(deps: AppDeps, args: RunSubmissionArgs)
         deps.repos.recapSubmissions.setMeeting(submission.teamId, submission.id, id, deps.clock()),
     });
   } catch (error) {
-    const what = describeRecapFailure(stage.current, error);
+    failed = describeRecapFailure(stage.current, error);
     deps.logger.error(`recap submission ${submission.id} failed while ${stage.current}`, error);
     await deps.repos.recapSubmissions
-      .finish(submission.teamId, submission.id, { status: 'failed', failure: what }, deps.clock())
+      .finish(submission.teamId, submission.id, { status: 'failed', failure: failed }, deps.clock())
       .catch((e) => deps.logger.error(`recap submission ${submission.id}: marking it failed failed`, e));
-    // The run is over: "Try again" on the message below (or on Home) must not find it still running.
+  } finally {
+    // The run is over before the rep hears of it: "Try again" must not find it still running.
     running.delete(key);
+  }
+  if (failed !== null) {
     const message = recapFailedMessage({
       submissionId: submission.id,
       title: form.title,
       channelId: deal.channelId,
-      what,
+      what: failed,
       savedChars: savedChars(form),
       fromFile: form.fileId !== null,
     });
@@ -141,8 +145,6 @@ export async function runRecapSubmission(deps: AppDeps, args: RunSubmissionArgs)
     // Home lists it too, with "Try again": seen even when Slack took neither the DM nor the ephemeral.
     await publishHome(deps, args.client, submission.teamId, submission.userId);
     return false;
-  } finally {
-    running.delete(key);
   }
   await deps.repos.recapSubmissions
     .finish(submission.teamId, submission.id, { status: 'posted', failure: null }, deps.clock())
