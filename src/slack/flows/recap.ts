@@ -17,7 +17,7 @@ import { listeningMessage } from '../views/recap-metrics.js';
 import type { RecapModalMetadata } from '../views/recap-modal.js';
 import type { RecapForm } from '../views/recap-modal-parse.js';
 import { replyPrivately } from './private-reply.js';
-import { discardUnposted, supersedePosted } from './recap-rerun.js';
+import { replaceEarlierProposals } from './recap-rerun.js';
 import { downloadTranscriptFile, slackPerson, threadNotes } from './recap-sources.js';
 import { postRecapThread } from './recap-thread.js';
 
@@ -255,12 +255,12 @@ export async function postRecap(deps: RecapDeps, args: PostRecapArgs): Promise<M
 
   await args.onMeetingSaved?.(meeting.id);
   const retried = existing && args.replaceUnposted ? existing : null;
-  if (retried) await discardUnposted(deps, deal.teamId, meeting.id, args.userId);
-  // The failed run may have posted the recap's parent (and some proposals) before failing: the retry continues that
-  // thread instead of posting a second recap in the channel, and replaces the proposals posted there.
+  if (retried) await replaceEarlierProposals(deps, client, meeting, args.userId);
+  // The failed run may have posted the recap's parent before failing: the retry continues that thread instead of
+  // posting a second recap in the channel.
   const earlierParent =
     retried?.recapTs && retried.dealId === deal.id
-      ? await supersedePosted(deps, client, retried, retried.recapTs, args.userId)
+      ? { ts: retried.recapTs, channelId: retried.channelId }
       : null;
   const stored = await deps.repos.meetings.addProposals(deal.teamId, meeting.id, proposals);
   stage.current = 'posting the recap in the channel';
