@@ -93,10 +93,10 @@ function logRequest(
     status: res.statusCode,
     durationMs: Math.round(performance.now() - started),
   });
-  if (level === 'warn') line.warn('request failed');
-  else if (level === 'info') line.info('request refused');
-  else line.debug('request');
+  line[level](REQUEST_LINE[level]);
 }
+
+const REQUEST_LINE = { warn: 'request failed', info: 'request refused', debug: 'request' } as const;
 
 const refusedSlackRequest = (path: string, status: number) => path === '/slack/events' && status >= 400;
 
