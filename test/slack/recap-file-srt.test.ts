@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RECAP_IDS } from '../../src/slack/views/ids.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
-import { linkDeal, NOW, openRecapModal, recapValues } from './recap-support.js';
+import { linkDeal, NOW, openRecapModal, recapValues, shareFileInDealChannel } from './recap-support.js';
 
 /** Zoom's SRT export of a discovery call; its figures are hand-computed in test/domain/recap/transcript-exports.test.ts. */
 const SRT = readFileSync(new URL('../fixtures/transcripts/srt-speakers.srt', import.meta.url), 'utf8');
@@ -18,33 +18,8 @@ describe('a recap from an SRT file shared in the channel, through the receiver',
     await t.close();
   });
 
-  function shareFile(name: string, text: string): string {
-    const state = t.emulator.state;
-    const fileId = state.nextId('F');
-    state.files.set(fileId, {
-      id: fileId,
-      name,
-      title: name,
-      length: text.length,
-      createdBy: t.ids.rep,
-      created: Math.floor(NOW.getTime() / 1000),
-      channels: [t.ids.dealAcme],
-      uploaded: true,
-      completed: true,
-    });
-    state.addMessage({
-      channel: t.ids.dealAcme,
-      ts: state.nextTs(),
-      user: t.ids.rep,
-      text: '',
-      files: [fileId],
-      reactions: [],
-    });
-    return fileId;
-  }
-
   it('gives the rep exact per-speaker figures and the first pitch and driver with their times', async () => {
-    const fileId = shareFile('acme-discovery.srt', SRT);
+    const fileId = shareFileInDealChannel(t, 'acme-discovery.srt', SRT.length);
     t.app.deps.fetchFile = async () => new Response(SRT);
     const view = await openRecapModal(t);
     expect(JSON.stringify(view.definition)).toContain('acme-discovery.srt');

@@ -12,6 +12,7 @@ import {
   NOW,
   openRecapModal,
   recapValues,
+  shareFileInDealChannel,
   TRANSCRIPT,
   threadOf,
   waitForRecapThread,
@@ -88,27 +89,7 @@ describe('recap extraction with an LLM (mock OpenAI server)', () => {
 
   it('reads a transcript file shared in the channel with the bot token', async () => {
     llm.replyWith(() => ({ body: chatCompletion(JSON.stringify({ entries: [], decisions: [] })) }));
-    const state = t.emulator.state;
-    const fileId = state.nextId('F');
-    state.files.set(fileId, {
-      id: fileId,
-      name: 'discovery.vtt',
-      title: 'discovery.vtt',
-      length: TRANSCRIPT.length,
-      createdBy: t.ids.rep,
-      created: Math.floor(NOW.getTime() / 1000),
-      channels: [t.ids.dealAcme],
-      uploaded: true,
-      completed: true,
-    });
-    state.addMessage({
-      channel: t.ids.dealAcme,
-      ts: state.nextTs(),
-      user: t.ids.rep,
-      text: '',
-      files: [fileId],
-      reactions: [],
-    });
+    const fileId = shareFileInDealChannel(t, 'discovery.vtt', TRANSCRIPT.length);
     const fetched: Array<{ url: string; auth: string | undefined }> = [];
     t.app.deps.fetchFile = async (url, init) => {
       fetched.push({ url, auth: init.headers.Authorization });

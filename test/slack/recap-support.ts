@@ -58,3 +58,29 @@ export async function waitForRecapThread(t: TestApp, proposalMessages = 1) {
   await waitFor('the proposals in the thread', () => threadOf(t, parent).length >= 1 + proposalMessages);
   return parent;
 }
+
+/** A file the rep shared in the Acme deal channel (its metadata and the message carrying it); returns its id. */
+export function shareFileInDealChannel(t: TestApp, name: string, length: number): string {
+  const state = t.emulator.state;
+  const fileId = state.nextId('F');
+  state.files.set(fileId, {
+    id: fileId,
+    name,
+    title: name,
+    length,
+    createdBy: t.ids.rep,
+    created: Math.floor(NOW.getTime() / 1000),
+    channels: [t.ids.dealAcme],
+    uploaded: true,
+    completed: true,
+  });
+  state.addMessage({
+    channel: t.ids.dealAcme,
+    ts: state.nextTs(),
+    user: t.ids.rep,
+    text: '',
+    files: [fileId],
+    reactions: [],
+  });
+  return fileId;
+}
